@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Stages depend one way only:
+// CCmark → Markdown → ContentModel/Diagnostics → ContentLoading → Templates → SiteBuilder → salve (CLI)
+let package = Package(
+    name: "Salve",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "salve", targets: ["salve"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "Diagnostics"),
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "ContentModel", dependencies: ["Diagnostics"]),
+        .target(
+            name: "ContentLoading",
+            dependencies: ["ContentModel", "Diagnostics", "Markdown", "Yams"]
+        ),
+        .target(name: "Templates", dependencies: ["ContentModel"], path: "Templates"),
+        .target(
+            name: "SiteBuilder",
+            dependencies: ["ContentLoading", "ContentModel", "Diagnostics", "Markdown", "Templates"]
+        ),
+        .executableTarget(
+            name: "salve",
+            dependencies: [
+                "SiteBuilder", "ContentLoading", "Diagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        
+        .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading", "ContentModel", "Diagnostics"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "ContentModel"]),
+        .testTarget(
+            name: "SiteBuilderTests",
+            dependencies: ["SiteBuilder", "ContentLoading", "Diagnostics"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

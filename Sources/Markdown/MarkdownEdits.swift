@@ -1,0 +1,43 @@
+/// Changes to apply to a document when it is rendered: the content layer decides what a link, a
+/// citation or an `exercise` block becomes; this module only carries it out.
+///
+/// HTML given here is inserted as is: callers own its escaping.
+public struct MarkdownEdits: Sendable {
+    public enum InlinePiece: Sendable, Equatable {
+        /// Plain text, escaped by the renderer.
+        case text(String)
+        /// Markup inserted verbatim.
+        case html(String)
+    }
+
+    var destinations: [MarkdownNode.ID: String] = [:]
+    var inlineReplacements: [MarkdownNode.ID: [InlinePiece]] = [:]
+    var blockReplacements: [MarkdownNode.ID: String] = [:]
+    var headingIDs: [MarkdownNode.ID: String] = [:]
+
+    public init() {}
+
+    public var isEmpty: Bool {
+        destinations.isEmpty && inlineReplacements.isEmpty && blockReplacements.isEmpty && headingIDs.isEmpty
+    }
+
+    /// Points a link or image at a new URL.
+    public mutating func setDestination(_ url: String, of node: MarkdownNode) {
+        destinations[node.id] = url
+    }
+
+    /// Replaces a text node with a run of text and markup.
+    public mutating func replaceText(_ node: MarkdownNode, with pieces: [InlinePiece]) {
+        inlineReplacements[node.id] = pieces
+    }
+
+    /// Replaces a whole block (e.g. a fenced `exercise` block) with markup.
+    public mutating func replaceBlock(_ node: MarkdownNode, withHTML html: String) {
+        blockReplacements[node.id] = html
+    }
+
+    /// Gives a heading an `id` attribute. The value is escaped by the renderer.
+    public mutating func setHeadingID(_ id: String, of node: MarkdownNode) {
+        headingIDs[node.id] = id
+    }
+}

@@ -1,0 +1,104 @@
+import Testing
+@testable import Markdown
+
+@Suite struct MarkdownDocumentTests {
+    /// Plain CommonMark must render exactly as cmark renders it.
+    @Test(arguments: [
+        "# Title\n\nSome *emphasis* and **strong** and `code`.\n",
+        "- a\n- b\n\n  continued\n- c\n",
+        "1. one\n2. two\n",
+        "> quote\n> more\n",
+        "```swift\nlet x = 1 < 2\n```\n",
+        "A [link](https://example.org/a?b=1&c=2 \"Title\") and ![img](x.png)\n",
+        "Line one  \nline two\\\nthree\n",
+        "<div>raw</div>\n\nInline <b>html</b>.\n",
+        "[@smith2019] and [see @a, p. 3]\n",
+        "Entities: &amp; &copy; &#35; \"quotes\" 'single'\n",
+        "***\n\nSetext\n======\n",
+        "[evil](javascript:alert(1))\n",
+        "Tabs\tinside and    spaces\n\n\tindented code\n",
+    ])
+    func plainCommonMarkMatchesCmark(markdown: String) {
+        let document = MarkdownDocument(parsing: markdown)
+        #expect(document.renderHTML() == MarkdownDocument.cmarkHTML(markdown))
+        #expect(document.renderHTML(allowRawHTML: true) == MarkdownDocument.cmarkHTML(markdown, allowRawHTML: true))
+    }
+
+    @Test func rawHTMLIsOmittedUnlessAllowed() {
+        let document = MarkdownDocument(parsing: "<script>alert(1)</script>\n\nHi <i>x</i>\n")
+        let safe = document.renderHTML()
+        #expect(!safe.contains("<script>"))
+        #expect(safe.contains("<!-- raw HTML omitted -->"))
+        #expect(document.renderHTML(allowRawHTML: true).contains("<script>"))
+    }
+
+    @Test func positionsAreShiftedByFirstLineOnce() throws {
+        let document = MarkdownDocument(parsing: "Intro\n\n## Heading\n\nText [@key].\n", firstLine: 5)
+        let nodes = collect(document.tree)
+        let heading = try #require(nodes.first { if case .heading = $0.kind { return true }; return false })
+        #expect(heading.start == SourcePoint(line: 7, column: 1))
+        let citation = try #require(nodes.first { if case .text(let t) = $0.kind { return t.contains("@key") }; return false })
+        #expect(citation.start == SourcePoint(line: 9, column: 1))
+        // "[" of the citation is at byte offset 5 of the merged literal "Text [@key]."
+        #expect(citation.point(atUTF8Offset: 5) == SourcePoint(line: 9, column: 6))
+    }
+
+    @Test func columnsCountScalarsNotBytes() throws {
+        let document = MarkdownDocument(parsing: "Café — naïve [link](x.md)\n")
+        let link = try #require(collect(document.tree).first { if case .link = $0.kind { return true }; return false })
+        // "Café — naïve " is 13 scalars, so the link starts at column 14.
+        #expect(link.start == SourcePoint(line: 1, column: 14))
+    }
+
+    @Test func textRunsAreMergedLikeConsolidation() throws {
+        let document = MarkdownDocument(parsing: "See [@a; @b] here &amp; there.\n")
+        let texts = collect(document.tree).compactMap { node -> String? in
+            if case .text(let t) = node.kind { return t }
+            return nil
+        }
+        #expect(texts == ["See [@a; @b] here & there."])
+    }
+
+    @Test func editsReplaceTextLinksBlocksAndHeadingIDs() throws {
+        let markdown = "## Why it helps [@a]\n\nGo [there](../exercises/x.md).\n\n```exercise\nx\n```\n"
+        let document = MarkdownDocument(parsing: markdown)
+        let nodes = collect(document.tree)
+        var edits = MarkdownEdits()
+        for node in nodes {
+            switch node.kind {
+            case .heading: edits.setHeadingID("why-it-helps", of: node)
+            case .link: edits.setDestination("../../exercises/x/", of: node)
+            case .codeBlock: edits.replaceBlock(node, withHTML: "<aside>card</aside>")
+            case .text(let t) where t.contains("[@a]"):
+                edits.replaceText(node, with: [.text("Why it helps <"), .html("<sup>1</sup>")])
+            default: break
+            }
+        }
+        let html = document.renderHTML(edits: edits)
+        #expect(html == """
+            <h2 id="why-it-helps">Why it helps &lt;<sup>1</sup></h2>
+            <p>Go <a href="../../exercises/x/">there</a>.</p>
+            <aside>card</aside>
+
+            """)
+        // The document itself is untouched and can be rendered again.
+        #expect(document.renderHTML() == MarkdownDocument.cmarkHTML(markdown))
+    }
+
+    @Test func walkerVisitsInDocumentOrderAndCanSkip() {
+        let document = MarkdownDocument(parsing: "> a *b*\n\nc\n")
+        var kinds: [String] = []
+        document.tree.walk { node in
+            kinds.append(String("\(node.kind)".split(separator: "(").first ?? ""))
+            if case .blockQuote = node.kind { return .skipChildren }
+            return .visitChildren
+        }
+        #expect(kinds == ["document", "blockQuote", "paragraph", "text"])
+    }
+
+    private func collect(_ root: MarkdownNode) -> [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        root.forEach { result.append($0) }
+        return result
+    }
+}
