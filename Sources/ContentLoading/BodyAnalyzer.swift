@@ -1,0 +1,143 @@
+import ContentModel
+import Diagnostics
+import Markdown
+
+/// Reads a page body once and records what the graph needs to know: citations, links to other
+/// pages, embedded exercise cards, headings and the first ordered list.
+struct BodyAnalyzer {
+    let file: String
+    /// The file's folder relative to `Content/`, e.g. `articles` or `articles/2026`.
+    let folder: [String]
+    let allowRawHTML: Bool
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, folder: [String], allowRawHTML: Bool) {
+        self.file = file
+        self.folder = folder
+        self.allowRawHTML = allowRawHTML
+    }
+
+    mutating func analyze(markdown: String, firstLine: Int) -> Body {
+        var body = Body(markdown: markdown, firstLine: firstLine)
+        guard !markdown.isEmpty else { return body }
+        let document = MarkdownDocument(parsing: markdown, firstLine: firstLine)
+        var anchors = AnchorAllocator()
+        var foundList = false
+        document.tree.walk { node in
+            switch node.kind {
+            case .text(let literal):
+                for group in CitationParser.groups(in: literal) {
+                    for item in group.items {
+                        body.citations.append(Located(item.key, at: at(node.point(atUTF8Offset: item.keyOffset))))
+                    }
+                }
+            case .link(let destination, _):
+                if let link = contentLink(destination, at: at(node.start)) { body.links.append(link) }
+            case .codeBlock(let info, let literal) where Self.isExerciseBlock(info):
+                body.exerciseEmbeds += exerciseSlugs(literal, fence: node.start)
+            case .heading(let level):
+                let title = node.plainText
+                body.headings.append(BodyHeading(level: level, title: title, anchor: anchors.allocate(for: title),
+                                                 location: at(node.start)))
+            case .list(ordered: true, _, _) where !foundList:
+                foundList = true
+                body.firstOrderedList = node.children.map { $0.plainText.trimmingWhitespace }
+            case .htmlBlock, .htmlInline:
+                if !allowRawHTML {
+                    diagnostics.append(.warning(
+                        .rawHTML, "raw HTML is left out of the page; write it in Markdown, or set 'allow-raw-html: true' in site.yml",
+                        at: at(node.start)))
+                }
+            default:
+                break
+            }
+            return .visitChildren
+        }
+        return body
+    }
+
+    static func isExerciseBlock(_ info: String) -> Bool {
+        info.split(separator: " ").first == "exercise"
+    }
+
+    private func at(_ point: SourcePoint) -> SourceLocation {
+        SourceLocation(file: file, line: point.line, column: point.column)
+    }
+
+    /// One slug a line; a fenced block's content starts on the line after the fence.
+    private mutating func exerciseSlugs(_ literal: String, fence: SourcePoint) -> [Located<Slug>] {
+        var slugs: [Located<Slug>] = []
+        for (offset, line) in literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = line.trimmingWhitespace
+            guard !text.isEmpty, !text.hasPrefix("#") else { continue }
+            let column = fence.column + (line.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count)
+            let location = SourceLocation(file: file, line: fence.line + 1 + offset, column: column)
+            if let slug = Slug(text) {
+                slugs.append(Located(slug, at: location))
+            } else {
+                diagnostics.append(.error(.invalidSlug, "'\(text)' is not a valid exercise card id; write one card id a line, like 'glute-bridge'",
+                                          at: location))
+            }
+        }
+        return slugs
+    }
+
+    /// A link to another content file (`../exercises/glute-bridge.md#steps`), resolved to its page.
+    private mutating func contentLink(_ destination: String, at location: SourceLocation) -> BodyLink? {
+        guard let link = ContentLinkResolver.resolve(destination, from: folder) else { return nil }
+        switch link {
+        case .page(let ref, let fragment):
+            return BodyLink(target: ref, fragment: fragment, location: location)
+        case .invalid(let reason):
+            diagnostics.append(.error(.brokenLink, "the link '\(destination)' \(reason)", at: location))
+            return nil
+        }
+    }
+}
+
+/// Gives each heading a unique, stable id: "why-it-helps", then "why-it-helps-2" for a repeat.
+struct AnchorAllocator {
+    private var used: [String: Int] = [:]
+
+    mutating func allocate(for title: String) -> String {
+        let base = Slug.anchor(from: title)
+        let count = (used[base] ?? 0) + 1
+        used[base] = count
+        return count == 1 ? base : "\(base)-\(count)"
+    }
+}
+
+/// Resolves a link written in a body to the page it names, when it names a content file.
+enum ContentLinkResolver {
+    enum Resolution {
+        case page(PageRef, fragment: String?)
+        case invalid(String)
+    }
+
+    /// `nil` for links that are not to content files (web addresses, `#fragment`, images…).
+    static func resolve(_ destination: String, from folder: [String]) -> Resolution? {
+        var path = destination
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        guard path.hasSuffix(".md"), !path.contains("://"), !path.hasPrefix("mailto:") else { return nil }
+        var parts = path.hasPrefix("/") ? [] : folder
+        for component in path.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return .invalid("points outside Content/") }
+                parts.removeLast()
+            default: parts.append(String(component))
+            }
+        }
+        guard parts.count >= 2, let kind = ContentKind(folder: parts[0]) else {
+            return .invalid("does not point into one of Content/'s page folders (conditions, articles, exercises, programs, experts)")
+        }
+        let stem = String(parts[parts.count - 1].dropLast(3))
+        guard let slug = Slug(stem) else { return .invalid("names a file whose name is not a valid page id") }
+        return .page(PageRef(kind, slug), fragment: fragment.flatMap { $0.isEmpty ? nil : $0 })
+    }
+}

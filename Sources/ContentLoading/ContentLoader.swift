@@ -1,0 +1,190 @@
+import ContentModel
+import Diagnostics
+import Dispatch
+import Foundation
+
+/// Where to load from, and what to include.
+public struct LoadOptions: Sendable {
+    public var contentDirectory: URL
+    public var seedsDirectory: URL
+    /// Paths in diagnostics are relative to this folder (the project root).
+    public var displayRoot: URL
+    public var includeDrafts: Bool
+
+    public init(contentDirectory: URL, seedsDirectory: URL, displayRoot: URL, includeDrafts: Bool = false) {
+        self.contentDirectory = contentDirectory.standardizedFileURL
+        self.seedsDirectory = seedsDirectory.standardizedFileURL
+        self.displayRoot = displayRoot.standardizedFileURL
+        self.includeDrafts = includeDrafts
+    }
+}
+
+/// The loaded graph and everything found wrong on the way.
+public struct LoadResult: Sendable {
+    /// Built even when there are errors, so later checks still run; never written out then.
+    public var graph: ContentGraph
+    public var diagnostics: DiagnosticList
+    /// The text of every file read, by display path, for source excerpts in diagnostics.
+    public var sourceTexts: [String: String]
+}
+
+/// A problem that stops loading before any content is read (exit code 2, not a content error).
+public struct LoadFailure: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// load → parse → link: reads `Content/` and `seeds/` into a validated ``ContentGraph``.
+public enum ContentLoader {
+    public static func load(_ options: LoadOptions) throws(LoadFailure) -> LoadResult {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.contentDirectory.path, isDirectory: &isDirectory),
+              isDirectory.boolValue else {
+            throw LoadFailure(description: "the content folder '\(options.contentDirectory.path)' does not exist")
+        }
+        let paths = ProjectPaths(displayRoot: options.displayRoot)
+        var diagnostics = DiagnosticList()
+        var texts: [String: String] = [:]
+
+        let (site, siteDiagnostics, siteText) = loadSite(options.contentDirectory.appendingPathComponent("site.yml"), paths)
+        diagnostics.append(contentsOf: siteDiagnostics)
+        if let siteText { texts[paths.display(options.contentDirectory.appendingPathComponent("site.yml"))] = siteText }
+
+        let discovery = FileDiscovery.discover(in: options.contentDirectory, paths: paths)
+        diagnostics.append(contentsOf: discovery.diagnostics)
+
+        let loaded = loadPages(discovery.pages, site: site, paths: paths)
+        var pages: [any ContentPage] = []
+        for result in loaded {
+            diagnostics.append(contentsOf: result.diagnostics)
+            if let text = result.text { texts[result.file] = text }
+            if let page = result.page { pages.append(page) }
+        }
+
+        let referencesURL = options.seedsDirectory.appendingPathComponent("references.json")
+        let referencesFile = paths.display(referencesURL)
+        var bibliography = Bibliography()
+        if let data = FileManager.default.contents(atPath: referencesURL.path) {
+            switch SourceText.decode(data, file: referencesFile) {
+            case .success(let text):
+                texts[referencesFile] = text
+                let (loadedBibliography, found) = BibliographyLoader.load(text, file: referencesFile)
+                bibliography = loadedBibliography
+                diagnostics.append(contentsOf: found)
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            }
+        }
+
+        let (records, recordDiagnostics) = SourceRecordLoader.load(
+            options.seedsDirectory.appendingPathComponent("sources"), paths: paths)
+        diagnostics.append(contentsOf: recordDiagnostics)
+
+        if !options.includeDrafts {
+            pages.removeAll { ($0 as? Article)?.draft == true }
+        }
+        let graph = ContentGraph(
+            site: site,
+            conditions: pages.compactMap { $0 as? Condition },
+            articles: pages.compactMap { $0 as? Article },
+            exercises: pages.compactMap { $0 as? ExerciseCard },
+            programs: pages.compactMap { $0 as? Program },
+            experts: pages.compactMap { $0 as? Expert },
+            bibliography: bibliography,
+            sourceRecords: records)
+        diagnostics.append(contentsOf: GraphValidator.validate(
+            graph, discovered: discovery.pages, draftsExcluded: !options.includeDrafts,
+            contentRoot: paths.display(options.contentDirectory)))
+        return LoadResult(graph: graph, diagnostics: diagnostics, sourceTexts: texts)
+    }
+
+    /// Loads one page file on its own, as `salve render` does, with the site's settings.
+    public static func loadPage(text: String, kind: ContentKind, slug: Slug, file: String, folder: [String],
+                                site: SiteConfig) -> (page: (any ContentPage)?, diagnostics: [Diagnostic]) {
+        let result = PageLoader.load(text: text, kind: kind, slug: slug, file: file, folder: folder, site: site)
+        return (result.page, result.diagnostics)
+    }
+
+    /// Reads `site.yml`; without one, loading goes on with defaults so every other problem is still reported.
+    public static func loadSite(_ url: URL, _ paths: ProjectPaths) -> (SiteConfig, [Diagnostic], String?) {
+        let file = paths.display(url)
+        let fallback = SiteConfig(title: "Untitled site", baseURL: "/")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return (fallback, [.error(.missingFile, "there is no site.yml; create it with at least 'title' and 'base-url'",
+                                      at: SourceLocation(file: file))], nil)
+        }
+        let text: String
+        switch SourceText.decode(data, file: file) {
+        case .success(let decoded): text = decoded
+        case .failure(let diagnostic): return (fallback, [diagnostic], nil)
+        }
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        let node: Yams.Node?
+        switch YAMLDocument.parse(text, file: file, firstLine: 1) {
+        case .success(let parsed): node = parsed
+        case .failure(let diagnostic): return (fallback, [diagnostic], text)
+        }
+        guard case .mapping(let mapping)? = node else {
+            return (fallback, [.error(.wrongType, "site.yml should be a set of 'key: value' lines", at: start)], text)
+        }
+        var fields = FieldReader(mapping: mapping, file: file, lineShift: 0, location: start)
+        let title = fields.string("title", required: true)
+        let baseURL = fields.string("base-url", required: true)
+        if let baseURL, !(baseURL.value.hasPrefix("https://") || baseURL.value.hasPrefix("http://") || baseURL.value.hasPrefix("/")) {
+            fields.report(.invalidValue, "'base-url' should be an absolute address such as https://learn.example.org/", at: baseURL.location)
+        }
+        var site = SiteConfig(
+            title: title?.value ?? fallback.title,
+            baseURL: baseURL?.value ?? fallback.baseURL,
+            language: fields.string("language")?.value ?? "en",
+            description: fields.string("description")?.value,
+            reviewIntervalMonths: fields.int("review-interval-months", in: 1...120) ?? 12,
+            allowRawHTML: fields.bool("allow-raw-html", default: false))
+        if let disclaimer = fields.string("disclaimer") { site.disclaimer = disclaimer.value }
+        if let advice = fields.string("care-advice") { site.careAdvice = advice.value }
+        return (site, fields.finish(), text)
+    }
+
+    private static func loadPages(_ files: [DiscoveredPage], site: SiteConfig, paths: ProjectPaths) -> [PageLoader.Result] {
+        // Files are independent until linking: read and parse them on every core.
+        let results = UnsafeResults<PageLoader.Result>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let discovered = files[index]
+            results[index] = PageLoader.load(discovered, site: site)
+        }
+        return results.values
+    }
+}
+
+import Yams
+
+/// Project-relative display paths for diagnostics.
+public struct ProjectPaths: Sendable {
+    let displayRoot: String
+
+    public init(displayRoot: URL) {
+        self.displayRoot = displayRoot.standardizedFileURL.path
+    }
+
+    public func display(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let root = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    }
+}
+
+/// Fixed-size storage that concurrent iterations each write one distinct slot of.
+final class UnsafeResults<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value] { storage.compactMap { $0 } }
+}

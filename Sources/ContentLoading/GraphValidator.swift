@@ -1,0 +1,97 @@
+import ContentModel
+import Diagnostics
+
+/// link: every id a page names must resolve. Reports dangling ids with a did-you-mean.
+enum GraphValidator {
+    static func validate(_ graph: ContentGraph, discovered: [DiscoveredPage], draftsExcluded: Bool,
+                         contentRoot: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        diagnostics += duplicateSlugs(discovered)
+        let existing = Set(discovered.map { PageRef($0.kind, $0.slug) })
+        let keys = graph.bibliography.keys.map(\.rawValue)
+
+        func checkExists(_ slug: Located<Slug>, _ kind: ContentKind, _ code: DiagnosticCode, _ noun: String) {
+            guard graph.page(PageRef(kind, slug.value)) == nil else { return }
+            let candidates = (kind == .condition ? graph.conditions.map(\.slug) :
+                              kind == .exercise ? graph.exercises.map(\.slug) :
+                              kind == .expert ? graph.experts.map(\.slug) : []).map(\.rawValue)
+            diagnostics.append(.error(code, "unknown \(noun) '\(slug.value)'\(didYouMean(slug.value.rawValue, in: candidates))",
+                                      at: slug.location))
+        }
+        func checkCitation(_ key: Located<CitationKey>, _ noun: String) {
+            guard graph.bibliography[key.value] == nil else { return }
+            diagnostics.append(.error(.unknownCitation, "unknown \(noun) '\(key.value)'\(didYouMean(key.value.rawValue, in: keys))",
+                                      at: key.location))
+        }
+
+        for page in graph.allPages {
+            for key in page.citedKeys { checkCitation(key, "citation key") }
+            for key in page.sources { checkCitation(key, "source document") }
+            for embed in page.body.exerciseEmbeds { checkExists(embed, .exercise, .unknownExercise, "exercise card") }
+            if let review = page.review {
+                switch review {
+                case .pending:
+                    diagnostics.append(.warning(.reviewPending, "this page's own review is pending; the page says so to readers",
+                                                at: SourceLocation(file: page.file, line: 1, column: 1)))
+                case .reviewed(let completed):
+                    checkExists(completed.reviewer, .expert, .unknownExpert, "reviewer")
+                }
+            }
+            for link in page.body.links {
+                guard let target = graph.page(link.target) else {
+                    let reason = existing.contains(link.target)
+                        ? (draftsExcluded ? "points to a page that is not published (a draft, or a page with errors)"
+                                          : "points to a page that has errors")
+                        : "points to \(contentRoot)/\(link.target.contentPath), which does not exist"
+                    diagnostics.append(.error(.brokenLink, "the link to '\(link.target.contentPath)' \(reason)", at: link.location))
+                    continue
+                }
+                if let fragment = link.fragment {
+                    let anchors = SectionAnchor.fixed(for: link.target.kind).union(target.body.headings.map(\.anchor))
+                    if !anchors.contains(fragment) {
+                        let hint = didYouMean(fragment, in: anchors.sorted())
+                        diagnostics.append(.error(.brokenLink,
+                                                  "'\(link.target.contentPath)' has no section '#\(fragment)'\(hint)",
+                                                  at: link.location))
+                    }
+                }
+            }
+        }
+        for article in graph.articles {
+            for slug in article.conditions { checkExists(slug, .condition, .unknownCondition, "condition") }
+            for credit in article.experts { checkExists(credit.expert, .expert, .unknownExpert, "expert") }
+        }
+        for card in graph.exercises {
+            for slug in card.conditions { checkExists(slug, .condition, .unknownCondition, "condition") }
+        }
+        for program in graph.programs {
+            for slug in program.conditions { checkExists(slug, .condition, .unknownCondition, "condition") }
+        }
+        for record in graph.sourceRecords {
+            checkCitation(record.reference, "source document")
+            for use in record.usedBy {
+                let known = discovered.contains { $0.file.hasSuffix("/" + use.value) || $0.file == use.value }
+                if !known {
+                    diagnostics.append(.error(.missingFile, "'\(use.value)' in used-by is not a content file", at: use.location))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private static func duplicateSlugs(_ discovered: [DiscoveredPage]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var first: [PageRef: DiscoveredPage] = [:]
+        for page in discovered {
+            let ref = PageRef(page.kind, page.slug)
+            if let earlier = first[ref] {
+                diagnostics.append(.error(.duplicateSlug,
+                                          "two \(page.kind.folder) have the id '\(page.slug)': this file and \(earlier.file); rename one",
+                                          at: SourceLocation(file: page.file)))
+            } else {
+                first[ref] = page
+            }
+        }
+        return diagnostics
+    }
+}

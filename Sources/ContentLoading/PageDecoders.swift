@@ -1,0 +1,171 @@
+import ContentModel
+import Diagnostics
+import Yams
+
+/// Turns a file's front matter fields and body into a typed page. Each decoder reads every field it
+/// knows, so one run reports every problem, and returns `nil` only when a required field is unusable.
+struct PageDecoder {
+    let slug: Slug
+    let file: String
+    let site: SiteConfig
+    var fields: FieldReader
+    let body: Body
+
+    mutating func decode(_ kind: ContentKind) -> (any ContentPage)? {
+        switch kind {
+        case .condition: condition()
+        case .article: article()
+        case .exercise: exercise()
+        case .program: program()
+        case .expert: expert()
+        }
+    }
+
+    mutating func condition() -> Condition? {
+        let name = fields.string("name", required: true)
+        let synonyms = fields.strings("synonyms").map(\.value)
+        let summary = fields.text("summary", required: true)
+        let symptoms = fields.texts("symptoms", required: true)
+        let seekCare = fields.texts("seek-care", required: true)
+        let sources = fields.citationKeys("sources")
+        let review = review(required: false)
+        guard let name, let summary else { return nil }
+        return Condition(slug: slug, file: file, name: name.value, synonyms: synonyms, summary: summary,
+                         symptoms: symptoms, seekCare: seekCare, sources: sources,
+                         review: review ?? .pending(note: nil), body: body)
+    }
+
+    mutating func article() -> Article? {
+        let title = fields.string("title", required: true)
+        let summary = fields.text("summary", required: true)
+        let conditions = fields.slugs("conditions", required: true)
+        let experts = expertCredits()
+        let sources = fields.citationKeys("sources")
+        let review = review(required: true)
+        let published = fields.day("published", required: true)
+        let updated = fields.day("updated")
+        let draft = fields.bool("draft", default: false)
+        if let published, let updated, updated.value < published.value {
+            fields.report(.invalidValue, "'updated' (\(updated.value)) is before 'published' (\(published.value))",
+                          at: updated.location)
+        }
+        guard let title, let summary, let review, let published else { return nil }
+        return Article(slug: slug, file: file, title: title.value, summary: summary, conditions: conditions,
+                       experts: experts, sources: sources, review: review, published: published.value,
+                       updated: updated?.value, draft: draft, body: body)
+    }
+
+    mutating func exercise() -> ExerciseCard? {
+        let title = fields.string("title", required: true)
+        let kind = fields.choice("kind", required: true, as: ExerciseKind.self)
+        let conditions = fields.slugs("conditions", required: true)
+        let bodyAreas = fields.strings("body-areas").map(\.value)
+        let equipment = fields.strings("equipment").map(\.value)
+        let difficulty = fields.choice("difficulty", as: Difficulty.self)
+        var dosage = Dosage()
+        if var reader = fields.nested("dosage") {
+            dosage = Dosage(holdSeconds: reader.quantity("hold-seconds"), reps: reader.quantity("reps"),
+                            sets: reader.quantity("sets"), minutes: reader.quantity("minutes"),
+                            perDay: reader.quantity("per-day"), perWeek: reader.quantity("per-week"))
+            fields.absorb(&reader)
+        }
+        let cautions = fields.texts("cautions")
+        let sources = fields.citationKeys("sources")
+        let review = review(required: true)
+        if body.firstOrderedList.isEmpty {
+            fields.report(.missingSteps, "an exercise card needs its steps as a numbered list (1. 2. 3.) in the body",
+                          at: SourceLocation(file: file, line: body.firstLine, column: 1))
+        }
+        guard let title, let kind, let review else { return nil }
+        return ExerciseCard(slug: slug, file: file, title: title.value, kind: kind, conditions: conditions,
+                            bodyAreas: bodyAreas, equipment: equipment, difficulty: difficulty, dosage: dosage,
+                            cautions: cautions, sources: sources, review: review, body: body)
+    }
+
+    mutating func program() -> Program? {
+        let title = fields.string("title", required: true)
+        let summary = fields.text("summary", required: true)
+        let conditions = fields.slugs("conditions", required: true)
+        var phases: [ProgramPhase] = []
+        for var reader in fields.nestedList("phases", required: true) {
+            let name = reader.string("name", required: true)
+            let weeks = reader.quantity("weeks", required: true)
+            let phase = ProgramPhase(
+                name: name?.value ?? "", weeks: weeks ?? Quantity(lower: 1, upper: 1)!,
+                minutes: reader.quantity("minutes"), perDay: reader.quantity("per-day"),
+                perWeek: reader.quantity("per-week"), terrain: reader.text("terrain"), pace: reader.text("pace"),
+                breathing: reader.text("breathing"), goal: reader.text("goal"), cues: reader.texts("cues"))
+            if name != nil, weeks != nil { phases.append(phase) }
+            fields.absorb(&reader)
+        }
+        var mistakes: [ProgramMistake] = []
+        for var reader in fields.nestedList("mistakes") {
+            if let title = reader.string("title", required: true), let text = reader.text("text", required: true) {
+                mistakes.append(ProgramMistake(title: title.value, text: text))
+            }
+            fields.absorb(&reader)
+        }
+        let pauseSignals = fields.texts("pause-signals")
+        let sources = fields.citationKeys("sources")
+        let review = review(required: false)
+        guard let title, let summary else { return nil }
+        return Program(slug: slug, file: file, title: title.value, summary: summary, conditions: conditions,
+                       phases: phases, mistakes: mistakes, pauseSignals: pauseSignals, sources: sources,
+                       review: review ?? .pending(note: nil), body: body)
+    }
+
+    mutating func expert() -> Expert? {
+        let name = fields.string("name", required: true)
+        let credentials = fields.strings("credentials").map(\.value)
+        let title = fields.string("title", required: true)
+        let affiliation = fields.string("affiliation")
+        guard let name, let title else { return nil }
+        return Expert(slug: slug, file: file, name: name.value, credentials: credentials, title: title.value,
+                      affiliation: affiliation?.value, body: body)
+    }
+
+    // MARK: Shared fields
+
+    private mutating func expertCredits() -> [ExpertCredit] {
+        var credits: [ExpertCredit] = []
+        for var reader in fields.nestedList("experts") {
+            let expert = reader.slug("expert", required: true)
+            let role = reader.choice("role", required: true, as: ExpertRole.self)
+            if let expert, let role { credits.append(ExpertCredit(expert: expert, role: role)) }
+            fields.absorb(&reader)
+        }
+        return credits
+    }
+
+    /// `review: pending`, `review: {status: pending, note: …}` or a completed review.
+    private mutating func review(required: Bool) -> Review? {
+        guard let node = fields.node("review", required: required) else { return nil }
+        if case .scalar(let scalar) = node {
+            if scalar.string.trimmingWhitespace == "pending" { return .pending(note: nil) }
+            fields.report(.invalidValue, "'review' should be 'pending' or a record with reviewer, role and date",
+                          at: fields.location(of: node))
+            return nil
+        }
+        guard var reader = fields.nested(node, key: "review") else { return nil }
+        defer { fields.absorb(&reader) }
+        if let status = reader.string("status") {
+            guard status.value == "pending" else {
+                reader.report(.invalidValue, "'status' can only be 'pending'; a completed review names its reviewer, role and date instead",
+                              at: status.location)
+                return nil
+            }
+            return .pending(note: reader.string("note")?.value)
+        }
+        let reviewer = reader.slug("reviewer", required: true)
+        let role = reader.choice("role", required: true, as: ReviewRole.self)
+        let date = reader.day("date", required: true)
+        let nextDue = reader.day("next-due")
+        guard let reviewer, let role, let date else { return nil }
+        let due = nextDue?.value ?? date.value.adding(months: site.reviewIntervalMonths)
+        if let nextDue, nextDue.value <= date.value {
+            reader.report(.invalidValue, "'next-due' (\(nextDue.value)) must be after the review date (\(date.value))",
+                          at: nextDue.location)
+        }
+        return .reviewed(CompletedReview(reviewer: reviewer, role: role, date: date.value, nextDue: due))
+    }
+}

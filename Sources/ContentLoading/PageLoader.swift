@@ -1,0 +1,64 @@
+import ContentModel
+import Diagnostics
+import Foundation
+import Yams
+
+/// Reads one content file: decode → split front matter → YAML → fields → body analysis.
+enum PageLoader {
+    struct Result: Sendable {
+        var file: String
+        var page: (any ContentPage)?
+        var diagnostics: [Diagnostic]
+        var text: String?
+    }
+
+    static func load(_ discovered: DiscoveredPage, site: SiteConfig) -> Result {
+        guard let data = FileManager.default.contents(atPath: discovered.url.path) else {
+            return Result(file: discovered.file, page: nil,
+                          diagnostics: [.error(.readFailed, "the file could not be read", at: SourceLocation(file: discovered.file))],
+                          text: nil)
+        }
+        switch SourceText.decode(data, file: discovered.file) {
+        case .failure(let diagnostic):
+            return Result(file: discovered.file, page: nil, diagnostics: [diagnostic], text: nil)
+        case .success(let text):
+            return load(text: text, kind: discovered.kind, slug: discovered.slug, file: discovered.file,
+                        folder: discovered.folder, site: site)
+        }
+    }
+
+    static func load(text: String, kind: ContentKind, slug: Slug, file: String, folder: [String], site: SiteConfig) -> Result {
+        func failed(_ diagnostics: [Diagnostic]) -> Result {
+            Result(file: file, page: nil, diagnostics: diagnostics, text: text)
+        }
+        if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            return failed([.error(.emptyFile, "the file is empty; add front matter and a body, or delete it",
+                                  at: SourceLocation(file: file, line: 1, column: 1))])
+        }
+        let split: FrontMatterSplit
+        switch FrontMatterSplit.split(text, file: file) {
+        case .success(let value): split = value
+        case .failure(let diagnostic): return failed([diagnostic])
+        }
+        let node: Node?
+        switch YAMLDocument.parse(split.yaml, file: file, firstLine: split.yamlFirstLine) {
+        case .success(let value): node = value
+        case .failure(let diagnostic): return failed([diagnostic])
+        }
+        let mapping: Node.Mapping
+        switch node {
+        case .mapping(let value)?: mapping = value
+        case nil: mapping = Node.Mapping([])
+        default:
+            return failed([.error(.wrongType, "the front matter should be a set of 'key: value' lines",
+                                  at: SourceLocation(file: file, line: split.yamlFirstLine, column: 1))])
+        }
+        var analyzer = BodyAnalyzer(file: file, folder: folder, allowRawHTML: site.allowRawHTML)
+        let body = analyzer.analyze(markdown: split.body, firstLine: split.bodyFirstLine)
+        let fields = FieldReader(mapping: mapping, file: file, lineShift: split.yamlFirstLine - 1,
+                                 location: split.openingLocation)
+        var decoder = PageDecoder(slug: slug, file: file, site: site, fields: fields, body: body)
+        let page = decoder.decode(kind)
+        return Result(file: file, page: page, diagnostics: decoder.fields.finish() + analyzer.diagnostics, text: text)
+    }
+}

@@ -1,0 +1,49 @@
+import ContentModel
+import Diagnostics
+import Foundation
+import Yams
+
+/// Reads `seeds/sources/*.yml`, one record per source document.
+enum SourceRecordLoader {
+    static func load(_ folder: URL, paths: ProjectPaths) -> ([SourceRecord], [Diagnostic]) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return ([], []) }
+        var records: [SourceRecord] = []
+        var diagnostics: [Diagnostic] = []
+        for name in names.sorted() where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+            let url = folder.appendingPathComponent(name)
+            let file = paths.display(url)
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            let text: String
+            switch SourceText.decode(data, file: file) {
+            case .success(let decoded): text = decoded
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                continue
+            }
+            let start = SourceLocation(file: file, line: 1, column: 1)
+            let node: Node?
+            switch YAMLDocument.parse(text, file: file, firstLine: 1) {
+            case .success(let parsed): node = parsed
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                continue
+            }
+            guard case .mapping(let mapping)? = node else {
+                diagnostics.append(.error(.wrongType, "a source record should be a set of 'key: value' lines", at: start))
+                continue
+            }
+            var fields = FieldReader(mapping: mapping, file: file, lineShift: 0, location: start)
+            let reference = fields.citationKeys("reference", required: true).first
+            let sourceFile = fields.string("file")?.value
+            let description = fields.string("description", required: true)?.value ?? ""
+            let facts = fields.strings("facts").map(\.value)
+            let usedBy = fields.strings("used-by")
+            diagnostics += fields.finish()
+            if let reference {
+                records.append(SourceRecord(reference: reference, file: sourceFile, description: description,
+                                            facts: facts, usedBy: usedBy, recordFile: file))
+            }
+        }
+        return (records, diagnostics)
+    }
+}

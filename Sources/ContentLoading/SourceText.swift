@@ -1,0 +1,59 @@
+import Diagnostics
+import Foundation
+
+/// A file's text, decoded and normalised, or the diagnostic that says why it could not be.
+enum SourceText {
+    /// Decodes UTF-8 strictly (reporting the first bad byte's position), drops a BOM and turns CRLF
+    /// and lone CR line endings into `\n`, so every later stage counts lines the same way.
+    static func decode(_ data: Data, file: String) -> Result<String, Diagnostic> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let bad = firstInvalidUTF8(bytes) {
+            let (line, column) = position(ofByte: bad, in: bytes)
+            return .failure(.error(.invalidUTF8, "the file is not valid UTF-8 text; save it as UTF-8",
+                                   at: SourceLocation(file: file, line: line, column: column)))
+        }
+        var normalised = [UInt8]()
+        normalised.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                normalised.append(0x0A)
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            } else {
+                normalised.append(byte)
+            }
+            index += 1
+        }
+        return .success(String(decoding: normalised, as: UTF8.self))
+    }
+
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    /// 1-based line and scalar column of a byte offset (bytes before it are valid UTF-8).
+    static func position(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        for byte in bytes[..<offset] {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,275 @@
+import ContentModel
+import Diagnostics
+import Yams
+
+/// Parses YAML with Yams, keeping positions, and turns syntax errors into positioned diagnostics.
+enum YAMLDocument {
+    /// - Parameter firstLine: the file line the YAML text starts on; Yams' marks are shifted by it once.
+    static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<Node?, Diagnostic> {
+        do {
+            return .success(try Yams.compose(yaml: yaml))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, file: file, firstLine: firstLine))
+        } catch {
+            return .failure(.error(.yamlSyntax, "the YAML could not be read: \(error)",
+                                   at: SourceLocation(file: file, line: firstLine, column: 1)))
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            var message = "malformed YAML: \(problem)"
+            if let context { message += " (\(context.text))" }
+            message += hint(for: problem)
+            return .error(.yamlSyntax, message, at: at(mark))
+        case let .reader(problem, _, _, _):
+            return .error(.yamlSyntax, "malformed YAML: \(problem)", at: SourceLocation(file: file, line: firstLine, column: 1))
+        default:
+            return .error(.yamlSyntax, "malformed YAML: \(error)", at: SourceLocation(file: file, line: firstLine, column: 1))
+        }
+    }
+
+    /// Plain advice for the YAML mistakes writers make most.
+    private static func hint(for problem: String) -> String {
+        if problem.contains("mapping values are not allowed") {
+            return "; if a value contains ': ', put the whole value in quotes"
+        }
+        if problem.contains("found character that cannot start any token") {
+            return "; values that start with '@', '`' or '%' must be quoted"
+        }
+        return ""
+    }
+}
+
+/// Reads typed fields from a YAML mapping, reporting missing, mistyped and unknown keys at their
+/// line and column. Every read marks its key as known; ``finish()`` reports the rest.
+struct FieldReader {
+    let file: String
+    /// Added to Yams' 1-based lines: the file line of the YAML's first line, minus one.
+    let lineShift: Int
+    /// Where "missing field" diagnostics point: the mapping itself (or the file's first line).
+    let location: SourceLocation
+    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    private var knownKeys: [String] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(mapping: Node.Mapping?, file: String, lineShift: Int, location: SourceLocation) {
+        self.file = file
+        self.lineShift = lineShift
+        self.location = mapping?.mark.map { SourceLocation(file: file, line: $0.line + lineShift, column: $0.column) } ?? location
+        self.pairs = (mapping ?? Node.Mapping([])).map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return location }
+        return SourceLocation(file: file, line: mark.line + lineShift, column: mark.column)
+    }
+
+    private mutating func value(_ key: String, required: Bool) -> Node? {
+        knownKeys.append(key)
+        guard let pair = pairs.first(where: { $0.key == key }), !isNull(pair.value) else {
+            if required { report(.missingField, "missing required field '\(key)'", at: location) }
+            return nil
+        }
+        return pair.value
+    }
+
+    private func isNull(_ node: Node) -> Bool {
+        if case .scalar(let scalar) = node, scalar.tag.description.hasSuffix("null") || (scalar.string.isEmpty && scalar.style == .plain) {
+            return true
+        }
+        return false
+    }
+
+    mutating func report(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, severity: Severity = .error) {
+        diagnostics.append(Diagnostic(severity, code, message, at: location))
+    }
+
+    private mutating func wrongType(_ key: String, _ expected: String, _ node: Node) {
+        report(.wrongType, "field '\(key)' should be \(expected)", at: location(of: node))
+    }
+
+    // MARK: Scalars
+
+    mutating func string(_ key: String, required: Bool = false) -> Located<String>? {
+        guard let node = value(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            wrongType(key, "a single piece of text", node)
+            return nil
+        }
+        let text = scalar.string.trimmingWhitespace
+        if text.isEmpty {
+            if required { report(.missingField, "field '\(key)' is empty", at: location(of: node)) }
+            return nil
+        }
+        return Located(text, at: location(of: node))
+    }
+
+    mutating func text(_ key: String, required: Bool = false) -> InlineText? {
+        string(key, required: required).map { InlineText($0.value, at: $0.location) }
+    }
+
+    mutating func bool(_ key: String, default defaultValue: Bool) -> Bool {
+        guard let node = value(key, required: false) else { return defaultValue }
+        guard let bool = node.bool else {
+            wrongType(key, "true or false", node)
+            return defaultValue
+        }
+        return bool
+    }
+
+    mutating func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let node = value(key, required: false) else { return nil }
+        guard let int = node.int, range.contains(int) else {
+            wrongType(key, "a whole number from \(range.lowerBound) to \(range.upperBound)", node)
+            return nil
+        }
+        return int
+    }
+
+    mutating func day(_ key: String, required: Bool = false) -> Located<Day>? {
+        guard let raw = string(key, required: required) else { return nil }
+        guard let day = Day(iso: raw.value) else {
+            report(.invalidValue, "field '\(key)' should be a date written YYYY-MM-DD, such as 2026-01-31; found '\(raw.value)'",
+                   at: raw.location)
+            return nil
+        }
+        return Located(day, at: raw.location)
+    }
+
+    mutating func quantity(_ key: String, required: Bool = false) -> Quantity? {
+        guard let raw = string(key, required: required) else { return nil }
+        guard let quantity = Quantity(parsing: raw.value) else {
+            report(.invalidValue, "field '\(key)' should be a whole number or a range such as 10-15 or 30+; found '\(raw.value)'",
+                   at: raw.location)
+            return nil
+        }
+        return quantity
+    }
+
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false, as type: E.Type = E.self)
+        -> E? where E.RawValue == String {
+        guard let raw = string(key, required: required) else { return nil }
+        if let value = E(rawValue: raw.value) { return value }
+        let allowed = E.allCases.map(\.rawValue)
+        report(.invalidValue,
+               "'\(raw.value)' is not a valid \(key)\(didYouMean(raw.value, in: allowed)); use one of: \(allowed.joined(separator: ", "))",
+               at: raw.location)
+        return nil
+    }
+
+    mutating func slug(_ key: String, required: Bool = false) -> Located<Slug>? {
+        guard let raw = string(key, required: required) else { return nil }
+        return makeSlug(raw)
+    }
+
+    // MARK: Lists
+
+    /// A list of text; a single text is accepted as a one-item list.
+    mutating func strings(_ key: String, required: Bool = false) -> [Located<String>] {
+        guard let node = value(key, required: required) else { return [] }
+        let items: [Node]
+        switch node {
+        case .sequence(let sequence): items = Array(sequence)
+        case .scalar: items = [node]
+        default:
+            wrongType(key, "a list", node)
+            return []
+        }
+        var result: [Located<String>] = []
+        for item in items {
+            guard case .scalar(let scalar) = item else {
+                wrongType(key, "a list of text items", item)
+                continue
+            }
+            let text = scalar.string.trimmingWhitespace
+            if !text.isEmpty { result.append(Located(text, at: location(of: item))) }
+        }
+        if required && result.isEmpty { report(.missingField, "field '\(key)' needs at least one item", at: location(of: node)) }
+        return result
+    }
+
+    mutating func texts(_ key: String, required: Bool = false) -> [InlineText] {
+        strings(key, required: required).map { InlineText($0.value, at: $0.location) }
+    }
+
+    mutating func slugs(_ key: String, required: Bool = false) -> [Located<Slug>] {
+        var slugs: [Located<Slug>] = []
+        for raw in strings(key, required: required) {
+            if let slug = makeSlug(raw) { slugs.append(slug) }
+        }
+        return slugs
+    }
+
+    /// Citation keys, written with or without the leading `@`.
+    mutating func citationKeys(_ key: String, required: Bool = false) -> [Located<CitationKey>] {
+        var keys: [Located<CitationKey>] = []
+        for raw in strings(key, required: required) {
+            let text = raw.value.hasPrefix("@") ? String(raw.value.dropFirst()) : raw.value
+            if let citationKey = CitationKey(text) {
+                keys.append(Located(citationKey, at: raw.location))
+            } else {
+                report(.invalidValue, "'\(raw.value)' is not a valid citation key", at: raw.location)
+            }
+        }
+        return keys
+    }
+
+    private mutating func makeSlug(_ raw: Located<String>) -> Located<Slug>? {
+        guard let slug = Slug(raw.value) else {
+            report(.invalidSlug,
+                   "'\(raw.value)' is not a valid id; ids use lowercase letters, digits and single hyphens, like 'glute-bridge'",
+                   at: raw.location)
+            return nil
+        }
+        return Located(slug, at: raw.location)
+    }
+
+    // MARK: Nested mappings
+
+    /// The raw node of a key, for fields with more than one accepted shape.
+    mutating func node(_ key: String, required: Bool = false) -> Node? {
+        value(key, required: required)
+    }
+
+    mutating func nested(_ key: String, required: Bool = false) -> FieldReader? {
+        guard let node = value(key, required: required) else { return nil }
+        return nested(node, key: key)
+    }
+
+    mutating func nested(_ node: Node, key: String) -> FieldReader? {
+        guard case .mapping(let mapping) = node else {
+            wrongType(key, "a set of 'key: value' fields", node)
+            return nil
+        }
+        return FieldReader(mapping: mapping, file: file, lineShift: lineShift, location: location(of: node))
+    }
+
+    mutating func nestedList(_ key: String, required: Bool = false) -> [FieldReader] {
+        guard let node = value(key, required: required) else { return [] }
+        guard case .sequence(let sequence) = node else {
+            wrongType(key, "a list", node)
+            return []
+        }
+        return sequence.compactMap { nested($0, key: key) }
+    }
+
+    /// Reports keys nobody asked for (a warning, with a did-you-mean) and returns every finding.
+    mutating func finish() -> [Diagnostic] {
+        for pair in pairs where !knownKeys.contains(pair.key) {
+            report(.unknownField, "unknown field '\(pair.key)'\(didYouMean(pair.key, in: knownKeys))",
+                   at: location(of: pair.keyNode), severity: .warning)
+        }
+        return diagnostics
+    }
+
+    /// Takes a nested reader's findings once it has been read.
+    mutating func absorb(_ other: inout FieldReader) {
+        diagnostics += other.finish()
+    }
+}

@@ -1,0 +1,140 @@
+/// The whole site as typed values, with every edge resolvable in both directions.
+///
+/// Built by the loader after validation; ids that do not resolve have already been reported, and
+/// lookups here simply skip them.
+public struct ContentGraph: Sendable {
+    public let site: SiteConfig
+    /// Each kind sorted by slug, so everything derived from the graph is deterministic.
+    public let conditions: [Condition]
+    public let articles: [Article]
+    public let exercises: [ExerciseCard]
+    public let programs: [Program]
+    public let experts: [Expert]
+    public let bibliography: Bibliography
+    public let sourceRecords: [SourceRecord]
+
+    private let conditionIndex: [Slug: Int]
+    private let articleIndex: [Slug: Int]
+    private let exerciseIndex: [Slug: Int]
+    private let programIndex: [Slug: Int]
+    private let expertIndex: [Slug: Int]
+
+    private let pagesByCondition: [Slug: [PageRef]]
+    private let pagesByExpert: [Slug: [PageRef]]
+    private let pagesByCitation: [CitationKey: [PageRef]]
+    private let embeddersByExercise: [Slug: [PageRef]]
+
+    public init(site: SiteConfig, conditions: [Condition], articles: [Article], exercises: [ExerciseCard],
+                programs: [Program], experts: [Expert], bibliography: Bibliography, sourceRecords: [SourceRecord]) {
+        self.site = site
+        self.conditions = conditions.sorted { $0.slug < $1.slug }
+        self.articles = articles.sorted { $0.slug < $1.slug }
+        self.exercises = exercises.sorted { $0.slug < $1.slug }
+        self.programs = programs.sorted { $0.slug < $1.slug }
+        self.experts = experts.sorted { $0.slug < $1.slug }
+        self.bibliography = bibliography
+        self.sourceRecords = sourceRecords
+
+        func index<P: ContentPage>(_ pages: [P]) -> [Slug: Int] {
+            Dictionary(pages.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        conditionIndex = index(self.conditions)
+        articleIndex = index(self.articles)
+        exerciseIndex = index(self.exercises)
+        programIndex = index(self.programs)
+        expertIndex = index(self.experts)
+
+        var byCondition: [Slug: [PageRef]] = [:]
+        var byExpert: [Slug: [PageRef]] = [:]
+        var byCitation: [CitationKey: [PageRef]] = [:]
+        var embedders: [Slug: [PageRef]] = [:]
+        func add<K: Hashable>(_ ref: PageRef, to map: inout [K: [PageRef]], under key: K) {
+            if map[key]?.last != ref { map[key, default: []].append(ref) }
+        }
+        let pages: [any ContentPage] = self.conditions + self.articles + self.exercises + self.programs + self.experts
+        for page in pages {
+            let ref = page.ref
+            for key in Set((page.citedKeys + page.sources).map(\.value)).sorted() { add(ref, to: &byCitation, under: key) }
+            for slug in page.body.exerciseEmbeds.map(\.value) { add(ref, to: &embedders, under: slug) }
+            if let reviewer = page.review?.completed?.reviewer.value { add(ref, to: &byExpert, under: reviewer) }
+        }
+        for article in self.articles {
+            for condition in article.conditions { add(article.ref, to: &byCondition, under: condition.value) }
+            for credit in article.experts { add(article.ref, to: &byExpert, under: credit.expert.value) }
+        }
+        for card in self.exercises {
+            for condition in card.conditions { add(card.ref, to: &byCondition, under: condition.value) }
+        }
+        for program in self.programs {
+            for condition in program.conditions { add(program.ref, to: &byCondition, under: condition.value) }
+        }
+        pagesByCondition = byCondition
+        pagesByExpert = byExpert
+        pagesByCitation = byCitation
+        embeddersByExercise = embedders
+    }
+
+    // MARK: Lookup by id
+
+    public func condition(_ slug: Slug) -> Condition? { conditionIndex[slug].map { conditions[$0] } }
+    public func article(_ slug: Slug) -> Article? { articleIndex[slug].map { articles[$0] } }
+    public func exercise(_ slug: Slug) -> ExerciseCard? { exerciseIndex[slug].map { exercises[$0] } }
+    public func program(_ slug: Slug) -> Program? { programIndex[slug].map { programs[$0] } }
+    public func expert(_ slug: Slug) -> Expert? { expertIndex[slug].map { experts[$0] } }
+
+    public func page(_ ref: PageRef) -> (any ContentPage)? {
+        switch ref.kind {
+        case .condition: condition(ref.slug)
+        case .article: article(ref.slug)
+        case .exercise: exercise(ref.slug)
+        case .program: program(ref.slug)
+        case .expert: expert(ref.slug)
+        }
+    }
+
+    public func contains(_ ref: PageRef) -> Bool { page(ref) != nil }
+
+    public var allPages: [any ContentPage] {
+        conditions as [any ContentPage] + articles + exercises + programs + experts
+    }
+
+    // MARK: Edges in reverse
+
+    /// Articles about a condition, newest first.
+    public func articles(about condition: Slug) -> [Article] {
+        refs(pagesByCondition[condition], .article).compactMap(article)
+            .sorted { ($0.lastChanged, $1.slug) > ($1.lastChanged, $0.slug) }
+    }
+
+    public func exercises(for condition: Slug) -> [ExerciseCard] {
+        refs(pagesByCondition[condition], .exercise).compactMap(exercise)
+    }
+
+    public func programs(for condition: Slug) -> [Program] {
+        refs(pagesByCondition[condition], .program).compactMap(program)
+    }
+
+    /// Experts credited on, or reviewers of, the condition's articles, cards and programs.
+    public func experts(involvedIn condition: Slug) -> [Expert] {
+        var slugs = Set<Slug>()
+        for ref in pagesByCondition[condition] ?? [] {
+            guard let page = page(ref) else { continue }
+            if let reviewer = page.review?.completed?.reviewer.value { slugs.insert(reviewer) }
+            if let article = page as? Article { slugs.formUnion(article.experts.map(\.expert.value)) }
+        }
+        return slugs.sorted().compactMap(expert)
+    }
+
+    /// Pages an expert reviewed or is credited on.
+    public func pages(involving expert: Slug) -> [PageRef] { pagesByExpert[expert] ?? [] }
+
+    /// Pages that cite a reference (inline or as a source document).
+    public func pages(citing key: CitationKey) -> [PageRef] { pagesByCitation[key] ?? [] }
+
+    /// Pages that embed an exercise card.
+    public func pages(embedding exercise: Slug) -> [PageRef] { embeddersByExercise[exercise] ?? [] }
+
+    private func refs(_ list: [PageRef]?, _ kind: ContentKind) -> [Slug] {
+        (list ?? []).filter { $0.kind == kind }.map(\.slug)
+    }
+}

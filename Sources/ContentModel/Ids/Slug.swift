@@ -1,0 +1,58 @@
+/// A page's id and the last part of its URL: lowercase letters, digits and single hyphens.
+///
+/// Because nothing else is allowed, a slug can never name a path outside `Output/`.
+public struct Slug: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+    public let rawValue: String
+
+    public init?(_ rawValue: String) {
+        guard Slug.isValid(rawValue) else { return nil }
+        self.rawValue = rawValue
+    }
+
+    public static func isValid(_ text: String) -> Bool {
+        var previousWasHyphen = true  // rejects a leading hyphen
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-") where !previousWasHyphen:
+                previousWasHyphen = true
+            default:
+                return false
+            }
+        }
+        return !text.isEmpty && !previousWasHyphen
+    }
+
+    /// Turns any title into a slug-shaped anchor ("Why it helps!" → "why-it-helps").
+    public static func anchor(from text: String) -> String {
+        var result = ""
+        var pendingHyphen = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingHyphen && !result.isEmpty { result += "-" }
+                pendingHyphen = false
+                result.unicodeScalars.append(scalar)
+            } else if scalar != "'" && scalar != "’" {
+                pendingHyphen = true
+            }
+        }
+        return result.isEmpty ? "section" : result
+    }
+
+    public var description: String { rawValue }
+    public static func < (a: Slug, b: Slug) -> Bool { a.rawValue < b.rawValue }
+
+    public init(from decoder: Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        guard let slug = Slug(raw) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "invalid slug"))
+        }
+        self = slug
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

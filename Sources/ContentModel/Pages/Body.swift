@@ -1,0 +1,60 @@
+import Diagnostics
+
+/// A page's Markdown body and what loading found in it.
+///
+/// The Markdown is kept as text and parsed again when rendered, so a large site never holds every
+/// syntax tree at once.
+public struct Body: Sendable {
+    public var markdown: String
+    /// The line of the file the body starts on (after the front matter).
+    public var firstLine: Int
+    /// Every cited key, in document order, where it was written.
+    public var citations: [Located<CitationKey>]
+    /// Links to other content files, resolved to pages.
+    public var links: [BodyLink]
+    /// Slugs named in `exercise` blocks, in order.
+    public var exerciseEmbeds: [Located<Slug>]
+    public var headings: [BodyHeading]
+    /// Text of the first ordered list's items (an exercise card's steps).
+    public var firstOrderedList: [String]
+
+    public init(markdown: String, firstLine: Int, citations: [Located<CitationKey>] = [], links: [BodyLink] = [],
+                exerciseEmbeds: [Located<Slug>] = [], headings: [BodyHeading] = [], firstOrderedList: [String] = []) {
+        self.markdown = markdown
+        self.firstLine = firstLine
+        self.citations = citations
+        self.links = links
+        self.exerciseEmbeds = exerciseEmbeds
+        self.headings = headings
+        self.firstOrderedList = firstOrderedList
+    }
+
+    public static let empty = Body(markdown: "", firstLine: 1)
+}
+
+/// A link from a body to another content file, e.g. `../exercises/glute-bridge.md#steps`.
+public struct BodyLink: Sendable {
+    public var target: PageRef
+    public var fragment: String?
+    public var location: SourceLocation
+
+    public init(target: PageRef, fragment: String?, location: SourceLocation) {
+        self.target = target
+        self.fragment = fragment
+        self.location = location
+    }
+}
+
+public struct BodyHeading: Sendable {
+    public var level: Int
+    public var title: String
+    public var anchor: String
+    public var location: SourceLocation
+
+    public init(level: Int, title: String, anchor: String, location: SourceLocation) {
+        self.level = level
+        self.title = title
+        self.anchor = anchor
+        self.location = location
+    }
+}

@@ -1,0 +1,34 @@
+public struct Condition: ContentPage {
+    public static let kind = ContentKind.condition
+    public var slug: Slug
+    public var file: String
+    public var name: String
+    public var synonyms: [String]
+    public var summary: InlineText
+    public var symptoms: [InlineText]
+    public var seekCare: [InlineText]
+    public var sources: [Located<CitationKey>]
+    public var pageReview: Review
+    public var body: Body
+
+    public init(slug: Slug, file: String, name: String, synonyms: [String], summary: InlineText,
+                symptoms: [InlineText], seekCare: [InlineText], sources: [Located<CitationKey>],
+                review: Review, body: Body) {
+        self.slug = slug
+        self.file = file
+        self.name = name
+        self.synonyms = synonyms
+        self.summary = summary
+        self.symptoms = symptoms
+        self.seekCare = seekCare
+        self.sources = sources
+        self.pageReview = review
+        self.body = body
+    }
+
+    public var heading: String { name }
+    public var review: Review? { pageReview }
+    public var citedKeys: [Located<CitationKey>] {
+        located([summary]) + body.citations + located(symptoms) + located(seekCare)
+    }
+}

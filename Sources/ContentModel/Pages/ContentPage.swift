@@ -1,0 +1,26 @@
+/// What every page of the graph has.
+public protocol ContentPage: Sendable {
+    static var kind: ContentKind { get }
+    var slug: Slug { get }
+    /// The file it was loaded from, relative to the project root.
+    var file: String { get }
+    /// The page's heading.
+    var heading: String { get }
+    var body: Body { get }
+    /// Source documents the page was adapted from.
+    var sources: [Located<CitationKey>] { get }
+    /// `nil` for page kinds that are not reviewed (experts).
+    var review: Review? { get }
+    /// Everything the page cites, from front matter and body, in the order a reader meets it.
+    var citedKeys: [Located<CitationKey>] { get }
+}
+
+extension ContentPage {
+    public var ref: PageRef { PageRef(Self.kind, slug) }
+}
+
+func located(_ texts: [InlineText]) -> [Located<CitationKey>] {
+    texts.flatMap { text in
+        text.citations.flatMap { group in group.items.map { Located($0.key, at: text.location) } }
+    }
+}

@@ -1,0 +1,120 @@
+public enum ExerciseKind: String, CaseIterable, Sendable, Comparable {
+    case stretch
+    case strength
+    case aerobic
+    case mobility
+    case balance
+    case coolDown = "cool-down"
+
+    public var label: String {
+        switch self {
+        case .stretch: "Stretches"
+        case .strength: "Strengthening"
+        case .aerobic: "Aerobic (cardio)"
+        case .mobility: "Mobility"
+        case .balance: "Balance"
+        case .coolDown: "Cool-down"
+        }
+    }
+
+    public var singular: String {
+        switch self {
+        case .stretch: "Stretch"
+        case .strength: "Strengthening"
+        case .aerobic: "Aerobic"
+        case .mobility: "Mobility"
+        case .balance: "Balance"
+        case .coolDown: "Cool-down"
+        }
+    }
+
+    public static func < (a: ExerciseKind, b: ExerciseKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+public enum Difficulty: String, CaseIterable, Sendable {
+    case easy
+    case moderate
+    case hard
+}
+
+/// How much of an exercise to do. Every field is optional: write only what a source supports.
+public struct Dosage: Sendable, Hashable {
+    public var holdSeconds: Quantity?
+    public var reps: Quantity?
+    public var sets: Quantity?
+    public var minutes: Quantity?
+    public var perDay: Quantity?
+    public var perWeek: Quantity?
+
+    public init(holdSeconds: Quantity? = nil, reps: Quantity? = nil, sets: Quantity? = nil,
+                minutes: Quantity? = nil, perDay: Quantity? = nil, perWeek: Quantity? = nil) {
+        self.holdSeconds = holdSeconds
+        self.reps = reps
+        self.sets = sets
+        self.minutes = minutes
+        self.perDay = perDay
+        self.perWeek = perWeek
+    }
+
+    public var isEmpty: Bool {
+        [holdSeconds, reps, sets, minutes, perDay, perWeek].allSatisfy { $0 == nil }
+    }
+
+    /// Labelled lines for display: ("Hold", "30 seconds").
+    public var lines: [(label: String, value: String)] {
+        var lines: [(String, String)] = []
+        func unit(_ q: Quantity, _ one: String, _ many: String) -> String {
+            "\(q) \(q.isSingle && q.lower == 1 ? one : many)"
+        }
+        if let q = holdSeconds { lines.append(("Hold", unit(q, "second", "seconds"))) }
+        if let q = reps { lines.append(("Repeat", unit(q, "time", "times"))) }
+        if let q = sets { lines.append(("Sets", "\(q)")) }
+        if let q = minutes { lines.append(("Time", unit(q, "minute", "minutes"))) }
+        if let q = perDay { lines.append(("How often", unit(q, "time a day", "times a day"))) }
+        if let q = perWeek { lines.append(("How often", unit(q, "day a week", "days a week"))) }
+        return lines
+    }
+}
+
+public struct ExerciseCard: ContentPage {
+    public static let kind = ContentKind.exercise
+    public var slug: Slug
+    public var file: String
+    public var title: String
+    public var exerciseKind: ExerciseKind
+    public var conditions: [Located<Slug>]
+    public var bodyAreas: [String]
+    public var equipment: [String]
+    public var difficulty: Difficulty?
+    public var dosage: Dosage
+    public var cautions: [InlineText]
+    public var sources: [Located<CitationKey>]
+    public var pageReview: Review
+    public var body: Body
+
+    public init(slug: Slug, file: String, title: String, kind: ExerciseKind, conditions: [Located<Slug>],
+                bodyAreas: [String], equipment: [String], difficulty: Difficulty?, dosage: Dosage,
+                cautions: [InlineText], sources: [Located<CitationKey>], review: Review, body: Body) {
+        self.slug = slug
+        self.file = file
+        self.title = title
+        self.exerciseKind = kind
+        self.conditions = conditions
+        self.bodyAreas = bodyAreas
+        self.equipment = equipment
+        self.difficulty = difficulty
+        self.dosage = dosage
+        self.cautions = cautions
+        self.sources = sources
+        self.pageReview = review
+        self.body = body
+    }
+
+    public var heading: String { title }
+    public var review: Review? { pageReview }
+    /// The steps are the body's first ordered list.
+    public var steps: [String] { body.firstOrderedList }
+    public var citedKeys: [Located<CitationKey>] { body.citations + located(cautions) }
+}

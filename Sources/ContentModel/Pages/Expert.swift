@@ -1,0 +1,27 @@
+public struct Expert: ContentPage {
+    public static let kind = ContentKind.expert
+    public var slug: Slug
+    public var file: String
+    public var name: String
+    public var credentials: [String]
+    public var title: String
+    public var affiliation: String?
+    public var body: Body
+
+    public init(slug: Slug, file: String, name: String, credentials: [String], title: String,
+                affiliation: String?, body: Body) {
+        self.slug = slug
+        self.file = file
+        self.name = name
+        self.credentials = credentials
+        self.title = title
+        self.affiliation = affiliation
+        self.body = body
+    }
+
+    /// "Keesha Vaughn, PT, DPT"
+    public var heading: String { ([name] + credentials).joined(separator: ", ") }
+    public var sources: [Located<CitationKey>] { [] }
+    public var review: Review? { nil }
+    public var citedKeys: [Located<CitationKey>] { body.citations }
+}

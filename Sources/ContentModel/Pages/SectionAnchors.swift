@@ -1,0 +1,33 @@
+/// The ids of the sections templates put on each kind of page, so `page.md#symptoms` can be checked
+/// before a page exists. Templates use these constants for their section ids.
+public enum SectionAnchor {
+    public static let summary = "summary"
+    public static let overview = "overview"
+    public static let symptoms = "symptoms"
+    public static let seekCare = "seek-care"
+    public static let articles = "articles"
+    public static let exercises = "exercises"
+    public static let programs = "programs"
+    public static let experts = "experts"
+    public static let steps = "steps"
+    public static let dosage = "dosage"
+    public static let cautions = "cautions"
+    public static let phases = "phases"
+    public static let mistakes = "mistakes"
+    public static let pauseSignals = "when-to-pause"
+    public static let review = "review"
+    public static let references = "references"
+    public static let reviewed = "reviewed"
+
+    /// Fixed section ids of a kind of page (headings from the body add their own).
+    public static func fixed(for kind: ContentKind) -> Set<String> {
+        let common: Set<String> = [summary, review, references, "main"]
+        switch kind {
+        case .condition: return common.union([overview, symptoms, seekCare, articles, exercises, programs, experts])
+        case .article: return common.union([experts])
+        case .exercise: return common.union([steps, dosage, cautions])
+        case .program: return common.union([phases, mistakes, pauseSignals])
+        case .expert: return common.union([reviewed])
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// A stable, documented name for a kind of problem (listed in the README with how to fix it).
+public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+    public static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue < b.rawValue }
+}
+
+extension DiagnosticCode {
+    // Files
+    public static let invalidUTF8 = DiagnosticCode("invalid-utf8")
+    public static let emptyFile = DiagnosticCode("empty-file")
+    public static let strayFile = DiagnosticCode("stray-file")
+    public static let readFailed = DiagnosticCode("read-failed")
+    public static let missingFile = DiagnosticCode("missing-file")
+    // Front matter and fields
+    public static let missingFrontMatter = DiagnosticCode("missing-front-matter")
+    public static let unterminatedFrontMatter = DiagnosticCode("unterminated-front-matter")
+    public static let yamlSyntax = DiagnosticCode("yaml-syntax")
+    public static let missingField = DiagnosticCode("missing-field")
+    public static let wrongType = DiagnosticCode("wrong-type")
+    public static let invalidValue = DiagnosticCode("invalid-value")
+    public static let unknownField = DiagnosticCode("unknown-field")
+    // Ids and the graph
+    public static let invalidSlug = DiagnosticCode("invalid-slug")
+    public static let duplicateSlug = DiagnosticCode("duplicate-slug")
+    public static let unknownCondition = DiagnosticCode("unknown-condition")
+    public static let unknownExercise = DiagnosticCode("unknown-exercise")
+    public static let unknownExpert = DiagnosticCode("unknown-expert")
+    public static let unknownCitation = DiagnosticCode("unknown-citation")
+    public static let unknownReference = DiagnosticCode("unknown-reference")
+    public static let brokenLink = DiagnosticCode("broken-link")
+    public static let missingSteps = DiagnosticCode("missing-steps")
+    public static let rawHTML = DiagnosticCode("raw-html")
+    public static let reviewPending = DiagnosticCode("review-pending")
+    public static let selfReview = DiagnosticCode("invalid-review")
+    // Bibliography
+    public static let invalidBibliography = DiagnosticCode("invalid-bibliography")
+    public static let duplicateReference = DiagnosticCode("duplicate-reference")
+}
