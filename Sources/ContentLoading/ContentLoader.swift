@@ -188,3 +188,30 @@ final class UnsafeResults<Value>: @unchecked Sendable {
 
     var values: [Value] { storage.compactMap { $0 } }
 }
+
+extension ContentLoader {
+    /// Reads a single file's body as `salve render` needs it: front matter (if any) is skipped, and
+    /// body positions still point into the file.
+    public static func analyzeBody(of data: Data, file: String, folder: [String], site: SiteConfig)
+        -> (body: Body?, diagnostics: [Diagnostic]) {
+        let text: String
+        switch SourceText.decode(data, file: file) {
+        case .success(let decoded): text = decoded
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var markdown = text
+        var firstLine = 1
+        if text.hasPrefix("---") {
+            switch FrontMatterSplit.split(text, file: file) {
+            case .success(let split):
+                markdown = split.body
+                firstLine = split.bodyFirstLine
+            case .failure(let diagnostic):
+                return (nil, [diagnostic])
+            }
+        }
+        var analyzer = BodyAnalyzer(file: file, folder: folder, allowRawHTML: site.allowRawHTML)
+        let body = analyzer.analyze(markdown: markdown, firstLine: firstLine)
+        return (body, analyzer.diagnostics)
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import ContentLoading
+import ContentModel
+import Diagnostics
+import Foundation
+import SiteBuilder
+import Templates
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print one file's body as HTML, through the same pipeline as a build.",
+        discussion: """
+            Front matter is skipped. Links to other content files, citations and exercise blocks are \
+            resolved against the content folder when it loads; plain CommonMark comes out exactly as cmark \
+            renders it, except that headings gain ids.
+            """)
+
+    @Argument(help: "A Markdown file, or - to read standard input.")
+    var file: String
+
+    @OptionGroup var project: ProjectOptions
+
+    func run() throws {
+        let data: Data
+        let displayName: String
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+            displayName = "<stdin>"
+        } else {
+            guard let contents = FileManager.default.contents(atPath: file) else {
+                Terminal.error("cannot read '\(file)'")
+                throw ExitCode(2)
+            }
+            data = contents
+            displayName = file
+        }
+        // The rest of the site gives links and embedded cards their targets; without it, the body still renders.
+        let options = LoadOptions(contentDirectory: project.contentURL, seedsDirectory: project.seedsURL,
+                                  displayRoot: project.rootURL, includeDrafts: true)
+        let graph = (try? ContentLoader.load(options))?.graph
+        let site = graph?.site ?? SiteConfig(title: "", baseURL: "/")
+        let (body, diagnostics) = ContentLoader.analyzeBody(
+            of: data, file: displayName, folder: folder(of: file, in: project.contentURL), site: site)
+        if !diagnostics.isEmpty {
+            Terminal.stderr(TextFormatter().format(DiagnosticList(diagnostics)))
+        }
+        guard let body else { throw ExitCode(1) }
+        let renderer = BodyHTMLRenderer(graph: graph ?? ContentGraph(
+            site: site, conditions: [], articles: [], exercises: [], programs: [], experts: [],
+            bibliography: Bibliography(), sourceRecords: []))
+        var numbering = CitationNumbering()
+        // Bodies render as on a page two folders deep (articles/slug/), the depth of every content page.
+        let linker = Linker(from: .contentDepth, site: site)
+        let html = renderer.render(body, linker: linker, numbering: &numbering)
+        FileHandle.standardOutput.write(Data(html.markup.utf8))
+        if DiagnosticList(diagnostics).hasErrors { throw ExitCode(1) }
+    }
+
+    /// The file's folders below the content folder (`["articles"]`), or `["articles"]` for stdin and files elsewhere.
+    private func folder(of file: String, in content: URL) -> [String] {
+        let root = content.standardizedFileURL.path + "/"
+        let path = URL(fileURLWithPath: file).standardizedFileURL.path
+        guard file != "-", path.hasPrefix(root) else { return ["articles"] }
+        return Array(path.dropFirst(root.count).split(separator: "/").dropLast().map(String.init))
+    }
+}

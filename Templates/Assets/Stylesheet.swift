@@ -1,0 +1,99 @@
+/// The site's one stylesheet: responsive without JavaScript, WCAG AA contrast (body text 15.3:1,
+/// links 7.1:1, muted text 7.4:1 on white), visible focus, 24 px minimum targets, and a print layout
+/// that turns an exercise card into a clean one-page handout.
+public enum Stylesheet {
+    public static let fileName = "site.css"
+
+    public static let css = """
+        :root {
+          --ink: #1b1f23;
+          --muted: #4a5560;
+          --paper: #ffffff;
+          --tint: #f3f6f4;
+          --line: #c9d3cf;
+          --brand: #1d5c4a;
+          --link: #0b5a8a;
+          --focus: #b84a00;
+          --warn-bg: #fff4e0;
+          --warn-line: #a35a00;
+          --care-bg: #fdecec;
+          --care-line: #a32424;
+          --measure: 42rem;
+        }
+        *, *::before, *::after { box-sizing: border-box; }
+        html { font-size: 112.5%; -webkit-text-size-adjust: 100%; }
+        body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+          line-height: 1.6; color: var(--ink); background: var(--paper); }
+        .wrap { max-width: 60rem; margin: 0 auto; padding: 0 1.25rem; }
+        a { color: var(--link); text-underline-offset: 0.15em; }
+        a:hover { text-decoration-thickness: 2px; }
+        :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+        .skip-link { position: absolute; left: -999px; top: 0.5rem; background: var(--paper); padding: 0.5rem 1rem; z-index: 10; }
+        .skip-link:focus { left: 0.5rem; }
+        .site-header { background: var(--brand); color: #fff; }
+        .site-header .wrap { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 1.5rem; padding-block: 0.75rem; }
+        .site-name { color: #fff; font-weight: 700; font-size: 1.15rem; text-decoration: none; min-height: 24px; display: inline-block; }
+        .site-header nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+        .site-header nav a { color: #fff; display: inline-block; min-height: 24px; min-width: 24px; padding: 0.25rem 0; }
+        .site-header nav a[aria-current="page"] { text-decoration-thickness: 3px; }
+        .site-header :focus-visible { outline-color: #ffd58a; }
+        main { padding-block: 1.5rem 3rem; }
+        main > *, article > * { max-width: var(--measure); }
+        h1, h2, h3 { line-height: 1.25; color: var(--ink); }
+        h1 { font-size: 2rem; margin: 0.25rem 0 0.75rem; }
+        h2 { font-size: 1.4rem; margin-top: 2rem; }
+        h3 { font-size: 1.15rem; }
+        .kind { text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.8rem; font-weight: 700; color: var(--brand); margin: 0; }
+        .lede { font-size: 1.15rem; }
+        .meta, .note, .synonyms { color: var(--muted); }
+        .draft-banner { background: var(--warn-bg); border-left: 6px solid var(--warn-line); padding: 0.5rem 1rem; }
+        .review { border: 1px solid var(--line); background: var(--tint); border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
+        .review p { margin: 0.25rem 0; }
+        .review-pending { background: var(--warn-bg); border-color: var(--warn-line); }
+        .seek-care, .care { background: var(--care-bg); border-left: 6px solid var(--care-line); border-radius: 4px; padding: 0.25rem 1.25rem 0.75rem; margin: 1.5rem 0; }
+        .care h2, .seek-care h2 { margin-top: 0.75rem; }
+        .disclaimer { font-size: 0.9rem; color: var(--muted); border-top: 1px solid var(--line); padding-top: 0.75rem; }
+        .facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0.5rem 1rem; margin: 1rem 0; padding: 0; }
+        .facts div { background: var(--tint); border-radius: 6px; padding: 0.5rem 0.75rem; }
+        .facts dt { font-size: 0.85rem; color: var(--muted); font-weight: 600; }
+        .facts dd { margin: 0; }
+        .card-list, .link-list { padding-left: 1.25rem; }
+        .card-list li, .link-list li { margin: 0.5rem 0; }
+        .card-list a, .link-list a { font-weight: 600; display: inline-block; min-height: 24px; }
+        .card-list .note, .link-list .note { display: block; }
+        .card-embed { border: 2px solid var(--line); border-radius: 8px; padding: 0.75rem 1.25rem; margin: 1.5rem 0; background: var(--paper); }
+        .card-embed h3 { margin: 0.25rem 0 0.5rem; }
+        .steps ol, .card-embed ol { padding-left: 1.5rem; }
+        .steps li, .card-embed li { margin: 0.4rem 0; }
+        .cautions { border-left: 6px solid var(--warn-line); background: var(--warn-bg); padding: 0.25rem 1rem; border-radius: 4px; }
+        .phases { list-style: none; padding: 0; }
+        .phase { border: 1px solid var(--line); border-radius: 8px; padding: 0.5rem 1.25rem; margin: 1rem 0; }
+        sup.citation { font-size: 0.75em; line-height: 0; }
+        sup.citation a { padding: 0 0.1em; }
+        .references { font-size: 0.95rem; border-top: 1px solid var(--line); margin-top: 2rem; }
+        .references li, .reference-index li { margin: 0.4rem 0; overflow-wrap: anywhere; }
+        .references li:target, .reference-index li:target { background: var(--warn-bg); }
+        .site-footer { border-top: 1px solid var(--line); background: var(--tint); font-size: 0.95rem; }
+        .site-footer .wrap { padding-block: 1rem; }
+        @media (max-width: 30rem) {
+          html { font-size: 106.25%; }
+          h1 { font-size: 1.6rem; }
+        }
+        @media print {
+          @page { margin: 1.5cm; }
+          html { font-size: 11pt; }
+          body { color: #000; }
+          .site-header nav, .skip-link, .site-footer, .used-in, .all-references, .card-link, .care ul { display: none; }
+          .site-header { background: none; color: #000; border-bottom: 1px solid #000; }
+          .site-name { color: #000; }
+          main { padding: 0; }
+          main > *, article > * { max-width: none; }
+          a { color: #000; text-decoration: none; }
+          .review, .facts div, .cautions, .care, .seek-care { background: none; border-color: #000; }
+          .steps li, .phase, .card-embed, .cautions, .facts { break-inside: avoid; }
+          .page-exercise .references { font-size: 9pt; }
+          h2 { margin-top: 1rem; break-after: avoid; }
+        }
+
+        """
+}

@@ -1,0 +1,65 @@
+import ContentModel
+
+/// Citation superscripts and reference lists. Body rendering uses the same markup, so a citation
+/// looks the same in front matter text and in the body.
+public enum CitationMarkup {
+    /// `<sup class="citation">[<a href="#ref-1">1</a>, <a href="#ref-2">2</a>]</sup>` style, numbered by
+    /// first use on the page.
+    public static func render(_ group: CitationGroup, numbering: inout CitationNumbering) -> HTML {
+        var parts: [HTML] = []
+        for item in group.items {
+            let number = numbering.number(for: item.key)
+            var part: HTML = ""
+            if !item.prefix.isEmpty { part += "\(item.prefix) " }
+            part += "<a href=\"#\(anchor(for: item.key))\" aria-label=\"Reference \(number)\">\(number)</a>"
+            if !item.locator.isEmpty { part += ", \(item.locator)" }
+            parts.append(part)
+        }
+        return "<sup class=\"citation\">\(parts.joined(separator: ", "))</sup>"
+    }
+
+    /// A front-matter text with its citations as superscripts.
+    public static func render(_ text: InlineText, numbering: inout CitationNumbering) -> HTML {
+        var result = HTML.empty
+        for segment in CitationParser.segments(of: text.text) {
+            switch segment {
+            case .text(let run): result += .text(run)
+            case .citation(let group): result += render(group, numbering: &numbering)
+            }
+        }
+        return result
+    }
+
+    public static func anchor(for key: CitationKey) -> String { "ref-" + key.rawValue }
+
+    /// The numbered list at the foot of a page, in citation order.
+    public static func referenceList(_ numbering: CitationNumbering, bibliography: Bibliography, linker: Linker) -> HTML {
+        guard !numbering.order.isEmpty else { return .empty }
+        let items: [HTML] = numbering.order.map { key in
+            let formatted = bibliography[key].map { formattedReference($0) } ?? .text(key.rawValue)
+            return "<li id=\"\(anchor(for: key))\">\(formatted)</li>\n"
+        }
+        return """
+            <section class="references" id="\(SectionAnchor.references)" aria-labelledby="references-title">
+            <h2 id="references-title">References</h2>
+            <ol>
+            \(items)</ol>
+            <p class="all-references"><a href="\(linker.href(.references))">All the sources this site uses</a></p>
+            </section>
+
+            """
+    }
+
+    /// AMA style, with the journal in italics and links made clickable.
+    public static func formattedReference(_ reference: Reference) -> HTML {
+        AMAFormatter.format(reference).map { run -> HTML in
+            switch run {
+            case .plain(let text): return .text(text)
+            case .italic(let text): return "<cite>\(text)</cite>"
+            case .link(let target):
+                let url = target.hasPrefix("http") ? target : "https://doi.org/" + target
+                return "<a href=\"\(url)\">\(target)</a>"
+            }
+        }.joined()
+    }
+}

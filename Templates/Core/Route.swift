@@ -1,0 +1,81 @@
+import ContentModel
+
+/// Where a page lives in `Output/`. Every content page is a folder with an `index.html`, so URLs
+/// stay clean (`/exercises/glute-bridge/`).
+public struct Route: Hashable, Sendable, Comparable {
+    /// The URL path relative to the site root: `""`, `references/`, `articles/walking/`, `404.html`.
+    public let path: String
+
+    private init(path: String) {
+        self.path = path
+    }
+
+    public static let home = Route(path: "")
+    public static let references = Route(path: "references/")
+    public static let notFound = Route(path: "404.html")
+    /// A route as deep as every content page (`kind/slug/`), for rendering a body on its own.
+    public static let contentDepth = Route(path: "articles/_/")
+
+    public static func page(_ ref: PageRef) -> Route {
+        Route(path: "\(ref.kind.folder)/\(ref.slug.rawValue)/")
+    }
+
+    /// The folder listing a kind of page (`exercises/`).
+    public static func index(_ kind: ContentKind) -> Route {
+        Route(path: "\(kind.folder)/")
+    }
+
+    /// The file written for this route, relative to `Output/`.
+    public var outputFile: String {
+        path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+    }
+
+    /// How many folders deep the page is; relative links climb this many levels.
+    var depth: Int {
+        path.split(separator: "/", omittingEmptySubsequences: true).count - (path.hasSuffix("/") || path.isEmpty ? 0 : 1)
+    }
+
+    public static func < (a: Route, b: Route) -> Bool { a.path < b.path }
+}
+
+/// Makes links from one page to others. Links are relative, so the site works from any folder, from
+/// a file:// URL and under any base path; the 404 page, served at any depth, uses the base URL's path.
+public struct Linker: Sendable {
+    public let from: Route
+    let root: String
+
+    public init(from route: Route, site: SiteConfig) {
+        from = route
+        if route == .notFound {
+            root = Linker.basePath(of: site.baseURL)
+        } else {
+            root = String(repeating: "../", count: route.depth)
+        }
+    }
+
+    public func href(_ route: Route, fragment: String? = nil) -> String {
+        var link = root + route.path
+        if link.isEmpty { link = "./" }
+        if let fragment { link += "#" + fragment }
+        return link
+    }
+
+    public func href(_ ref: PageRef, fragment: String? = nil) -> String {
+        href(.page(ref), fragment: fragment)
+    }
+
+    public func asset(_ name: String) -> String { root + "assets/" + name }
+
+    /// "/health/" from "https://example.org/health/".
+    static func basePath(of baseURL: String) -> String {
+        guard let schemeEnd = baseURL.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+            .dropFirst(3).first, baseURL.contains("://") else { return baseURL.hasPrefix("/") ? baseURL : "/" }
+        // "https://host/health/" splits into "https:", "", "host", "health/".
+        return "/" + schemeEnd
+    }
+
+    /// The absolute URL of a route, for canonical links.
+    public static func absolute(_ route: Route, site: SiteConfig) -> String {
+        site.baseURL + route.path
+    }
+}

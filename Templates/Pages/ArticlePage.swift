@@ -1,0 +1,63 @@
+import ContentModel
+
+/// Renders a page body into HTML, numbering its citations into the page's list.
+public typealias BodyRenderer = (inout CitationNumbering) -> HTML
+
+public enum ArticlePage {
+    public static func render(_ article: Article, graph: ContentGraph, body: BodyRenderer) -> HTML {
+        let route = Route.page(article.ref)
+        let linker = Linker(from: route, site: graph.site)
+        var numbering = CitationNumbering()
+        let summary = CitationMarkup.render(article.summary, numbering: &numbering)
+        let bodyHTML = body(&numbering)
+        let conditions = article.conditions.compactMap { graph.condition($0.value) }
+        let about: [HTML] = conditions.map { "<a href=\"\(linker.href($0.ref))\">\($0.name)</a>" }
+        var dates: HTML = "Published <time datetime=\"\(article.published.iso)\">\(article.published.readable)</time>"
+        if let updated = article.updated, updated != article.published {
+            dates += " · Updated <time datetime=\"\(updated.iso)\">\(updated.readable)</time>"
+        }
+        let aboutLine: HTML = about.isEmpty ? "" : " · About: \(about.joined(separator: ", "))"
+        let main: HTML = """
+            <article class="article">
+            <header class="page-header">
+            <p class="kind">Article</p>
+            <h1>\(article.title)</h1>
+            \(PageParts.draftBanner(article.draft))<p class="lede" id="\(SectionAnchor.summary)">\(summary)</p>
+            <p class="meta">\(dates)\(aboutLine)</p>
+            </header>
+            \(PageParts.reviewBox(article.pageReview, graph: graph, linker: linker))<div class="prose">
+            \(bodyHTML)</div>
+            \(credits(article, graph: graph, linker: linker))\(sourcesNote(article.sources, graph: graph, linker: linker))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, bibliography: graph.bibliography, linker: linker))</article>
+
+            """
+        return Layout.render(PageHead(title: article.title, description: article.summary.plain, route: route,
+                                      pageClass: "page-article"), site: graph.site, main: main)
+    }
+
+    /// The people credited, each with what they did — never more than the source says.
+    static func credits(_ article: Article, graph: ContentGraph, linker: Linker) -> HTML {
+        let rows: [HTML] = article.experts.compactMap { credit in
+            guard let expert = graph.expert(credit.expert.value) else { return nil }
+            return "<li><a href=\"\(linker.href(expert.ref))\">\(expert.heading)</a>, \(expert.title): \(credit.role.label)</li>\n"
+        }
+        guard !rows.isEmpty else { return .empty }
+        return """
+            <section class="credits" id="\(SectionAnchor.experts)" aria-labelledby="credits-title">
+            <h2 id="credits-title">Experts named in the source</h2>
+            <ul>
+            \(rows)</ul>
+            </section>
+
+            """
+    }
+
+    /// "Adapted from" — the source documents, linked to their entries on the references page.
+    static func sourcesNote(_ sources: [Located<CitationKey>], graph: ContentGraph, linker: Linker) -> HTML {
+        let items: [HTML] = sources.compactMap { source in
+            guard let reference = graph.bibliography[source.value] else { return nil }
+            return "<li>\(CitationMarkup.formattedReference(reference))</li>"
+        }
+        guard !items.isEmpty else { return .empty }
+        return "<section class=\"adapted\" aria-label=\"Adapted from\"><p>This page is written in our own words, adapted from:</p><ul>\(items)</ul></section>\n"
+    }
+}

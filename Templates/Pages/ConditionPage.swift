@@ -1,0 +1,55 @@
+import ContentModel
+
+public enum ConditionPage {
+    public static func render(_ condition: Condition, graph: ContentGraph, body: BodyRenderer) -> HTML {
+        let route = Route.page(condition.ref)
+        let linker = Linker(from: route, site: graph.site)
+        var numbering = CitationNumbering()
+        let summary = CitationMarkup.render(condition.summary, numbering: &numbering)
+        let bodyHTML = body(&numbering)
+        let symptoms: [HTML] = condition.symptoms.map { "<li>\(CitationMarkup.render($0, numbering: &numbering))</li>\n" }
+        let seekCare: [HTML] = condition.seekCare.map { "<li>\(CitationMarkup.render($0, numbering: &numbering))</li>\n" }
+        let synonyms: HTML = condition.synonyms.isEmpty ? "" :
+            "<p class=\"synonyms\">Also called: \(condition.synonyms.joined(separator: ", "))</p>\n"
+
+        let articles = graph.articles(about: condition.slug).map { article in
+            (title: article.title, href: linker.href(article.ref), note: Optional(article.summary.plain))
+        }
+        let cards = graph.exercises(for: condition.slug)
+        let groups = Dictionary(grouping: cards, by: \.exerciseKind).sorted { $0.key < $1.key }
+        let cardGroups: [HTML] = groups.map { kind, cards in
+            let links = cards.map { (title: $0.title, href: linker.href($0.ref), note: Optional<String>.none) }
+            return "<h3>\(kind.label)</h3>\n\(PageParts.linkList(links))"
+        }
+        let programs = graph.programs(for: condition.slug).map {
+            (title: $0.title, href: linker.href($0.ref), note: Optional($0.summary.plain))
+        }
+        let experts = graph.experts(involvedIn: condition.slug).map {
+            (title: $0.heading, href: linker.href($0.ref), note: Optional($0.title))
+        }
+
+        func section(_ id: String, _ title: String, _ content: HTML) -> HTML {
+            guard !content.isEmpty else { return .empty }
+            return "<section id=\"\(id)\" aria-labelledby=\"\(id)-title\">\n<h2 id=\"\(id)-title\">\(title)</h2>\n\(content)</section>\n"
+        }
+        let main: HTML = """
+            <article class="condition">
+            <header class="page-header">
+            <p class="kind">Condition</p>
+            <h1>\(condition.name)</h1>
+            \(synonyms)<p class="lede" id="\(SectionAnchor.summary)">\(summary)</p>
+            </header>
+            \(PageParts.reviewBox(condition.pageReview, graph: graph, linker: linker))<section id="\(SectionAnchor.overview)" class="prose" aria-label="Overview">
+            \(bodyHTML)</section>
+            \(section(SectionAnchor.symptoms, "Symptoms", "<ul>\n\(symptoms)</ul>\n"))<section class="seek-care" id="\(SectionAnchor.seekCare)" aria-labelledby="seek-care-title">
+            <h2 id="seek-care-title">When to seek care</h2>
+            <ul>
+            \(seekCare)</ul>
+            </section>
+            \(section(SectionAnchor.articles, "Articles", PageParts.linkList(articles)))\(section(SectionAnchor.exercises, "Exercises", cardGroups.joined()))\(section(SectionAnchor.programs, "Programs", PageParts.linkList(programs)))\(section(SectionAnchor.experts, "Experts involved", PageParts.linkList(experts)))\(ArticlePage.sourcesNote(condition.sources, graph: graph, linker: linker))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))\(CitationMarkup.referenceList(numbering, bibliography: graph.bibliography, linker: linker))</article>
+
+            """
+        return Layout.render(PageHead(title: condition.name, description: condition.summary.plain, route: route,
+                                      pageClass: "page-condition"), site: graph.site, main: main)
+    }
+}

@@ -1,0 +1,49 @@
+import ContentModel
+
+public enum ExpertPage {
+    public static func render(_ expert: Expert, graph: ContentGraph, body: BodyRenderer) -> HTML {
+        let route = Route.page(expert.ref)
+        let linker = Linker(from: route, site: graph.site)
+        var numbering = CitationNumbering()
+        let bio = body(&numbering)
+        var reviewed: [(title: String, href: String, note: String?)] = []
+        var credited: [(title: String, href: String, note: String?)] = []
+        for ref in graph.pages(involving: expert.slug) {
+            guard let page = graph.page(ref) else { continue }
+            if let review = page.review?.completed, review.reviewer.value == expert.slug {
+                reviewed.append((page.heading, linker.href(ref), "\(review.role.label), \(review.date.readable)"))
+            }
+            if let article = page as? Article {
+                for credit in article.experts where credit.expert.value == expert.slug {
+                    credited.append((page.heading, linker.href(ref), credit.role.label))
+                }
+            }
+        }
+        let reviewedHTML: HTML = reviewed.isEmpty
+            ? "<p>\(expert.name) has not reviewed any page on this site.</p>\n"
+            : PageParts.linkList(reviewed)
+        let creditedHTML: HTML = credited.isEmpty ? "" : """
+            <section aria-labelledby="credited-title">
+            <h2 id="credited-title">Named on these pages</h2>
+            \(PageParts.linkList(credited))</section>
+
+            """
+        let main: HTML = """
+            <article class="expert">
+            <header class="page-header">
+            <p class="kind">Expert</p>
+            <h1>\(expert.heading)</h1>
+            <p class="lede" id="\(SectionAnchor.summary)">\(expert.title)\(expert.affiliation.map { ", \($0)" } ?? "")</p>
+            </header>
+            <div class="prose">
+            \(bio)</div>
+            <section id="\(SectionAnchor.reviewed)" aria-labelledby="reviewed-title">
+            <h2 id="reviewed-title">Pages reviewed</h2>
+            \(reviewedHTML)</section>
+            \(creditedHTML)\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))\(CitationMarkup.referenceList(numbering, bibliography: graph.bibliography, linker: linker))</article>
+
+            """
+        return Layout.render(PageHead(title: expert.heading, description: "\(expert.heading), \(expert.title).",
+                                      route: route, pageClass: "page-expert"), site: graph.site, main: main)
+    }
+}

@@ -1,0 +1,100 @@
+import ContentModel
+
+/// The pages that list others: home, one index per kind, the references page and the 404 page.
+public enum SitePages {
+    public static func home(graph: ContentGraph) -> HTML {
+        let linker = Linker(from: .home, site: graph.site)
+        let conditions = graph.conditions.map { (title: $0.name, href: linker.href($0.ref), note: Optional($0.summary.plain)) }
+        let latest = graph.articles.sorted { ($0.lastChanged, $1.slug) > ($1.lastChanged, $0.slug) }.prefix(10)
+        let articles = latest.map { (title: $0.title, href: linker.href($0.ref), note: Optional($0.summary.plain)) }
+        let intro: HTML = graph.site.description.map { "<p class=\"lede\">\($0)</p>\n" } ?? ""
+        let main: HTML = """
+            <header class="page-header">
+            <h1>\(graph.site.title)</h1>
+            \(intro)</header>
+            <section aria-labelledby="conditions-title">
+            <h2 id="conditions-title">Conditions</h2>
+            \(PageParts.linkList(conditions, class: "card-list"))</section>
+            <section aria-labelledby="latest-title">
+            <h2 id="latest-title">Latest articles</h2>
+            \(PageParts.linkList(articles, class: "card-list"))</section>
+            \(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))
+            """
+        return Layout.render(PageHead(title: graph.site.title, description: graph.site.description ?? graph.site.title,
+                                      route: .home, pageClass: "page-home"), site: graph.site, main: main)
+    }
+
+    public static func index(_ kind: ContentKind, graph: ContentGraph) -> HTML {
+        let route = Route.index(kind)
+        let linker = Linker(from: route, site: graph.site)
+        let title: String
+        var body = HTML.empty
+        switch kind {
+        case .condition:
+            title = "Conditions"
+            body = PageParts.linkList(graph.conditions.map { ($0.name, linker.href($0.ref), Optional($0.summary.plain)) }, class: "card-list")
+        case .article:
+            title = "Articles"
+            body = PageParts.linkList(graph.articles.map { ($0.title, linker.href($0.ref), Optional($0.summary.plain)) }, class: "card-list")
+        case .exercise:
+            title = "Exercise cards"
+            let groups = Dictionary(grouping: graph.exercises, by: \.exerciseKind).sorted { $0.key < $1.key }
+            body = groups.map { kind, cards -> HTML in
+                "<section aria-labelledby=\"kind-\(kind.rawValue)\"><h2 id=\"kind-\(kind.rawValue)\">\(kind.label)</h2>\n\(PageParts.linkList(cards.map { ($0.title, linker.href($0.ref), nil) }))</section>\n"
+            }.joined()
+        case .program:
+            title = "Programs"
+            body = PageParts.linkList(graph.programs.map { ($0.title, linker.href($0.ref), Optional($0.summary.plain)) }, class: "card-list")
+        case .expert:
+            title = "Experts"
+            body = PageParts.linkList(graph.experts.map { ($0.heading, linker.href($0.ref), Optional($0.title)) })
+        }
+        if body.isEmpty { body = "<p>Nothing here yet.</p>\n" }
+        let main: HTML = """
+            <header class="page-header">
+            <h1>\(title)</h1>
+            </header>
+            \(body)
+            """
+        return Layout.render(PageHead(title: title, description: "\(title) on \(graph.site.title).", route: route,
+                                      pageClass: "page-index"), site: graph.site, main: main)
+    }
+
+    /// Every bibliography entry, in AMA style, with the pages that cite it.
+    public static func references(graph: ContentGraph) -> HTML {
+        let linker = Linker(from: .references, site: graph.site)
+        let items: [HTML] = graph.bibliography.entries.map { reference in
+            let citers = graph.pages(citing: reference.id).compactMap { ref -> HTML? in
+                guard let page = graph.page(ref) else { return nil }
+                return "<a href=\"\(linker.href(ref))\">\(page.heading)</a>"
+            }
+            let citedBy: HTML = citers.isEmpty ? "" : "<br><span class=\"note\">Cited on: \(citers.joined(separator: ", "))</span>"
+            return "<li id=\"\(CitationMarkup.anchor(for: reference.id))\">\(CitationMarkup.formattedReference(reference))\(citedBy)</li>\n"
+        }
+        let main: HTML = """
+            <header class="page-header">
+            <h1>References</h1>
+            <p class="lede">The sources behind the health information on this site.</p>
+            </header>
+            <ol class="reference-index">
+            \(items)</ol>
+
+            """
+        return Layout.render(PageHead(title: "References", description: "The sources behind \(graph.site.title).",
+                                      route: .references, pageClass: "page-references"), site: graph.site, main: main)
+    }
+
+    public static func notFound(graph: ContentGraph) -> HTML {
+        let linker = Linker(from: .notFound, site: graph.site)
+        let main: HTML = """
+            <header class="page-header">
+            <h1>Page not found</h1>
+            </header>
+            <p>We could not find that page. It may have moved.</p>
+            <p><a href="\(linker.href(.home))">Go to the home page</a> or <a href="\(linker.href(.index(.condition)))">browse conditions</a>.</p>
+
+            """
+        return Layout.render(PageHead(title: "Page not found", description: "This page could not be found.",
+                                      route: .notFound, pageClass: "page-404"), site: graph.site, main: main)
+    }
+}
