@@ -96,14 +96,20 @@ struct BodyAnalyzer {
 }
 
 /// Gives each heading a unique, stable id: "why-it-helps", then "why-it-helps-2" for a repeat.
+/// Ids the page template uses are taken already, so such a heading gets the next free number.
 struct AnchorAllocator {
-    private var used: [String: Int] = [:]
+    private var taken: Set<String> = SectionAnchor.reserved
 
     mutating func allocate(for title: String) -> String {
         let base = Slug.anchor(from: title)
-        let count = (used[base] ?? 0) + 1
-        used[base] = count
-        return count == 1 ? base : "\(base)-\(count)"
+        var candidate = base
+        var count = 1
+        while taken.contains(candidate) {
+            count += 1
+            candidate = "\(base)-\(count)"
+        }
+        taken.insert(candidate)
+        return candidate
     }
 }
 

@@ -30,9 +30,9 @@ enum GraphValidator {
             for embed in page.body.exerciseEmbeds { checkExists(embed, .exercise, .unknownExercise, "exercise card") }
             if let review = page.review {
                 switch review {
-                case .pending:
+                case .pending(_, let location):
                     diagnostics.append(.warning(.reviewPending, "this page's own review is pending; the page says so to readers",
-                                                at: SourceLocation(file: page.file, line: 1, column: 1)))
+                                                at: location))
                 case .reviewed(let completed):
                     checkExists(completed.reviewer, .expert, .unknownExpert, "reviewer")
                 }

@@ -32,7 +32,7 @@ struct PageDecoder {
         guard let name, let summary else { return nil }
         return Condition(slug: slug, file: file, name: name.value, synonyms: synonyms, summary: summary,
                          symptoms: symptoms, seekCare: seekCare, sources: sources,
-                         review: review ?? .pending(note: nil), body: body)
+                         review: review ?? .pending(note: nil, location: fields.location), body: body)
     }
 
     mutating func article() -> Article? {
@@ -111,7 +111,7 @@ struct PageDecoder {
         guard let title, let summary else { return nil }
         return Program(slug: slug, file: file, title: title.value, summary: summary, conditions: conditions,
                        phases: phases, mistakes: mistakes, pauseSignals: pauseSignals, sources: sources,
-                       review: review ?? .pending(note: nil), body: body)
+                       review: review ?? .pending(note: nil, location: fields.location), body: body)
     }
 
     mutating func expert() -> Expert? {
@@ -141,7 +141,7 @@ struct PageDecoder {
     private mutating func review(required: Bool) -> Review? {
         guard let node = fields.node("review", required: required) else { return nil }
         if case .scalar(let scalar) = node {
-            if scalar.string.trimmingWhitespace == "pending" { return .pending(note: nil) }
+            if scalar.string.trimmingWhitespace == "pending" { return .pending(note: nil, location: fields.location(of: node)) }
             fields.report(.invalidValue, "'review' should be 'pending' or a record with reviewer, role and date",
                           at: fields.location(of: node))
             return nil
@@ -154,7 +154,7 @@ struct PageDecoder {
                               at: status.location)
                 return nil
             }
-            return .pending(note: reader.string("note")?.value)
+            return .pending(note: reader.string("note")?.value, location: status.location)
         }
         let reviewer = reader.slug("reviewer", required: true)
         let role = reader.choice("role", required: true, as: ReviewRole.self)

@@ -5,7 +5,7 @@ public enum PageParts {
     /// Who reviewed the page and when, or a plain statement that the review is pending.
     public static func reviewBox(_ review: Review, graph: ContentGraph, linker: Linker) -> HTML {
         switch review {
-        case .pending(let note):
+        case .pending(let note, _):
             let extra: HTML = note.map { " \($0)" } ?? ""
             return """
                 <aside class="review review-pending" id="\(SectionAnchor.review)" aria-label="Review status">

@@ -16,6 +16,12 @@ public enum ExercisePage {
         }
         let usedIn: HTML = used.isEmpty ? "" :
             "<section class=\"used-in\" aria-labelledby=\"used-in-title\"><h2 id=\"used-in-title\">Found in</h2>\n\(PageParts.linkList(used))</section>\n"
+        let cautionsSection: HTML = cautions.isEmpty ? "" : """
+            <section id="\(SectionAnchor.cautions)" class="cautions" aria-labelledby="cautions-title">
+            <h2 id="cautions-title">Take care</h2>
+            \(cautions)</section>
+
+            """
         let conditionLine: HTML = forConditions.isEmpty ? "" : "<p class=\"meta\">For: \(forConditions.joined(separator: ", "))</p>\n"
         let main: HTML = """
             <article class="exercise-card">
@@ -26,7 +32,7 @@ public enum ExercisePage {
             \(details(card))<section id="\(SectionAnchor.steps)" class="steps prose" aria-labelledby="steps-title">
             <h2 id="steps-title">How to do it</h2>
             \(steps)</section>
-            \(dosage(card))\(cautions.isEmpty ? "" : "<section id=\"\(SectionAnchor.cautions)\" class=\"cautions\" aria-labelledby=\"cautions-title\">\n<h2 id=\"cautions-title\">Take care</h2>\n\(cautions)</section>\n")\(PageParts.reviewBox(card.pageReview, graph: graph, linker: linker))\(usedIn)\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, bibliography: graph.bibliography, linker: linker))</article>
+            \(dosage(card))\(cautionsSection)\(PageParts.reviewBox(card.pageReview, graph: graph, linker: linker))\(usedIn)\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, bibliography: graph.bibliography, linker: linker))</article>
 
             """
         let description = "How to do the \(card.title.lowercased()) exercise, step by step."
@@ -39,13 +45,14 @@ public enum ExercisePage {
                              body: BodyRenderer) -> HTML {
         let steps = body(&numbering)
         let cautions = cautionList(card, numbering: &numbering)
+        let cautionsBlock: HTML = cautions.isEmpty ? "" : "<div class=\"cautions\"><p><strong>Take care</strong></p>\n\(cautions)</div>\n"
         return """
             <aside class="card-embed" aria-label="Exercise card: \(card.title)">
             <p class="kind">Exercise card · \(card.exerciseKind.singular)</p>
             <h3><a href="\(linker.href(card.ref))">\(card.title)</a></h3>
             <div class="steps">
             \(steps)</div>
-            \(dosage(card))\(cautions.isEmpty ? "" : "<div class=\"cautions\"><p><strong>Take care</strong></p>\n\(cautions)</div>\n")<p class="card-link"><a href="\(linker.href(card.ref))">Open the printable card for \(card.title)</a></p>
+            \(dosage(card))\(cautionsBlock)<p class="card-link"><a href="\(linker.href(card.ref))">Open the printable card for \(card.title)</a></p>
             </aside>
 
             """

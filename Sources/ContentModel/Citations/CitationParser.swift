@@ -48,6 +48,7 @@ public enum CitationParser {
         case citation(CitationGroup)
     }
 
+    /// Spaces just before a citation are dropped, so the superscript sits against the word it supports.
     public static func segments(of text: String) -> [Segment] {
         let found = groups(in: text)
         guard !found.isEmpty else { return [.text(text)] }
@@ -55,8 +56,10 @@ public enum CitationParser {
         var result: [Segment] = []
         var cursor = 0
         for group in found {
-            if group.range.lowerBound > cursor {
-                result.append(.text(String(decoding: bytes[cursor..<group.range.lowerBound], as: UTF8.self)))
+            var runEnd = group.range.lowerBound
+            while runEnd > cursor, bytes[runEnd - 1] == UInt8(ascii: " ") { runEnd -= 1 }
+            if runEnd > cursor {
+                result.append(.text(String(decoding: bytes[cursor..<runEnd], as: UTF8.self)))
             }
             result.append(.citation(group))
             cursor = group.range.upperBound

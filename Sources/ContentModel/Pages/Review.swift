@@ -21,7 +21,8 @@ public enum ReviewRole: String, CaseIterable, Sendable {
 
 /// A page's own review. A review that did not happen is `pending`, never a name.
 public enum Review: Sendable {
-    case pending(note: String?)
+    /// `location` is where the review is written (or where it would be, when it is left out).
+    case pending(note: String?, location: SourceLocation)
     case reviewed(CompletedReview)
 
     public var isPending: Bool {

@@ -19,6 +19,17 @@ public enum SectionAnchor {
     public static let references = "references"
     public static let reviewed = "reviewed"
 
+    /// Every id a template writes on any page. Body headings never take one of these, so a heading
+    /// called "When to pause" cannot collide with the section of the same name.
+    public static let reserved: Set<String> = {
+        let sections = [summary, overview, symptoms, seekCare, articles, exercises, programs, experts, steps, dosage,
+                        cautions, phases, mistakes, pauseSignals, review, references, reviewed]
+        let titled = sections.map { $0 + "-title" }
+        let other = ["main", "care-title", "credits-title", "credited-title", "latest-title", "conditions-title",
+                     "pause-title", "used-in-title"]
+        return Set(sections + titled + other)
+    }()
+
     /// Fixed section ids of a kind of page (headings from the body add their own).
     public static func fixed(for kind: ContentKind) -> Set<String> {
         let common: Set<String> = [summary, review, references, "main"]
