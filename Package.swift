@@ -39,13 +39,16 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Diagnostics"]),
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading", "ContentModel", "Diagnostics"]),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "ContentModel"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "ContentModel", "Diagnostics"]),
+        // End to end: fixture sites under Tests/Fixtures, built and compared with golden files.
         .testTarget(
             name: "SiteBuilderTests",
-            dependencies: ["SiteBuilder", "ContentLoading", "Diagnostics"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["SiteBuilder", "ContentLoading", "ContentModel", "Diagnostics", "Templates"],
+            exclude: []
         ),
+        .testTarget(name: "SalveCLITests", dependencies: ["salve"]),
     ]
 )
