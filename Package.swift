@@ -26,15 +26,16 @@ let package = Package(
             name: "ContentLoading",
             dependencies: ["ContentModel", "Diagnostics", "Markdown", "Yams"]
         ),
+        .target(name: "ContentChecks", dependencies: ["ContentLoading", "ContentModel", "Diagnostics"]),
         .target(name: "Templates", dependencies: ["ContentModel"], path: "Templates"),
         .target(
             name: "SiteBuilder",
-            dependencies: ["ContentLoading", "ContentModel", "Diagnostics", "Markdown", "Templates"]
+            dependencies: ["ContentLoading", "ContentChecks", "ContentModel", "Diagnostics", "Markdown", "Templates"]
         ),
         .executableTarget(
             name: "salve",
             dependencies: [
-                "SiteBuilder", "ContentLoading", "Diagnostics",
+                "SiteBuilder", "ContentLoading", "ContentChecks", "ContentModel", "Diagnostics", "Templates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +43,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Diagnostics"]),
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading", "ContentModel", "Diagnostics"]),
+        .testTarget(name: "ContentChecksTests", dependencies: ["ContentChecks", "ContentLoading", "ContentModel", "Diagnostics"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "ContentModel", "Diagnostics"]),
         // End to end: fixture sites under Tests/Fixtures, built and compared with golden files.
         .testTarget(

@@ -56,6 +56,12 @@ enum BibliographyLoader {
 
     private static func reference(from item: JSONNode, id: CitationKey, type: String, location: SourceLocation) -> Reference {
         var reference = Reference(id: id, type: type, location: location)
+        if case .object(let members) = item.value {
+            for member in members {
+                reference.fieldLocations[member.key] = SourceLocation(file: location.file, line: member.value.line,
+                                                                      column: member.value.column)
+            }
+        }
         reference.title = item["title"]?.string
         reference.authors = (item["author"]?.array ?? []).map { author in
             CSLName(family: author["family"]?.string, given: author["given"]?.string, literal: author["literal"]?.string)

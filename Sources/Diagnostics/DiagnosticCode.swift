@@ -39,3 +39,25 @@ extension DiagnosticCode {
     public static let invalidBibliography = DiagnosticCode("invalid-bibliography")
     public static let duplicateReference = DiagnosticCode("duplicate-reference")
 }
+
+extension DiagnosticCode {
+    // Bibliography quality (salve check)
+    public static let missingReferenceField = DiagnosticCode("missing-reference-field")
+    public static let invalidDOI = DiagnosticCode("invalid-doi")
+    public static let invalidPMID = DiagnosticCode("invalid-pmid")
+    public static let invalidPMCID = DiagnosticCode("invalid-pmcid")
+    public static let invalidISBN = DiagnosticCode("invalid-isbn")
+    public static let invalidURL = DiagnosticCode("invalid-url")
+    public static let insecureURL = DiagnosticCode("insecure-url")
+    public static let invalidDate = DiagnosticCode("invalid-date")
+    public static let duplicateIdentifier = DiagnosticCode("duplicate-identifier")
+    public static let uncitedReference = DiagnosticCode("uncited-reference")
+    public static let retractedCitation = DiagnosticCode("retracted-citation")
+    public static let invalidRetractionList = DiagnosticCode("invalid-retraction-list")
+    // Reviews and the graph
+    public static let reviewOverdue = DiagnosticCode("review-overdue")
+    public static let unusedExercise = DiagnosticCode("unused-exercise")
+    public static let emptyCondition = DiagnosticCode("empty-condition")
+    // Built site
+    public static let brokenSiteLink = DiagnosticCode("broken-site-link")
+}

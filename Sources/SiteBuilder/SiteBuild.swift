@@ -1,3 +1,4 @@
+import ContentChecks
 import ContentLoading
 import ContentModel
 import Diagnostics
@@ -15,8 +16,9 @@ public struct BuildReport: Sendable {
 
 /// load → check → render → write. Nothing is written unless the content has no errors.
 public enum SiteBuild {
-    public static func build(_ options: LoadOptions, output: URL) throws -> BuildReport {
-        let loaded = try ContentLoader.load(options)
+    /// - Parameter today: the date review and reference dates are checked against.
+    public static func build(_ options: LoadOptions, output: URL, today: Day = .today()) throws -> BuildReport {
+        let loaded = try SiteChecker.loadAndCheck(options, today: today)
         guard !loaded.diagnostics.hasErrors else {
             return BuildReport(diagnostics: loaded.diagnostics, sourceTexts: loaded.sourceTexts, filesWritten: 0)
         }

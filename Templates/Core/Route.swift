@@ -67,7 +67,7 @@ public struct Linker: Sendable {
     public func asset(_ name: String) -> String { root + "assets/" + name }
 
     /// "/health/" from "https://example.org/health/".
-    static func basePath(of baseURL: String) -> String {
+    public static func basePath(of baseURL: String) -> String {
         guard let schemeEnd = baseURL.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
             .dropFirst(3).first, baseURL.contains("://") else { return baseURL.hasPrefix("/") ? baseURL : "/" }
         // "https://host/health/" splits into "https:", "", "host", "health/".

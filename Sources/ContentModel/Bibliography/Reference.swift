@@ -59,12 +59,19 @@ public struct Reference: Sendable {
     public var note: String?
     /// Where the entry starts in `references.json`.
     public var location: SourceLocation
+    /// Where each CSL field's value is written, so a check can point at the DOI itself.
+    public var fieldLocations: [String: SourceLocation] = [:]
 
     public init(id: CitationKey, type: String, location: SourceLocation) {
         self.id = id
         self.type = type
         self.authors = []
         self.location = location
+    }
+
+    /// The location of a CSL field (`"DOI"`, `"URL"`…), or of the entry when the field is absent.
+    public func location(of field: String) -> SourceLocation {
+        fieldLocations[field] ?? location
     }
 }
 

@@ -12,6 +12,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.day = day
     }
 
+    /// A date from parts that may be out of range, clamped into range (for dates from the system clock).
+    public init(clampingYear year: Int, month: Int, day: Int) {
+        self.year = min(max(year, 1), 9999)
+        self.month = min(max(month, 1), 12)
+        self.day = min(max(day, 1), Day.daysIn(month: self.month, year: self.year))
+    }
+
     /// Parses `YYYY-MM-DD` strictly.
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
