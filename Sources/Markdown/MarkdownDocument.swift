@@ -94,6 +94,9 @@ public final class MarkdownDocument {
         for (id, html) in edits.blockReplacements {
             if let target = node(id) { replace(target, withBlockHTML: html) }
         }
+        for id in edits.removals {
+            if let target = node(id) { cmark_node_free(target) }
+        }
     }
 
     private func replace(_ target: OpaquePointer, withBlockHTML html: String) {

@@ -14,11 +14,18 @@ public struct MarkdownEdits: Sendable {
     var inlineReplacements: [MarkdownNode.ID: [InlinePiece]] = [:]
     var blockReplacements: [MarkdownNode.ID: String] = [:]
     var headingIDs: [MarkdownNode.ID: String] = [:]
+    var removals: Set<MarkdownNode.ID> = []
 
     public init() {}
 
     public var isEmpty: Bool {
         destinations.isEmpty && inlineReplacements.isEmpty && blockReplacements.isEmpty && headingIDs.isEmpty
+            && removals.isEmpty
+    }
+
+    /// Leaves a node (and its children) out of the output.
+    public mutating func remove(_ node: MarkdownNode) {
+        removals.insert(node.id)
     }
 
     /// Points a link or image at a new URL.

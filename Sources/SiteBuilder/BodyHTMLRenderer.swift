@@ -25,6 +25,7 @@ public struct BodyHTMLRenderer: Sendable {
         var headingIndex = 0
         var pageNumbering = numbering
         document.tree.walk { node in
+            removeBreaksBeforeCitations(in: node, edits: &edits)
             switch node.kind {
             case .text(let literal):
                 let segments = CitationParser.segments(of: literal)
@@ -64,6 +65,17 @@ public struct BodyHTMLRenderer: Sendable {
         }
         numbering = pageNumbering
         return .unescaped(document.renderHTML(edits: edits, allowRawHTML: graph.site.allowRawHTML))
+    }
+
+    /// A citation written at the start of a line ("…foot\n[@key].") belongs to the word before it,
+    /// as if written "foot[@key]": drop the line break so no space separates them.
+    private func removeBreaksBeforeCitations(in node: MarkdownNode, edits: inout MarkdownEdits) {
+        let children = node.children
+        for index in children.indices.dropLast() {
+            guard case .softBreak = children[index].kind, case .text(let next) = children[index + 1].kind,
+                  CitationParser.groups(in: next).first?.range.lowerBound == 0 else { continue }
+            edits.remove(children[index])
+        }
     }
 
     private func isCitation(_ segment: CitationParser.Segment) -> Bool {
