@@ -80,19 +80,29 @@ public enum Stylesheet {
           h1 { font-size: 1.6rem; }
         }
         @media print {
-          @page { margin: 1.5cm; }
-          html { font-size: 11pt; }
-          body { color: #000; }
+          @page { margin: 1.2cm 1.4cm; }
+          html { font-size: 10pt; }
+          body { color: #000; line-height: 1.35; }
           .site-header nav, .skip-link, .site-footer, .used-in, .all-references, .card-link, .care ul { display: none; }
           .site-header { background: none; color: #000; border-bottom: 1px solid #000; }
+          .site-header .wrap { padding-block: 0 0.25rem; }
           .site-name { color: #000; }
           main { padding: 0; }
           main > *, article > * { max-width: none; }
           a { color: #000; text-decoration: none; }
+          h1 { font-size: 1.7rem; margin: 0.1rem 0 0.3rem; }
+          h2 { font-size: 1.15rem; margin: 0.8rem 0 0.3rem; break-after: avoid; }
+          p, ul, ol { margin: 0.3rem 0; }
+          .facts { margin: 0.4rem 0; gap: 0.25rem 0.75rem; }
+          .facts div { padding: 0.15rem 0.5rem; }
           .review, .facts div, .cautions, .care, .seek-care { background: none; border-color: #000; }
+          .review { padding: 0.2rem 0.6rem; margin: 0.5rem 0; }
+          .care, .seek-care { padding: 0.1rem 0.8rem 0.3rem; margin: 0.6rem 0; }
+          .care h2 { font-size: 1rem; margin-top: 0.3rem; }
+          .disclaimer { font-size: 8pt; padding-top: 0.3rem; }
+          .references { font-size: 8pt; margin-top: 0.6rem; }
+          .references h2 { font-size: 0.95rem; }
           .steps li, .phase, .card-embed, .cautions, .facts { break-inside: avoid; }
-          .page-exercise .references { font-size: 9pt; }
-          h2 { margin-top: 1rem; break-after: avoid; }
         }
 
         """

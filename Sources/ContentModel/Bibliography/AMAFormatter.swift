@@ -67,7 +67,6 @@ public enum AMAFormatter {
         } else if let accessed = r.accessed {
             runs.append(.plain("Accessed \(amaDate(accessed)). "))
         }
-        if r.url == nil, let note = r.note { runs.append(.plain(sentence(note) + " ")) }
         return trimmed(runs)
     }
 
