@@ -8,6 +8,11 @@ public enum StyledRun: Hashable, Sendable {
 /// Formats references in AMA style (AMA Manual of Style, 11th edition), the medical standard.
 public enum AMAFormatter {
     public static func format(_ reference: Reference) -> [StyledRun] {
+        // Never invent a title: say plainly that the source's details were not recorded.
+        if reference.title == nil && reference.authors.isEmpty && reference.containerTitle == nil && reference.url == nil
+            && reference.doi == nil {
+            return [.plain("[Untitled source document; its title, author, publisher and date were not recorded.]")]
+        }
         switch reference.type {
         case "article-journal", "article-magazine", "article-newspaper":
             return journalArticle(reference)
