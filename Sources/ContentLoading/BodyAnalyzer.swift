@@ -1,3 +1,4 @@
+import Foundation
 import ContentModel
 import Diagnostics
 import Markdown
@@ -23,6 +24,8 @@ struct BodyAnalyzer {
         let document = MarkdownDocument(parsing: markdown, firstLine: firstLine)
         var anchors = AnchorAllocator()
         var foundList = false
+        // The page title is the h1; body sections start at h2 and go down one level at a time.
+        var previousLevel = 1
         document.tree.walk { node in
             switch node.kind {
             case .text(let literal):
@@ -33,9 +36,18 @@ struct BodyAnalyzer {
                 }
             case .link(let destination, _):
                 if let link = contentLink(destination, at: at(node.start)) { body.links.append(link) }
+                checkLinkText(node.plainText, at: at(node.start))
+            case .image:
+                if node.plainText.trimmingWhitespace.isEmpty {
+                    diagnostics.append(.warning(
+                        .missingAltText, "this image has no alt text; describe it in the brackets: ![A person lying on their back](bridge.png)",
+                        at: at(node.start)))
+                }
             case .codeBlock(let info, let literal) where Self.isExerciseBlock(info):
                 body.exerciseEmbeds += exerciseSlugs(literal, fence: node.start)
             case .heading(let level):
+                checkLevel(level, after: previousLevel, at: at(node.start))
+                previousLevel = level
                 let title = node.plainText
                 body.headings.append(BodyHeading(level: level, title: title, anchor: anchors.allocate(for: title),
                                                  location: at(node.start)))
@@ -54,6 +66,28 @@ struct BodyAnalyzer {
             return .visitChildren
         }
         return body
+    }
+
+    private mutating func checkLevel(_ level: Int, after previous: Int, at location: SourceLocation) {
+        if level == 1 {
+            diagnostics.append(.error(
+                .headingLevel, "a '#' heading would be a second page title; start body sections at '##'", at: location))
+        } else if level > previous + 1 {
+            diagnostics.append(.warning(
+                .headingLevel, "this heading skips from level \(previous) to \(level); use \(String(repeating: "#", count: previous + 1)) so screen-reader users can follow the outline",
+                at: location))
+        }
+    }
+
+    /// Link text must make sense out of context: screen readers list links on their own.
+    private mutating func checkLinkText(_ text: String, at location: SourceLocation) {
+        let vague: Set<String> = ["click here", "here", "this", "this link", "link", "read more", "more", "click", "this page"]
+        let normalised = text.trimmingWhitespace.lowercased().trimmingCharacters(in: .punctuationCharacters)
+        if vague.contains(normalised) {
+            diagnostics.append(.warning(
+                .vagueLinkText, "link text '\(text)' does not say where it goes; use words that name the page, like 'the glute bridge card'",
+                at: location))
+        }
     }
 
     static func isExerciseBlock(_ info: String) -> Bool {

@@ -61,3 +61,10 @@ extension DiagnosticCode {
     // Built site
     public static let brokenSiteLink = DiagnosticCode("broken-site-link")
 }
+
+extension DiagnosticCode {
+    // Accessibility of bodies
+    public static let headingLevel = DiagnosticCode("heading-level")
+    public static let missingAltText = DiagnosticCode("missing-alt-text")
+    public static let vagueLinkText = DiagnosticCode("vague-link-text")
+}
