@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -32,10 +33,18 @@ let package = Package(
             name: "SiteBuilder",
             dependencies: ["ContentLoading", "ContentChecks", "ContentModel", "Diagnostics", "Markdown", "Templates"]
         ),
+        // The preview server: Hummingbird (SwiftNIO) serving a LiveSite, a file watcher, live reload.
+        .target(
+            name: "Preview",
+            dependencies: [
+                "SiteBuilder", "ContentLoading", "ContentModel", "Diagnostics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "salve",
             dependencies: [
-                "SiteBuilder", "ContentLoading", "ContentChecks", "ContentModel", "Diagnostics", "Templates",
+                "SiteBuilder", "ContentLoading", "ContentChecks", "ContentModel", "Diagnostics", "Templates", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,5 +61,6 @@ let package = Package(
             exclude: []
         ),
         .testTarget(name: "SalveCLITests", dependencies: ["salve"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuilder", "ContentLoading", "Diagnostics"]),
     ]
 )

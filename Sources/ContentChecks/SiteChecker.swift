@@ -7,8 +7,8 @@ import Foundation
 public enum SiteChecker {
     public static let retractionsFile = "retractions.csv"
 
-    public static func loadAndCheck(_ options: LoadOptions, today: Day) throws(LoadFailure) -> LoadResult {
-        var result = try ContentLoader.load(options)
+    public static func loadAndCheck(_ options: LoadOptions, today: Day, cache: PageCache? = nil) throws(LoadFailure) -> LoadResult {
+        var result = try ContentLoader.load(options, cache: cache)
         let url = options.seedsDirectory.appendingPathComponent(retractionsFile)
         var retractions = RetractionList()
         if let data = FileManager.default.contents(atPath: url.path) {

@@ -35,7 +35,8 @@ public struct LoadFailure: Error, CustomStringConvertible {
 
 /// load → parse → link: reads `Content/` and `seeds/` into a validated ``ContentGraph``.
 public enum ContentLoader {
-    public static func load(_ options: LoadOptions) throws(LoadFailure) -> LoadResult {
+    /// - Parameter cache: reuse pages whose files have not changed since the last load with this cache.
+    public static func load(_ options: LoadOptions, cache: PageCache? = nil) throws(LoadFailure) -> LoadResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.contentDirectory.path, isDirectory: &isDirectory),
               isDirectory.boolValue else {
@@ -52,7 +53,8 @@ public enum ContentLoader {
         let discovery = FileDiscovery.discover(in: options.contentDirectory, paths: paths)
         diagnostics.append(contentsOf: discovery.diagnostics)
 
-        let loaded = loadPages(discovery.pages, site: site, paths: paths)
+        cache?.begin(settings: "\(site.allowRawHTML) \(site.reviewIntervalMonths)", files: discovery.pages)
+        let loaded = loadPages(discovery.pages, site: site, cache: cache)
         var pages: [any ContentPage] = []
         for result in loaded {
             diagnostics.append(contentsOf: result.diagnostics)
@@ -144,12 +146,23 @@ public enum ContentLoader {
         return (site, fields.finish(), text)
     }
 
-    private static func loadPages(_ files: [DiscoveredPage], site: SiteConfig, paths: ProjectPaths) -> [PageLoader.Result] {
+    private static func loadPages(_ files: [DiscoveredPage], site: SiteConfig, cache: PageCache?) -> [PageLoader.Result] {
         // Files are independent until linking: read and parse them on every core.
         let results = UnsafeResults<PageLoader.Result>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let discovered = files[index]
-            results[index] = PageLoader.load(discovered, site: site)
+            guard let cache else {
+                results[index] = PageLoader.load(discovered, site: site)
+                return
+            }
+            let stamp = PageCache.stamp(of: discovered.url)
+            if let hit = cache.cached(discovered, stamp: stamp) {
+                results[index] = hit
+            } else {
+                let result = PageLoader.load(discovered, site: site)
+                cache.store(result, for: discovered, stamp: stamp)
+                results[index] = result
+            }
         }
         return results.values
     }

@@ -32,7 +32,7 @@ public enum SiteBuild {
     static func write(_ graph: ContentGraph, to writer: OutputWriter) throws(OutputFailure) -> Int {
         let entries = SitePlan.entries(for: graph)
         try writer.begin()
-        let failures = FailureBox()
+        let failures = FirstFailure<OutputFailure>()
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             guard !failures.hasFailure else { return }
             do throws(OutputFailure) {
@@ -47,18 +47,5 @@ public enum SiteBuild {
         }
         try writer.commit()
         return entries.count
-    }
-}
-
-/// The first failure among concurrent writes.
-private final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var failure: OutputFailure?
-
-    var hasFailure: Bool { lock.withLock { failure != nil } }
-    var first: OutputFailure? { lock.withLock { failure } }
-
-    func record(_ error: OutputFailure) {
-        lock.withLock { if failure == nil { failure = error } }
     }
 }

@@ -107,20 +107,32 @@ import Testing
             "Sinicropi S. How to Strengthen your Spinal Discs. Sinicropi Spine. Published July 2021. Updated 2022. https://sinicropispine.com/strengthen-spinal-discs/")
     }
 
-    @Test func webPageWithoutURLShowsAccessedDateAndNote() {
+    @Test func webPageWithoutURLEndsWithItsDatesAndLeavesInternalNotesOut() {
         let reference = Self.reference("hinge-sciatica-2023", "webpage") {
             $0.title = "Why You Should Keep Exercising with Sciatica, and Tips to Make It Easier"
             $0.containerTitle = "Hinge Health"
             $0.issued = CSLDate(year: 2023, month: 5, day: 30)
-            $0.note = "Received as a file"
+            $0.accessed = CSLDate(year: 2026, month: 1, day: 2)
+            $0.note = "Received as file 000.txt"
         }
         #expect(AMAFormatter.plainText(reference) ==
-            "Why You Should Keep Exercising with Sciatica, and Tips to Make It Easier. Hinge Health. Published May 30, 2023. Received as a file.")
+            "Why You Should Keep Exercising with Sciatica, and Tips to Make It Easier. Hinge Health. Published May 30, 2023. Accessed January 2, 2026.")
+    }
+
+    @Test func sourceWithNothingRecordedSaysSoInsteadOfInventingATitle() {
+        let reference = Self.reference("walking-lbp-source", "article") { $0.note = "Untitled document." }
+        let text = AMAFormatter.plainText(reference)
+        #expect(text.hasPrefix("[Untitled source document"))
+        #expect(!text.contains("Untitled document."))
     }
 
     @Test func unknownTypesAreFormattedAsWebPages() {
-        let reference = Self.reference("walking-lbp-source", "article") { $0.note = "Untitled document." }
-        #expect(AMAFormatter.plainText(reference) == "Untitled document.")
+        let reference = Self.reference("x", "post") {
+            $0.title = "A post"
+            $0.containerTitle = "A blog"
+            $0.url = "https://blog.example/post"
+        }
+        #expect(AMAFormatter.plainText(reference) == "A post. A blog. https://blog.example/post")
     }
 
     @Test func book() {

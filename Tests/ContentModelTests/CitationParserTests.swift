@@ -90,13 +90,13 @@ import Testing
     }
 
     @Test func offsetsAreUTF8AfterMultibyteText() throws {
-        // "Café — 👍 " is C a f é(2) space —(3) space 👍(4) space = 14 bytes.
+        // "Café — 👍 " is C a f é(2) space —(3) space 👍(4) space = 15 bytes.
         let text = "Café — 👍 [@key] and [@b]"
         let groups = CitationParser.groups(in: text)
         #expect(groups.count == 2)
         let first = try #require(groups.first)
-        #expect(first.range == 14..<20)
-        #expect(first.items[0].keyOffset == 15)
+        #expect(first.range == 15..<21)
+        #expect(first.items[0].keyOffset == 16)
         let bytes = Array(text.utf8)
         #expect(bytes[first.items[0].keyOffset] == UInt8(ascii: "@"))
         #expect(String(decoding: bytes[first.range], as: UTF8.self) == "[@key]")

@@ -1,0 +1,104 @@
+import ContentChecks
+import ContentLoading
+import ContentModel
+import Diagnostics
+import Dispatch
+import Foundation
+import Templates
+
+/// A site kept up to date in a folder across edits, for the preview server: each rebuild reloads
+/// only changed files and re-renders only the pages the change reaches.
+///
+/// When the content has errors nothing is written, so the folder keeps the last good site.
+public final class LiveSite: @unchecked Sendable {
+    /// What one rebuild did.
+    public struct Update: Sendable {
+        public var diagnostics: DiagnosticList
+        public var sourceTexts: [String: String]
+        /// Output-relative paths written and removed; empty when errors kept the last good site.
+        public var writtenFiles: [String]
+        public var removedFiles: [String]
+        public var renderedEverything: Bool
+        public var succeeded: Bool { !diagnostics.hasErrors }
+    }
+
+    public let options: LoadOptions
+    public let output: URL
+    private let today: Day
+    private let cache = PageCache()
+    private let lock = NSLock()
+    private var lastGood: ContentGraph?
+    private var lastGlobals: String?
+    private var files: Set<String> = []
+    /// Files changed since the last successful render (a failed rebuild's changes are kept here).
+    private var pending: Set<String> = []
+
+    /// - Parameter output: a folder this object owns and fills; it is created if needed.
+    public init(options: LoadOptions, output: URL, today: Day = .today()) {
+        self.options = options
+        self.output = output.standardizedFileURL
+        self.today = today
+    }
+
+    /// Reloads and re-renders what changed since the last call (everything on the first call).
+    public func rebuild() throws -> Update {
+        try lock.withLock { try rebuildLocked() }
+    }
+
+    private func rebuildLocked() throws -> Update {
+        let result = try SiteChecker.loadAndCheck(options, today: today, cache: cache)
+        pending.formUnion(cache.changedFiles)
+        guard !result.diagnostics.hasErrors else {
+            return Update(diagnostics: result.diagnostics, sourceTexts: result.sourceTexts, writtenFiles: [],
+                          removedFiles: [], renderedEverything: false)
+        }
+        let graph = result.graph
+        let globals = globalsFingerprint(result)
+        let entries = SitePlan.entries(for: graph)
+        let allFiles = Set(entries.map(\.file))
+        let everything = lastGood == nil || globals != lastGlobals
+        var selected = entries
+        if !everything, let previous = lastGood {
+            let changedRefs = Set(([previous, graph] as [ContentGraph]).flatMap { g in
+                g.allPages.filter { pending.contains($0.file) }.map(\.ref)
+            })
+            let affected = AffectedPages.files(for: changedRefs, graphs: [previous, graph])
+            selected = entries.filter { affected.contains($0.file) || !files.contains($0.file) }
+        }
+        try write(selected)
+        let removed = files.subtracting(allFiles).sorted()
+        for file in removed {
+            try? FileManager.default.removeItem(at: output.appendingPathComponent(file))
+        }
+        lastGood = graph
+        lastGlobals = globals
+        files = allFiles
+        pending = []
+        return Update(diagnostics: result.diagnostics, sourceTexts: result.sourceTexts,
+                      writtenFiles: selected.map(\.file).sorted(), removedFiles: removed, renderedEverything: everything)
+    }
+
+    /// Settings and the bibliography reach every page: when they change, everything is rendered.
+    private func globalsFingerprint(_ result: LoadResult) -> String {
+        let site = options.contentDirectory.appendingPathComponent("site.yml")
+        let references = options.seedsDirectory.appendingPathComponent("references.json")
+        let paths = ProjectPaths(displayRoot: options.displayRoot)
+        return (result.sourceTexts[paths.display(site)] ?? "") + "\u{0}" + (result.sourceTexts[paths.display(references)] ?? "")
+    }
+
+    private func write(_ entries: [SitePlan.Entry]) throws {
+        let failures = FirstFailure<any Error>()
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            let entry = entries[index]
+            let url = output.appendingPathComponent(entry.file)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                // Atomic per file, so the server never serves half a page.
+                try Data(entry.render().utf8).write(to: url, options: .atomic)
+            } catch {
+                failures.record(error)
+            }
+        }
+        if let error = failures.first { throw error }
+    }
+}
