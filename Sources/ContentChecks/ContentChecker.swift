@@ -14,6 +14,7 @@ public enum ContentChecker {
         found += retractions.check(graph)
         for page in graph.allPages {
             found += ReviewChecks.check(page, today: today)
+            found += ReadabilityChecks.check(page, targetGrade: graph.site.targetGrade)
         }
         found += UsageChecks.unusedExercises(graph)
         found += UsageChecks.emptyConditions(graph)

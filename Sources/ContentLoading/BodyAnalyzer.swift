@@ -54,6 +54,9 @@ struct BodyAnalyzer {
             case .list(ordered: true, _, _) where !foundList:
                 foundList = true
                 body.firstOrderedList = node.children.map { $0.plainText.trimmingWhitespace }
+            case .paragraph:
+                // Each paragraph is measured alone, so a list item without a full stop still ends a sentence.
+                body.prose = body.prose + TextStatistics.measure(Self.proseText(node))
             case .htmlBlock, .htmlInline:
                 if !allowRawHTML {
                     diagnostics.append(.warning(
@@ -88,6 +91,28 @@ struct BodyAnalyzer {
                 .vagueLinkText, "link text '\(text)' does not say where it goes; use words that name the page, like 'the glute bridge card'",
                 at: location))
         }
+    }
+
+    /// A paragraph's words without citation brackets or inline code.
+    static func proseText(_ paragraph: MarkdownNode) -> String {
+        var text = ""
+        paragraph.walk { node in
+            switch node.kind {
+            case .text(let literal):
+                for segment in CitationParser.segments(of: literal) {
+                    if case .text(let run) = segment { text += run }
+                }
+            case .softBreak, .lineBreak:
+                text += " "
+            case .code:
+                text += " "
+                return .skipChildren
+            default:
+                break
+            }
+            return .visitChildren
+        }
+        return text
     }
 
     static func isExerciseBlock(_ info: String) -> Bool {

@@ -143,6 +143,7 @@ public enum ContentLoader {
             allowRawHTML: fields.bool("allow-raw-html", default: false))
         if let disclaimer = fields.string("disclaimer") { site.disclaimer = disclaimer.value }
         if let advice = fields.string("care-advice") { site.careAdvice = advice.value }
+        if let grade = fields.int("target-grade", in: 1...18) { site.targetGrade = grade }
         return (site, fields.finish(), text)
     }
 

@@ -68,3 +68,10 @@ extension DiagnosticCode {
     public static let missingAltText = DiagnosticCode("missing-alt-text")
     public static let vagueLinkText = DiagnosticCode("vague-link-text")
 }
+
+extension DiagnosticCode {
+    // Publishing
+    public static let readingLevel = DiagnosticCode("reading-level")
+    public static let invalidAlias = DiagnosticCode("invalid-alias")
+    public static let duplicateAlias = DiagnosticCode("duplicate-alias")
+}

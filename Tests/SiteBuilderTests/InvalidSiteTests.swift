@@ -52,8 +52,8 @@ struct InvalidSiteTests {
     func caseReportsExactlyTheExpectedDiagnostics(_ name: String) throws {
         try withTemporaryFolder { temp in
             let project = try Self.prepare(name, in: temp)
-            let loaded = try ContentLoader.load(Fixtures.options(for: project))
-            let actual = loaded.diagnostics.lines
+            let report = try Fixtures.build(project, output: temp.appending("Output"))
+            let actual = report.diagnostics.lines
             let expectedURL = Fixtures.invalidCases.appendingPathComponent(name).appendingPathComponent("expected.txt")
             if Fixtures.updatingGoldens {
                 try Data((actual.joined(separator: "\n") + "\n").utf8).write(to: expectedURL)
@@ -69,7 +69,7 @@ struct InvalidSiteTests {
                 \(actual.joined(separator: "\n"))
                 """)
             // Every finding points at a file in the case (paths relative to it), never an absolute path.
-            for diagnostic in loaded.diagnostics.all {
+            for diagnostic in report.diagnostics.all {
                 #expect(!diagnostic.location.file.hasPrefix("/"), "\(diagnostic)")
                 #expect(FileTree.exists(project.appendingPathComponent(diagnostic.location.file)), "\(diagnostic)")
             }
@@ -87,7 +87,7 @@ struct InvalidSiteTests {
 
             // 1. No output yet.
             let fresh = temp.appending("Fresh")
-            let first = try SiteBuild.build(Fixtures.options(for: project), output: fresh)
+            let first = try Fixtures.build(project, output: fresh)
             #expect(first.diagnostics.hasErrors == hasErrors)
             #expect(first.diagnostics.lines == expected)
             #expect(leftovers(besideOutput: fresh).isEmpty)
@@ -109,7 +109,7 @@ struct InvalidSiteTests {
                 "articles/old/index.html": Data("<p>old</p>\n".utf8),
             ]
             try FileTree.write(before, to: previous)
-            let second = try SiteBuild.build(Fixtures.options(for: project), output: previous)
+            let second = try Fixtures.build(project, output: previous)
             #expect(second.diagnostics.lines == expected)
             #expect(leftovers(besideOutput: previous).isEmpty)
             let after = try FileTree.read(previous)
@@ -145,7 +145,7 @@ struct InvalidSiteTests {
         for expectation in expectations {
             try withTemporaryFolder { temp in
                 let project = try Self.prepare(expectation.name, in: temp)
-                let diagnostics = try ContentLoader.load(Fixtures.options(for: project)).diagnostics
+                let diagnostics = try Fixtures.build(project, output: temp.appending("Output")).diagnostics
                 let match = diagnostics.all.first { $0.code == expectation.code && $0.location.file == expectation.file }
                 #expect(match != nil, "\(expectation.name): no [\(expectation.code)] in \(expectation.file); got \(diagnostics.lines)")
                 #expect(match?.severity == expectation.severity, "\(expectation.name)")

@@ -1,4 +1,5 @@
 import ContentLoading
+import ContentModel
 import Diagnostics
 import Foundation
 import SiteBuilder
@@ -31,7 +32,21 @@ enum Fixtures {
     /// The names of the invalid-input case folders, sorted.
     static var invalidCaseNames: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: invalidCases.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted()
+        return names.filter { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasPrefix(".")
+                && FileManager.default.fileExists(atPath: invalidCases.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }.sorted()
+    }
+
+    /// The date builds check review and reference dates against, so results do not change with the calendar.
+    /// Every review in the fixtures is on or before it, and none is due again before it.
+    static let today = Day(iso: "2026-02-01")!
+
+    /// Builds a project with the fixed date.
+    static func build(_ project: URL, includeDrafts: Bool = false, output: URL) throws -> BuildReport {
+        try SiteBuild.build(options(for: project, includeDrafts: includeDrafts), output: output, today: today)
     }
 }
 
@@ -161,7 +176,7 @@ struct BuiltSite {
     var files: [String: Data]
 
     static func build(_ project: URL, includeDrafts: Bool = false, into output: URL) throws -> BuiltSite {
-        let report = try SiteBuild.build(Fixtures.options(for: project, includeDrafts: includeDrafts), output: output)
+        let report = try Fixtures.build(project, includeDrafts: includeDrafts, output: output)
         let files = FileTree.exists(output) ? try FileTree.read(output) : [:]
         return BuiltSite(report: report, files: files)
     }

@@ -30,6 +30,7 @@ public struct Article: ContentPage {
         self.body = body
     }
 
+    public var readability: TextStatistics { TextStatistics.measure(summary.plain) + body.prose }
     public var heading: String { title }
     public var review: Review? { pageReview }
     public var citedKeys: [Located<CitationKey>] { located([summary]) + body.citations }

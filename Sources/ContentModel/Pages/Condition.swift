@@ -26,6 +26,7 @@ public struct Condition: ContentPage {
         self.body = body
     }
 
+    public var readability: TextStatistics { TextStatistics.measure(summary.plain) + body.prose }
     public var heading: String { name }
     public var review: Review? { pageReview }
     public var citedKeys: [Located<CitationKey>] {

@@ -112,6 +112,7 @@ public struct ExerciseCard: ContentPage {
         self.body = body
     }
 
+    public var readability: TextStatistics { body.prose }
     public var heading: String { title }
     public var review: Review? { pageReview }
     /// The steps are the body's first ordered list.

@@ -20,6 +20,7 @@ public struct Expert: ContentPage {
     }
 
     /// "Keesha Vaughn, PT, DPT"
+    public var readability: TextStatistics { body.prose }
     public var heading: String { ([name] + credentials).joined(separator: ", ") }
     public var sources: [Located<CitationKey>] { [] }
     public var review: Review? { nil }

@@ -74,6 +74,7 @@ public struct Program: ContentPage {
         self.body = body
     }
 
+    public var readability: TextStatistics { TextStatistics.measure(summary.plain) + body.prose }
     public var heading: String { title }
     public var review: Review? { pageReview }
     public var citedKeys: [Located<CitationKey>] {

@@ -9,6 +9,8 @@ public struct SiteConfig: Sendable {
     public var allowRawHTML: Bool
     public var disclaimer: String
     public var careAdvice: String
+    /// The highest Flesch–Kincaid grade a page should read at (patient material: grade 6–8).
+    public var targetGrade: Int = 8
 
     public static let defaultDisclaimer = """
         This page is for general education only. It is not medical advice and does not replace care from a \
