@@ -9,13 +9,27 @@ public struct LoadOptions: Sendable {
     public var seedsDirectory: URL
     /// Paths in diagnostics are relative to this folder (the project root).
     public var displayRoot: URL
+    /// Include drafts and articles whose `published` date is after `today`.
     public var includeDrafts: Bool
+    public var today: Day
 
-    public init(contentDirectory: URL, seedsDirectory: URL, displayRoot: URL, includeDrafts: Bool = false) {
+    public init(contentDirectory: URL, seedsDirectory: URL, displayRoot: URL, includeDrafts: Bool = false,
+                today: Day = .today()) {
         self.contentDirectory = contentDirectory.standardizedFileURL
         self.seedsDirectory = seedsDirectory.standardizedFileURL
         self.displayRoot = displayRoot.standardizedFileURL
         self.includeDrafts = includeDrafts
+        self.today = today
+    }
+}
+
+extension Day {
+    /// Today's date in UTC, so a check gives the same answer wherever CI runs.
+    public static func today(now: Date = Date()) -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        return Day(clampingYear: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 }
 
@@ -82,7 +96,11 @@ public enum ContentLoader {
         diagnostics.append(contentsOf: recordDiagnostics)
 
         if !options.includeDrafts {
-            pages.removeAll { ($0 as? Article)?.draft == true }
+            // Drafts and scheduled articles stay out of the site, its feed and its sitemap.
+            pages.removeAll { page in
+                guard let article = page as? Article else { return false }
+                return article.draft || article.published > options.today
+            }
         }
         let graph = ContentGraph(
             site: site,

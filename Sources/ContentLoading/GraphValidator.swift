@@ -57,6 +57,7 @@ enum GraphValidator {
                 }
             }
         }
+        diagnostics += aliases(graph)
         for article in graph.articles {
             for slug in article.conditions { checkExists(slug, .condition, .unknownCondition, "condition") }
             for credit in article.experts { checkExists(credit.expert, .expert, .unknownExpert, "expert") }
@@ -73,6 +74,37 @@ enum GraphValidator {
                 let known = discovered.contains { $0.file.hasSuffix("/" + use.value) || $0.file == use.value }
                 if !known {
                     diagnostics.append(.error(.missingFile, "'\(use.value)' in used-by is not a content file", at: use.location))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// Aliases must be site paths that no page, no other alias and no file Salve writes already uses.
+    private static func aliases(_ graph: ContentGraph) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var taken: [String: String] = [:]
+        for page in graph.allPages {
+            taken["/\(page.ref.kind.folder)/\(page.slug.rawValue)/"] = page.file
+        }
+        for page in graph.allPages {
+            for alias in page.aliases {
+                switch SitePaths.normaliseAlias(alias.value) {
+                case .failure(let problem):
+                    diagnostics.append(.error(.invalidAlias, "'\(alias.value)' cannot be an alias: \(problem.explanation)", at: alias.location))
+                case .success(let path):
+                    let segments = path.split(separator: "/")
+                    let root = String(segments[0])
+                    // A kind's own index (/exercises/) and everything under the site's own files are taken;
+                    // /exercises/old-name/ is free unless a page lives there.
+                    let isKindIndex = segments.count == 1 && ContentKind(folder: root) != nil
+                    if isKindIndex || SitePaths.reservedRoots.contains(root) {
+                        diagnostics.append(.error(.invalidAlias, "'\(alias.value)' is a path the site itself uses", at: alias.location))
+                    } else if let owner = taken[path] {
+                        diagnostics.append(.error(.duplicateAlias, "'\(alias.value)' is already the address of \(owner)", at: alias.location))
+                    } else {
+                        taken[path] = page.file
+                    }
                 }
             }
         }

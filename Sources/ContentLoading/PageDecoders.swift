@@ -12,13 +12,16 @@ struct PageDecoder {
     let body: Body
 
     mutating func decode(_ kind: ContentKind) -> (any ContentPage)? {
-        switch kind {
+        let aliases = fields.strings("aliases")
+        var page: (any ContentPage)? = switch kind {
         case .condition: condition()
         case .article: article()
         case .exercise: exercise()
         case .program: program()
         case .expert: expert()
         }
+        page?.aliases = aliases
+        return page
     }
 
     mutating func condition() -> Condition? {

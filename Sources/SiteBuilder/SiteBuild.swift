@@ -16,9 +16,9 @@ public struct BuildReport: Sendable {
 
 /// load → check → render → write. Nothing is written unless the content has no errors.
 public enum SiteBuild {
-    /// - Parameter today: the date review and reference dates are checked against.
-    public static func build(_ options: LoadOptions, output: URL, today: Day = .today()) throws -> BuildReport {
-        let loaded = try SiteChecker.loadAndCheck(options, today: today)
+    /// Dates (reviews, references, scheduled articles) are judged as of `options.today`.
+    public static func build(_ options: LoadOptions, output: URL) throws -> BuildReport {
+        let loaded = try SiteChecker.loadAndCheck(options)
         guard !loaded.diagnostics.hasErrors else {
             return BuildReport(diagnostics: loaded.diagnostics, sourceTexts: loaded.sourceTexts, filesWritten: 0)
         }

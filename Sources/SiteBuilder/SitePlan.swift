@@ -29,7 +29,20 @@ struct SitePlan {
             Entry(file: Route.references.outputFile) { SitePages.references(graph: graph).markup },
             Entry(file: Route.notFound.outputFile) { SitePages.notFound(graph: graph).markup },
             Entry(file: "assets/" + Stylesheet.fileName) { Stylesheet.css },
+            Entry(file: Route.search.outputFile) { Search.page(graph: graph).markup },
+            Entry(file: Search.indexFile) { Search.index(graph: graph) },
+            Entry(file: "assets/" + Search.scriptFile) { Search.script },
+            Entry(file: Route.sitemap.outputFile) { SiteFeeds.sitemap(graph: graph) },
+            Entry(file: Route.feed.outputFile) { SiteFeeds.atom(graph: graph) },
+            Entry(file: "robots.txt") { SiteFeeds.robots(site: graph.site) },
         ]
+        let aliases = Redirects.aliases(graph: graph)
+        if !aliases.isEmpty {
+            entries.append(Entry(file: "_redirects") { Redirects.redirectsFile(graph: graph) })
+            for (alias, target) in aliases {
+                entries.append(Entry(file: alias.outputFile) { Redirects.page(from: alias, to: target, graph: graph).markup })
+            }
+        }
         for kind in ContentKind.allCases {
             entries.append(Entry(file: Route.index(kind).outputFile) { SitePages.index(kind, graph: graph).markup })
         }

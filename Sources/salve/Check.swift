@@ -45,10 +45,10 @@ struct Check: ParsableCommand {
     func run() throws {
         let day = today.flatMap { Day(iso: $0) } ?? .today()
         let options = LoadOptions(contentDirectory: project.contentURL, seedsDirectory: project.seedsURL,
-                                  displayRoot: project.rootURL, includeDrafts: drafts)
+                                  displayRoot: project.rootURL, includeDrafts: drafts, today: day)
         var result: LoadResult
         do {
-            result = try SiteChecker.loadAndCheck(options, today: day)
+            result = try SiteChecker.loadAndCheck(options)
         } catch {
             Terminal.error(error.description)
             throw ExitCode(2)

@@ -37,6 +37,19 @@ public enum Stylesheet {
         .site-header nav a { color: #fff; display: inline-block; min-height: 24px; min-width: 24px; padding: 0.25rem 0; }
         .site-header nav a[aria-current="page"] { text-decoration-thickness: 3px; }
         .site-header :focus-visible { outline-color: #ffd58a; }
+        .site-search { display: flex; align-items: center; gap: 0.4rem; }
+        .site-search label { font-size: 0.9rem; }
+        .site-search input, .search-page input { font: inherit; padding: 0.25rem 0.5rem; min-height: 32px; border: 1px solid var(--line); border-radius: 4px; width: 10rem; }
+        .site-search button, .search-page button { font: inherit; min-height: 32px; padding: 0.25rem 0.75rem; border-radius: 4px; border: 1px solid #fff; background: #fff; color: var(--brand); font-weight: 700; cursor: pointer; }
+        .search-page { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+        .search-page label { flex-basis: 100%; font-weight: 600; }
+        .search-page input { width: min(24rem, 100%); }
+        .search-page button { border-color: var(--brand); background: var(--brand); color: #fff; }
+        .search-results li { margin: 0.75rem 0; }
+        .search-results a { font-weight: 600; }
+        .result-kind { font-size: 0.8rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; color: var(--brand); }
+        .search-results p { margin: 0.2rem 0; color: var(--muted); }
+        .page-review-dates { border-top: 1px solid var(--line); margin-top: 2rem; color: var(--muted); font-size: 0.95rem; }
         main { padding-block: 1.5rem 3rem; }
         main > *, article > * { max-width: var(--measure); }
         h1, h2, h3 { line-height: 1.25; color: var(--ink); }
@@ -83,7 +96,7 @@ public enum Stylesheet {
           @page { margin: 1.2cm 1.4cm; }
           html { font-size: 10pt; }
           body { color: #000; line-height: 1.35; }
-          .site-header nav, .skip-link, .site-footer, .used-in, .all-references, .card-link, .care ul { display: none; }
+          .site-header nav, .site-search, .skip-link, .site-footer, .used-in, .all-references, .card-link, .care ul { display: none; }
           .site-header { background: none; color: #000; border-bottom: 1px solid #000; }
           .site-header .wrap { padding-block: 0 0.25rem; }
           .site-name { color: #000; }

@@ -6,12 +6,22 @@ public struct PageHead: Sendable {
     public var description: String
     public var route: Route
     public var pageClass: String
+    /// schema.org JSON-LD describing what the page shows.
+    public var structuredData: JSONValue?
+    /// OpenGraph type: `article` for content pages, `website` for lists.
+    public var openGraphType: String
+    /// Shown at the foot of the page, NHS style, when the page has a completed review.
+    public var review: Review?
 
-    public init(title: String, description: String, route: Route, pageClass: String) {
+    public init(title: String, description: String, route: Route, pageClass: String, structuredData: JSONValue? = nil,
+                openGraphType: String = "website", review: Review? = nil) {
         self.title = title
         self.description = description
         self.route = route
         self.pageClass = pageClass
+        self.structuredData = structuredData
+        self.openGraphType = openGraphType
+        self.review = review
     }
 }
 
@@ -28,8 +38,23 @@ public enum Layout {
             let current: HTML = route == head.route ? " aria-current=\"page\"" : ""
             return "<li><a href=\"\(linker.href(route))\"\(current)>\(label)</a></li>"
         }
-        let canonical: HTML = head.route == .notFound ? "" :
-            "<link rel=\"canonical\" href=\"\(Linker.absolute(head.route, site: site))\">\n"
+        let url = Linker.absolute(head.route, site: site)
+        let canonical: HTML = head.route == .notFound ? "" : """
+            <link rel="canonical" href="\(url)">
+            <meta property="og:url" content="\(url)">
+
+            """
+        let structured: HTML = head.structuredData.map(StructuredData.script) ?? ""
+        var reviewFooter = HTML.empty
+        if let review = head.review?.completed {
+            reviewFooter = """
+                <div class="page-review-dates">
+                <p>Page last reviewed: <time datetime="\(review.date.iso)">\(review.date.readable)</time><br>
+                Next review due: <time datetime="\(review.nextDue.iso)">\(review.nextDue.readable)</time></p>
+                </div>
+
+                """
+        }
         return """
             <!DOCTYPE html>
             <html lang="\(site.language)">
@@ -38,8 +63,13 @@ public enum Layout {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(fullTitle)</title>
             <meta name="description" content="\(head.description)">
-            \(canonical)<link rel="stylesheet" href="\(linker.asset("site.css"))">
-            </head>
+            \(canonical)<meta property="og:type" content="\(head.openGraphType)">
+            <meta property="og:title" content="\(head.title)">
+            <meta property="og:description" content="\(head.description)">
+            <meta property="og:site_name" content="\(site.title)">
+            <link rel="stylesheet" href="\(linker.asset("site.css"))">
+            <link rel="alternate" type="application/atom+xml" title="\(site.title): articles" href="\(linker.href(.feed))">
+            \(structured)</head>
             <body class="\(head.pageClass)">
             <a class="skip-link" href="#main">Skip to main content</a>
             <header class="site-header">
@@ -48,10 +78,15 @@ public enum Layout {
             <nav aria-label="Main">
             <ul>\(navItems)</ul>
             </nav>
+            <form class="site-search" role="search" action="\(linker.href(.search))" method="get">
+            <label for="site-search-q">Search</label>
+            <input id="site-search-q" type="search" name="q" autocomplete="off">
+            <button type="submit">Go</button>
+            </form>
             </div>
             </header>
             <main id="main" class="wrap">
-            \(main)</main>
+            \(main)\(reviewFooter)</main>
             <footer class="site-footer">
             <div class="wrap">
             <p>\(site.title) publishes health information for learning. It does not replace care from a health professional who knows you.</p>

@@ -13,6 +13,14 @@ public struct Route: Hashable, Sendable, Comparable {
     public static let home = Route(path: "")
     public static let references = Route(path: "references/")
     public static let notFound = Route(path: "404.html")
+    public static let search = Route(path: "search/")
+    public static let feed = Route(path: "feed.xml")
+    public static let sitemap = Route(path: "sitemap.xml")
+
+    /// An old address that redirects (an alias, already normalised: `/old/path/` or `/old/page.html`).
+    public static func alias(_ normalisedPath: String) -> Route {
+        Route(path: String(normalisedPath.dropFirst()))
+    }
     /// A route as deep as every content page (`kind/slug/`), for rendering a body on its own.
     public static let contentDepth = Route(path: "articles/_/")
 

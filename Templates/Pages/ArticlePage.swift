@@ -30,8 +30,11 @@ public enum ArticlePage {
             \(credits(article, graph: graph, linker: linker))\(sourcesNote(article.sources, graph: graph, linker: linker))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, bibliography: graph.bibliography, linker: linker))</article>
 
             """
-        return Layout.render(PageHead(title: article.title, description: article.summary.plain, route: route,
-                                      pageClass: "page-article"), site: graph.site, main: main)
+        let description = article.summary.plain
+        let data = StructuredData.medicalWebPage(article, graph: graph, description: description)
+        return Layout.render(PageHead(title: article.title, description: description, route: route,
+                                      pageClass: "page-article", structuredData: data, openGraphType: "article",
+                                      review: article.pageReview), site: graph.site, main: main)
     }
 
     /// The people credited, each with what they did — never more than the source says.

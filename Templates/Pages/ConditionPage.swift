@@ -49,7 +49,11 @@ public enum ConditionPage {
             \(section(SectionAnchor.articles, "Articles", PageParts.linkList(articles)))\(section(SectionAnchor.exercises, "Exercises", cardGroups.joined()))\(section(SectionAnchor.programs, "Programs", PageParts.linkList(programs)))\(section(SectionAnchor.experts, "Experts involved", PageParts.linkList(experts)))\(ArticlePage.sourcesNote(condition.sources, graph: graph, linker: linker))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))\(CitationMarkup.referenceList(numbering, bibliography: graph.bibliography, linker: linker))</article>
 
             """
-        return Layout.render(PageHead(title: condition.name, description: condition.summary.plain, route: route,
-                                      pageClass: "page-condition"), site: graph.site, main: main)
+        let description = condition.summary.plain
+        let data = StructuredData.medicalWebPage(condition, graph: graph, description: description,
+                                                 mainEntity: StructuredData.medicalCondition(condition, graph: graph))
+        return Layout.render(PageHead(title: condition.name, description: description, route: route,
+                                      pageClass: "page-condition", structuredData: data, openGraphType: "article",
+                                      review: condition.pageReview), site: graph.site, main: main)
     }
 }

@@ -36,8 +36,11 @@ public enum ExercisePage {
 
             """
         let description = "How to do the \(card.title.lowercased()) exercise, step by step."
+        let data = StructuredData.medicalWebPage(card, graph: graph, description: description,
+                                                 mainEntity: StructuredData.exercisePlan(card, graph: graph))
         return Layout.render(PageHead(title: card.title, description: description, route: route,
-                                      pageClass: "page-exercise"), site: graph.site, main: main)
+                                      pageClass: "page-exercise", structuredData: data, openGraphType: "article",
+                                      review: card.pageReview), site: graph.site, main: main)
     }
 
     /// The card inside another page (an `exercise` block), numbered into that page's references.

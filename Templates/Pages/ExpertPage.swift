@@ -43,7 +43,11 @@ public enum ExpertPage {
             \(creditedHTML)\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))\(CitationMarkup.referenceList(numbering, bibliography: graph.bibliography, linker: linker))</article>
 
             """
-        return Layout.render(PageHead(title: expert.heading, description: "\(expert.heading), \(expert.title).",
-                                      route: route, pageClass: "page-expert"), site: graph.site, main: main)
+        let description = "\(expert.heading), \(expert.title)."
+        let data = StructuredData.medicalWebPage(expert, graph: graph, description: description,
+                                                 mainEntity: StructuredData.person(expert, site: graph.site))
+        return Layout.render(PageHead(title: expert.heading, description: description, route: route,
+                                      pageClass: "page-expert", structuredData: data, openGraphType: "profile"),
+                             site: graph.site, main: main)
     }
 }

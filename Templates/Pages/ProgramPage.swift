@@ -48,8 +48,11 @@ public enum ProgramPage {
             \(mistakesSection)\(signalsSection)\(ArticlePage.sourcesNote(program.sources, graph: graph, linker: linker))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, bibliography: graph.bibliography, linker: linker))</article>
 
             """
-        return Layout.render(PageHead(title: program.title, description: program.summary.plain, route: route,
-                                      pageClass: "page-program"), site: graph.site, main: main)
+        let description = program.summary.plain
+        let data = StructuredData.medicalWebPage(program, graph: graph, description: description)
+        return Layout.render(PageHead(title: program.title, description: description, route: route,
+                                      pageClass: "page-program", structuredData: data, openGraphType: "article",
+                                      review: program.pageReview), site: graph.site, main: main)
     }
 
     static func phaseHTML(_ phase: ProgramPhase, number: Int, numbering: inout CitationNumbering) -> HTML {

@@ -20,8 +20,11 @@ public enum SitePages {
             \(PageParts.linkList(articles, class: "card-list"))</section>
             \(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))
             """
-        return Layout.render(PageHead(title: graph.site.title, description: graph.site.description ?? graph.site.title,
-                                      route: .home, pageClass: "page-home"), site: graph.site, main: main)
+        let description = graph.site.description ?? graph.site.title
+        return Layout.render(PageHead(title: graph.site.title, description: description, route: .home, pageClass: "page-home",
+                                      structuredData: StructuredData.listPage(title: graph.site.title, description: description,
+                                                                              route: .home, site: graph.site)),
+                             site: graph.site, main: main)
     }
 
     public static func index(_ kind: ContentKind, graph: ContentGraph) -> HTML {
@@ -56,8 +59,11 @@ public enum SitePages {
             </header>
             \(body)
             """
-        return Layout.render(PageHead(title: title, description: "\(title) on \(graph.site.title).", route: route,
-                                      pageClass: "page-index"), site: graph.site, main: main)
+        let description = "\(title) on \(graph.site.title)."
+        return Layout.render(PageHead(title: title, description: description, route: route, pageClass: "page-index",
+                                      structuredData: StructuredData.listPage(title: title, description: description,
+                                                                              route: route, site: graph.site)),
+                             site: graph.site, main: main)
     }
 
     /// Every bibliography entry, in AMA style, with the pages that cite it.
@@ -80,8 +86,12 @@ public enum SitePages {
             \(items)</ol>
 
             """
-        return Layout.render(PageHead(title: "References", description: "The sources behind \(graph.site.title).",
-                                      route: .references, pageClass: "page-references"), site: graph.site, main: main)
+        let description = "The sources behind \(graph.site.title)."
+        return Layout.render(PageHead(title: "References", description: description, route: .references,
+                                      pageClass: "page-references",
+                                      structuredData: StructuredData.listPage(title: "References", description: description,
+                                                                              route: .references, site: graph.site)),
+                             site: graph.site, main: main)
     }
 
     public static func notFound(graph: ContentGraph) -> HTML {

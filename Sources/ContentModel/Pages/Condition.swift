@@ -10,6 +10,7 @@ public struct Condition: ContentPage {
     public var sources: [Located<CitationKey>]
     public var pageReview: Review
     public var body: Body
+    public var aliases: [Located<String>] = []
 
     public init(slug: Slug, file: String, name: String, synonyms: [String], summary: InlineText,
                 symptoms: [InlineText], seekCare: [InlineText], sources: [Located<CitationKey>],

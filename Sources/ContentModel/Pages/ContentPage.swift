@@ -13,6 +13,8 @@ public protocol ContentPage: Sendable {
     var review: Review? { get }
     /// Everything the page cites, from front matter and body, in the order a reader meets it.
     var citedKeys: [Located<CitationKey>] { get }
+    /// Old URL paths (`/conditions/sciatic-pain/`) that should redirect to this page.
+    var aliases: [Located<String>] { get set }
     /// The page's prose for readability scores: its summary (if any) and its body's paragraphs.
     var readability: TextStatistics { get }
 }

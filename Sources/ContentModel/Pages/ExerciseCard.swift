@@ -93,6 +93,7 @@ public struct ExerciseCard: ContentPage {
     public var sources: [Located<CitationKey>]
     public var pageReview: Review
     public var body: Body
+    public var aliases: [Located<String>] = []
 
     public init(slug: Slug, file: String, title: String, kind: ExerciseKind, conditions: [Located<Slug>],
                 bodyAreas: [String], equipment: [String], difficulty: Difficulty?, dosage: Dosage,

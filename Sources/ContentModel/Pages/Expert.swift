@@ -7,6 +7,7 @@ public struct Expert: ContentPage {
     public var title: String
     public var affiliation: String?
     public var body: Body
+    public var aliases: [Located<String>] = []
 
     public init(slug: Slug, file: String, name: String, credentials: [String], title: String,
                 affiliation: String?, body: Body) {

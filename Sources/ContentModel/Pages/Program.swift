@@ -57,6 +57,7 @@ public struct Program: ContentPage {
     public var sources: [Located<CitationKey>]
     public var pageReview: Review
     public var body: Body
+    public var aliases: [Located<String>] = []
 
     public init(slug: Slug, file: String, title: String, summary: InlineText, conditions: [Located<Slug>],
                 phases: [ProgramPhase], mistakes: [ProgramMistake], pauseSignals: [InlineText],

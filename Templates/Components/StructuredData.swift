@@ -1,0 +1,140 @@
+import ContentModel
+
+/// schema.org JSON-LD for each page, describing only what the page shows.
+public enum StructuredData {
+    /// `<script type="application/ld+json">…</script>`; the JSON is escaped for a script element.
+    public static func script(_ value: JSONValue) -> HTML {
+        "<script type=\"application/ld+json\">\(HTML.unescaped(value.serialized))</script>\n"
+    }
+
+    /// `MedicalWebPage` for a content page, with its review (only a completed one), audience and citations.
+    public static func medicalWebPage(_ page: any ContentPage, graph: ContentGraph, description: String,
+                                      mainEntity: JSONValue? = nil) -> JSONValue {
+        let site = graph.site
+        let url = Linker.absolute(.page(page.ref), site: site)
+        var reviewedBy: JSONValue?
+        var lastReviewed: JSONValue?
+        if let review = page.review?.completed {
+            lastReviewed = .string(review.date.iso)
+            if let expert = graph.expert(review.reviewer.value) {
+                reviewedBy = person(expert, site: site)
+            }
+        }
+        let cited = orderedUnique(page.citedKeys.map(\.value) + page.sources.map(\.value))
+        let citations: [JSONValue] = cited.compactMap { key in graph.bibliography[key].map(creativeWork) }
+        return .object(compacting: [
+            ("@context", .string("https://schema.org")),
+            ("@type", .string("MedicalWebPage")),
+            ("name", .string(page.heading)),
+            ("description", .string(description)),
+            ("url", .string(url)),
+            ("inLanguage", .string(site.language)),
+            ("medicalAudience", .object([("@type", .string("MedicalAudience")), ("audienceType", .string("Patient"))])),
+            ("lastReviewed", lastReviewed),
+            ("reviewedBy", reviewedBy),
+            ("citation", .array(citations)),
+            ("mainEntity", mainEntity),
+        ])
+    }
+
+    /// `MedicalCondition`: symptoms, and the exercise cards offered as possible treatment.
+    public static func medicalCondition(_ condition: Condition, graph: ContentGraph) -> JSONValue {
+        let cards = graph.exercises(for: condition.slug)
+        return .object(compacting: [
+            ("@type", .string("MedicalCondition")),
+            ("name", .string(condition.name)),
+            ("alternateName", .array(condition.synonyms.map(JSONValue.string))),
+            ("description", .string(condition.summary.plain)),
+            ("signOrSymptom", .array(condition.symptoms.map {
+                .object([("@type", .string("MedicalSignOrSymptom")), ("name", .string($0.plain))])
+            })),
+            ("possibleTreatment", .array(cards.map { card in
+                .object([("@type", .string("ExercisePlan")), ("name", .string(card.title)),
+                         ("url", .string(Linker.absolute(.page(card.ref), site: graph.site)))])
+            })),
+        ])
+    }
+
+    /// `ExercisePlan`: kind, and the dosage the card shows.
+    public static func exercisePlan(_ card: ExerciseCard, graph: ContentGraph) -> JSONValue {
+        let dosage = card.dosage
+        var frequency: JSONValue?
+        if let perDay = dosage.perDay {
+            frequency = .string(perDay.isSingle && perDay.lower == 1 ? "once a day" : "\(perDay) times a day")
+        } else if let perWeek = dosage.perWeek {
+            frequency = .string("\(perWeek) days a week")
+        }
+        return .object(compacting: [
+            ("@type", .string("ExercisePlan")),
+            ("name", .string(card.title)),
+            ("url", .string(Linker.absolute(.page(card.ref), site: graph.site))),
+            ("exerciseType", .string(card.exerciseKind.singular)),
+            ("activityDuration", dosage.minutes.map { quantity($0, unit: "MIN") } ?? dosage.holdSeconds.map { quantity($0, unit: "SEC") }),
+            ("activityFrequency", frequency),
+            ("repetitions", dosage.reps.map { quantity($0, unit: nil) }),
+        ])
+    }
+
+    /// `Person` for an expert: name, credentials, job title and affiliation as the page shows them.
+    public static func person(_ expert: Expert, site: SiteConfig) -> JSONValue {
+        .object(compacting: [
+            ("@type", .string("Person")),
+            ("name", .string(expert.name)),
+            ("honorificSuffix", expert.credentials.isEmpty ? nil : .string(expert.credentials.joined(separator: ", "))),
+            ("jobTitle", .string(expert.title)),
+            ("affiliation", expert.affiliation.map { .object([("@type", .string("Organization")), ("name", .string($0))]) }),
+            ("url", .string(Linker.absolute(.page(expert.ref), site: site))),
+        ])
+    }
+
+    static func creativeWork(_ reference: Reference) -> JSONValue {
+        let type = reference.type == "article-journal" ? "ScholarlyArticle" : (reference.type == "book" ? "Book" : "CreativeWork")
+        let url = reference.doi.map { "https://doi.org/" + $0 } ?? reference.url
+        return .object(compacting: [
+            ("@type", .string(type)),
+            ("name", reference.title.map(JSONValue.string)),
+            ("url", url.map(JSONValue.string)),
+            ("datePublished", reference.issued.map { .string(dateText($0)) }),
+        ])
+    }
+
+    static func quantity(_ quantity: Quantity, unit: String?) -> JSONValue {
+        var pairs: [(String, JSONValue?)] = [("@type", .string("QuantitativeValue"))]
+        if quantity.isSingle {
+            pairs.append(("value", .number(quantity.lower)))
+        } else {
+            pairs.append(("minValue", .number(quantity.lower)))
+            pairs.append(("maxValue", quantity.upper.map(JSONValue.number)))
+        }
+        pairs.append(("unitCode", unit.map(JSONValue.string)))
+        return .object(compacting: pairs)
+    }
+
+    static func dateText(_ date: CSLDate) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        var text = String(date.year)
+        if let month = date.month { text += "-" + two(month) }
+        if let day = date.day, date.month != nil { text += "-" + two(day) }
+        return text
+    }
+
+    private static func orderedUnique(_ keys: [CitationKey]) -> [CitationKey] {
+        var seen = Set<CitationKey>()
+        return keys.filter { seen.insert($0).inserted }
+    }
+}
+
+extension StructuredData {
+    /// `MedicalWebPage` for the pages that list others (home, indexes, references).
+    public static func listPage(title: String, description: String, route: Route, site: SiteConfig) -> JSONValue {
+        .object([
+            ("@context", .string("https://schema.org")),
+            ("@type", .string("MedicalWebPage")),
+            ("name", .string(title)),
+            ("description", .string(description)),
+            ("url", .string(Linker.absolute(route, site: site))),
+            ("inLanguage", .string(site.language)),
+            ("medicalAudience", .object([("@type", .string("MedicalAudience")), ("audienceType", .string("Patient"))])),
+        ])
+    }
+}
