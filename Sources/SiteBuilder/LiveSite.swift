@@ -24,7 +24,6 @@ public final class LiveSite: @unchecked Sendable {
 
     public let options: LoadOptions
     public let output: URL
-    private let today: Day
     private let cache = PageCache()
     private let lock = NSLock()
     private var lastGood: ContentGraph?
@@ -34,10 +33,9 @@ public final class LiveSite: @unchecked Sendable {
     private var pending: Set<String> = []
 
     /// - Parameter output: a folder this object owns and fills; it is created if needed.
-    public init(options: LoadOptions, output: URL, today: Day = .today()) {
+    public init(options: LoadOptions, output: URL) {
         self.options = options
         self.output = output.standardizedFileURL
-        self.today = today
     }
 
     /// Reloads and re-renders what changed since the last call (everything on the first call).
@@ -46,7 +44,7 @@ public final class LiveSite: @unchecked Sendable {
     }
 
     private func rebuildLocked() throws -> Update {
-        let result = try SiteChecker.loadAndCheck(options, today: today, cache: cache)
+        let result = try SiteChecker.loadAndCheck(options, cache: cache)
         pending.formUnion(cache.changedFiles)
         guard !result.diagnostics.hasErrors else {
             return Update(diagnostics: result.diagnostics, sourceTexts: result.sourceTexts, writtenFiles: [],
