@@ -83,10 +83,14 @@ struct BodyAnalyzer {
     }
 
     /// Link text must make sense out of context: screen readers list links on their own.
+    private static let vagueLinkTexts: Set<String> = [
+        "click here", "here", "this", "this link", "link", "read more", "more", "click", "this page",
+    ]
+
     private mutating func checkLinkText(_ text: String, at location: SourceLocation) {
-        let vague: Set<String> = ["click here", "here", "this", "this link", "link", "read more", "more", "click", "this page"]
+        guard text.utf8.count <= 12 else { return }
         let normalised = text.trimmingWhitespace.lowercased().trimmingCharacters(in: .punctuationCharacters)
-        if vague.contains(normalised) {
+        if Self.vagueLinkTexts.contains(normalised) {
             diagnostics.append(.warning(
                 .vagueLinkText, "link text '\(text)' does not say where it goes; use words that name the page, like 'the glute bridge card'",
                 at: location))

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Benchmarks Salve against Hugo and raw cmark on the same synthetic corpus, in one run, alternating.
+
+usage: bench/run.py [--sizes 1000 10000] [--rounds 5] [--work /tmp/salve-bench] [--markdown BENCHMARKS.md]
+
+Needs: a release build of salve (.build/release/salve), hugo, gcc and libcmark-dev, GNU time.
+Prints a table of median wall time, CPU time (user + system) and peak memory (max RSS), the ratios
+Salve/Hugo and Salve/cmark, `salve check` on the same corpus and the preview rebuild latency.
+"""
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def timed(cmd, cwd=None):
+    """Runs cmd under GNU time; returns (wall s, cpu s, max RSS MiB, stdout+stderr)."""
+    fmt = "__TIME__ %e %U %S %M"
+    proc = subprocess.run(["/usr/bin/time", "-f", fmt] + cmd, cwd=cwd, capture_output=True, text=True)
+    out = proc.stdout + proc.stderr
+    match = re.search(r"__TIME__ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", out)
+    if proc.returncode not in (0, 1) or not match:
+        sys.exit("command failed (%d): %s\n%s" % (proc.returncode, " ".join(cmd), out[-2000:]))
+    wall, user, system, rss = match.groups()
+    return float(wall), float(user) + float(system), int(rss) / 1024.0, out
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        with open("/proc/meminfo") as f:
+            kb = int(f.readline().split()[1])
+            mem = "%.0f GiB" % (kb / 1024 / 1024)
+    except OSError:
+        pass
+    hugo = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip().split(" BuildDate")[0]
+    return "%s, %d cores, %s, %s; %s; cmark %s" % (
+        cpu, os.cpu_count(), mem, platform.platform(), hugo,
+        subprocess.run(["pkg-config", "--modversion", "libcmark"], capture_output=True, text=True).stdout.strip())
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--work", default="/tmp/salve-bench")
+    parser.add_argument("--salve", default=os.path.join(ROOT, ".build", "release", "salve"))
+    parser.add_argument("--markdown", help="write the results table into this file")
+    args = parser.parse_args()
+
+    os.makedirs(args.work, exist_ok=True)
+    floor = os.path.join(args.work, "cmark_floor")
+    subprocess.run(["gcc", "-O2", "-o", floor, os.path.join(ROOT, "bench", "cmark_floor.c"), "-lcmark"], check=True)
+
+    rows = []
+    for size in args.sizes:
+        corpus = os.path.join(args.work, "corpus-%d" % size)
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate_corpus.py"),
+                        "--articles", str(size), "--out", corpus], check=True)
+        markdown_bytes = sum(os.path.getsize(os.path.join(d, f))
+                             for d, _, files in os.walk(os.path.join(corpus, "Content")) for f in files if f.endswith(".md"))
+        salve_out = os.path.join(args.work, "salve-out-%d" % size)
+        hugo_out = os.path.join(args.work, "hugo-out-%d" % size)
+        results = {"salve": [], "hugo": [], "cmark": [], "check": []}
+        pages = {}
+        for round_index in range(args.rounds):
+            # Alternate the order each round so no tool always runs on a warmer cache.
+            order = ["salve", "hugo", "cmark"] if round_index % 2 == 0 else ["cmark", "hugo", "salve"]
+            for tool in order:
+                if tool == "salve":
+                    shutil.rmtree(salve_out, ignore_errors=True)
+                    results["salve"].append(timed([args.salve, "build", "--output", salve_out], cwd=corpus)[:3])
+                elif tool == "hugo":
+                    shutil.rmtree(hugo_out, ignore_errors=True)
+                    results["hugo"].append(timed(["hugo", "--quiet", "-d", hugo_out], cwd=os.path.join(corpus, "hugo"))[:3])
+                else:
+                    results["cmark"].append(timed([floor, os.path.join(corpus, "Content")])[:3])
+            results["check"].append(timed([args.salve, "check", "--format", "json"], cwd=corpus)[:3])
+        for name, out in [("salve", salve_out), ("hugo", hugo_out)]:
+            pages[name] = sum(1 for d, _, files in os.walk(out) for f in files if f.endswith(".html"))
+        med = {tool: tuple(median([r[i] for r in runs]) for i in range(3)) for tool, runs in results.items()}
+        rows.append((size, markdown_bytes, pages, med))
+        print_table(rows[-1:])
+
+    report = render_markdown(rows, args)
+    print(report)
+    if args.markdown:
+        write_section(args.markdown, report)
+
+
+def print_table(rows):
+    for size, markdown_bytes, pages, med in rows:
+        print("\n%d articles (%.1f MB Markdown; Salve %d pages, Hugo %d pages)" % (
+            size, markdown_bytes / 1e6, pages["salve"], pages["hugo"]))
+        for tool in ["salve", "hugo", "cmark", "check"]:
+            wall, cpu, rss = med[tool]
+            print("  %-12s wall %7.3f s  cpu %7.3f s  peak %7.1f MiB" % (tool, wall, cpu, rss))
+
+
+def render_markdown(rows, args):
+    lines = ["| articles | Markdown | tool | pages | wall (median) | CPU (median) | peak memory |",
+             "|---:|---:|---|---:|---:|---:|---:|"]
+    for size, markdown_bytes, pages, med in rows:
+        for tool, label in [("salve", "Salve build"), ("hugo", "Hugo"), ("cmark", "raw cmark (floor)"), ("check", "salve check")]:
+            wall, cpu, rss = med[tool]
+            count = pages.get(tool, "")
+            lines.append("| %d | %.1f MB | %s | %s | %.3f s | %.3f s | %.0f MiB |" % (
+                size, markdown_bytes / 1e6, label, count, wall, cpu, rss))
+    lines += ["", "| articles | Salve/Hugo wall | Salve/cmark CPU | Salve peak | check wall |", "|---:|---:|---:|---:|---:|"]
+    for size, _, _, med in rows:
+        lines.append("| %d | %.2f | %.2f | %.0f MiB | %.3f s |" % (
+            size, med["salve"][0] / med["hugo"][0], med["salve"][1] / max(med["cmark"][1], 1e-9), med["salve"][2], med["check"][0]))
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        lines += ["", "Scaling %d → %d articles (×%.0f): Salve wall ×%.1f, CPU ×%.1f." % (
+            first[0], last[0], last[0] / first[0], last[3]["salve"][0] / first[3]["salve"][0],
+            last[3]["salve"][1] / first[3]["salve"][1])]
+    lines += ["", "Machine: " + machine(), "",
+              "Command: `%s`, %d rounds, medians, run %s." % (
+                  "bench/run.py --sizes " + " ".join(str(r[0]) for r in rows) + " --rounds %d" % args.rounds,
+                  args.rounds, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))]
+    return "\n".join(lines) + "\n"
+
+
+def write_section(path, report):
+    begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+    text = open(path).read() if os.path.exists(path) else ""
+    block = begin + "\n" + report + end
+    if begin in text and end in text:
+        text = text[:text.index(begin)] + block + text[text.index(end) + len(end):]
+    else:
+        text += "\n" + block + "\n"
+    with open(path, "w") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()
