@@ -30,8 +30,12 @@ struct BodyAnalyzer {
             switch node.kind {
             case .text(let literal):
                 for group in CitationParser.groups(in: literal) {
+                    let bytes = Array(literal.utf8)
                     for item in group.items {
-                        body.citations.append(Located(item.key, at: at(node.point(atUTF8Offset: item.keyOffset))))
+                        // "@key…]" as written locates the key even after an entity earlier in the run.
+                        let piece = String(decoding: bytes[item.keyOffset..<group.range.upperBound], as: UTF8.self)
+                        let point = document.point(of: piece, atUTF8Offset: item.keyOffset, in: node)
+                        body.citations.append(Located(item.key, at: at(point)))
                     }
                 }
             case .link(let destination, _):

@@ -196,9 +196,14 @@ struct JSONReader {
                     var scalarValue = try hex4()
                     if (0xD800..<0xDC00).contains(scalarValue), index + 1 < bytes.count,
                        bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                        let save = index
                         index += 2
                         let low = try hex4()
-                        scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
+                        if (0xDC00..<0xE000).contains(low) {
+                            scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            index = save  // a lone high surrogate: U+FFFD, then read the next escape on its own
+                        }
                     }
                     let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
                     result.append(contentsOf: Array(String(Character(scalar)).utf8))

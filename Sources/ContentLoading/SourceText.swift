@@ -46,13 +46,18 @@ enum SourceText {
     static func position(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
         var line = 1
         var column = 1
+        var previous: UInt8 = 0
         for byte in bytes[..<offset] {
-            if byte == 0x0A {
+            // CRLF, LF and a lone CR each end a line, as decoding treats them.
+            if byte == 0x0A && previous == 0x0D {
+                // the LF of a CRLF: the CR already ended the line
+            } else if byte == 0x0A || byte == 0x0D {
                 line += 1
                 column = 1
             } else if byte & 0xC0 != 0x80 {
                 column += 1
             }
+            previous = byte
         }
         return (line, column)
     }

@@ -9,14 +9,14 @@ enum YAMLDocument {
         do {
             return .success(try Yams.compose(yaml: yaml))
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, file: file, firstLine: firstLine))
+            return .failure(diagnostic(for: error, yaml: yaml, file: file, firstLine: firstLine))
         } catch {
             return .failure(.error(.yamlSyntax, "the YAML could not be read: \(error)",
                                    at: SourceLocation(file: file, line: firstLine, column: 1)))
         }
     }
 
-    private static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, yaml: String, file: String, firstLine: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
         }
@@ -27,11 +27,29 @@ enum YAMLDocument {
             if let context { message += " (\(context.text))" }
             message += hint(for: problem)
             return .error(.yamlSyntax, message, at: at(mark))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let key = duplicates.sorted().first ?? ""
+            let location = secondOccurrence(ofKey: key, in: yaml, file: file, firstLine: firstLine)
+                ?? at(context.mark)
+            return .error(.yamlSyntax, "the field '\(key)' appears twice; keep one", at: location)
         case let .reader(problem, _, _, _):
             return .error(.yamlSyntax, "malformed YAML: \(problem)", at: SourceLocation(file: file, line: firstLine, column: 1))
         default:
             return .error(.yamlSyntax, "malformed YAML: \(error)", at: SourceLocation(file: file, line: firstLine, column: 1))
         }
+    }
+
+    /// Where a key is written for the second time (`key:` at the start of a line, after indentation).
+    private static func secondOccurrence(ofKey key: String, in yaml: String, file: String, firstLine: Int) -> SourceLocation? {
+        var seen = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            guard rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") else { continue }
+            seen += 1
+            if seen == 2 { return SourceLocation(file: file, line: firstLine + index, column: indent + 1) }
+        }
+        return nil
     }
 
     /// Plain advice for the YAML mistakes writers make most.

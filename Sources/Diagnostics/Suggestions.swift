@@ -17,19 +17,24 @@ public func didYouMean(_ word: String, in candidates: some Sequence<String>) -> 
     closestMatch(to: word, in: candidates).map { " — did you mean '\($0)'?" } ?? ""
 }
 
-/// Levenshtein distance with a single rolling row.
+/// Edit distance counting a swap of two neighbouring letters as one edit ("titel" → "title"), the
+/// typo writers make most (optimal string alignment distance).
 func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
-    var row = Array(0...b.count)
+    var previous2 = Array(repeating: 0, count: b.count + 1)
+    var previous = Array(0...b.count)
+    var current = Array(repeating: 0, count: b.count + 1)
     for i in 1...a.count {
-        var diagonal = row[0]
-        row[0] = i
+        current[0] = i
         for j in 1...b.count {
-            let above = row[j]
-            row[j] = a[i - 1] == b[j - 1] ? diagonal : min(diagonal, row[j - 1], above) + 1
-            diagonal = above
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                current[j] = min(current[j], previous2[j - 2] + 1)
+            }
         }
+        (previous2, previous, current) = (previous, current, previous2)
     }
-    return row[b.count]
+    return previous[b.count]
 }

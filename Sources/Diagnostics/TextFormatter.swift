@@ -34,10 +34,14 @@ public struct TextFormatter: Sendable {
         return "\(count(diagnostics.errorCount, "error")), \(count(diagnostics.warningCount, "warning"))"
     }
 
+    /// Splits on LF bytes, not Characters: "\r\n" is one Character in Swift and would never match "\n".
     private static func line(_ number: Int, of source: String) -> String? {
         var current = 1
-        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
+        for line in source.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if current == number {
+                let bytes = line.last == 0x0D ? line.dropLast() : line[...]
+                return String(decoding: bytes, as: UTF8.self)
+            }
             current += 1
         }
         return nil

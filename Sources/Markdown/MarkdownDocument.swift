@@ -14,6 +14,7 @@ public final class MarkdownDocument {
     public let tree: MarkdownNode
     private let source: String
     private let firstLine: Int
+    private let lines: LineTable
     private var root: OpaquePointer
 
     /// Parses `text` (the body only, newlines already normalised to `\n`).
@@ -22,9 +23,22 @@ public final class MarkdownDocument {
         source = text
         self.firstLine = firstLine
         root = MarkdownDocument.parse(text)
-        let lines = LineTable(text, firstLine: firstLine)
+        lines = LineTable(text, firstLine: firstLine)
         var builder = TreeBuilder(lines: lines)
         tree = builder.build(root)
+    }
+
+    /// The exact file position of a piece of a text node's literal, found in the source.
+    ///
+    /// cmark hands a text run over as one literal, with entities and backslash escapes already
+    /// decoded, so an offset in the literal drifts from the source after `&amp;` or `\*`. Searching
+    /// the source for the piece itself (from the node's start) gives the written position.
+    public func point(of piece: String, atUTF8Offset offset: Int, in node: MarkdownNode) -> SourcePoint {
+        guard let start = lines.offset(of: node.start),
+              let found = lines.find(Array(piece.utf8), from: start, limit: 64 * 1024) else {
+            return node.point(atUTF8Offset: offset)
+        }
+        return lines.point(atOffset: found)
     }
 
     deinit {

@@ -25,14 +25,62 @@ public struct SourcePoint: Hashable, Comparable, Sendable, CustomStringConvertib
 struct LineTable {
     private let bytes: [UInt8]
     private var lineStarts: [Int] = [0]
+    /// Lines with no multi-byte characters, whose byte column is already the scalar column: most
+    /// lines, and counting would otherwise make long paragraphs quadratic.
+    private var asciiLines: [Bool] = []
     let firstLine: Int
 
     init(_ text: String, firstLine: Int) {
         bytes = Array(text.utf8)
         self.firstLine = firstLine
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            lineStarts.append(offset + 1)
+        var ascii = true
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n") {
+                lineStarts.append(offset + 1)
+                asciiLines.append(ascii)
+                ascii = true
+            } else if byte >= 0x80 {
+                ascii = false
+            }
         }
+        asciiLines.append(ascii)
+    }
+
+    /// The byte offset in the body of a file position (scalar column), or nil when outside the body.
+    func offset(of point: SourcePoint) -> Int? {
+        let line = point.line - firstLine + 1
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        var index = lineStarts[line - 1]
+        var scalars = 1
+        while scalars < point.column, index < bytes.count, bytes[index] != 0x0A {
+            index += 1
+            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            scalars += 1
+        }
+        return index
+    }
+
+    /// The file position of a byte offset in the body.
+    func point(atOffset offset: Int) -> SourcePoint {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return point(line: low + 1, byteColumn: offset - lineStarts[low] + 1)
+    }
+
+    /// Where `needle` is first written at or after `start`, searching at most `limit` bytes.
+    func find(_ needle: [UInt8], from start: Int, limit: Int) -> Int? {
+        guard !needle.isEmpty else { return nil }
+        var index = start
+        let end = min(bytes.count - needle.count, start + limit)
+        while index <= end {
+            if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// `line` and `byteColumn` are cmark's, both 1-based, relative to the body.
@@ -41,6 +89,7 @@ struct LineTable {
         guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else {
             return SourcePoint(line: max(fileLine, firstLine), column: max(byteColumn, 1))
         }
+        if asciiLines[line - 1] { return SourcePoint(line: fileLine, column: byteColumn) }
         let start = lineStarts[line - 1]
         let end = min(start + byteColumn - 1, bytes.count)
         var scalars = 0

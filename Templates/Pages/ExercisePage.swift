@@ -55,7 +55,7 @@ public enum ExercisePage {
             <h3><a href="\(linker.href(card.ref))">\(card.title)</a></h3>
             <div class="steps">
             \(steps)</div>
-            \(dosage(card))\(cautionsBlock)<p class="card-link"><a href="\(linker.href(card.ref))">Open the printable card for \(card.title)</a></p>
+            \(dosage(card, sectionID: nil))\(cautionsBlock)<p class="card-link"><a href="\(linker.href(card.ref))">Open the printable card for \(card.title)</a></p>
             </aside>
 
             """
@@ -70,10 +70,12 @@ public enum ExercisePage {
         ])
     }
 
-    static func dosage(_ card: ExerciseCard) -> HTML {
+    /// `sectionID` is nil inside an embed: a page may embed several cards, and ids must stay unique.
+    static func dosage(_ card: ExerciseCard, sectionID: String? = SectionAnchor.dosage) -> HTML {
         guard !card.dosage.isEmpty else { return .empty }
+        let id: HTML = sectionID.map { " id=\"\($0)\"" } ?? ""
         return """
-            <section id="\(SectionAnchor.dosage)" class="dosage" aria-label="How much">
+            <section\(id) class="dosage" aria-label="How much">
             \(PageParts.facts(card.dosage.lines.map { ($0.label, $0.value) }))</section>
 
             """

@@ -63,8 +63,7 @@ import Diagnostics
             Issue.record("expected a failure")
             return
         }
-        withKnownIssue("SourceText.position(ofByte:in:) counts only \\n as a line break, so old-Mac CR files get line 1") {
-            #expect(position(diagnostic.location) == "3:2")
-        }
+        #expect(position(diagnostic.location) == "3:2")
+    
     }
 }

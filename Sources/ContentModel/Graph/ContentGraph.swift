@@ -49,7 +49,7 @@ public struct ContentGraph: Sendable {
         var byCitation: [CitationKey: [PageRef]] = [:]
         var embedders: [Slug: [PageRef]] = [:]
         func add<K: Hashable>(_ ref: PageRef, to map: inout [K: [PageRef]], under key: K) {
-            if map[key]?.last != ref { map[key, default: []].append(ref) }
+            if map[key]?.contains(ref) != true { map[key, default: []].append(ref) }
         }
         let pages: [any ContentPage] = self.conditions + self.articles + self.exercises + self.programs + self.experts
         for page in pages {

@@ -17,7 +17,9 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
             self.init(lower: lower, upper: nil)
             return
         }
-        let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { String($0).trimmingWhitespace }
+        // Keep empty pieces so "-5", "10-" and "10--15" are rejected rather than read as something else.
+        let parts = trimmed.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "–" })
+            .map { String($0).trimmingWhitespace }
         if parts.count == 1, let value = Int(parts[0]) {
             self.init(lower: value, upper: value)
         } else if parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]) {

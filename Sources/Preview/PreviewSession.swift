@@ -1,0 +1,308 @@
+import ContentLoading
+import ContentModel
+import Diagnostics
+import Dispatch
+import Foundation
+import SiteBuilder
+
+/// What `salve preview` runs with.
+public struct PreviewConfiguration: Sendable {
+    public var contentDirectory: URL
+    public var seedsDirectory: URL
+    /// Paths in diagnostics are relative to this folder (the project root).
+    public var displayRoot: URL
+    /// Loopback unless told otherwise.
+    public var host: String
+    /// 0 lets the system choose a free port (tests).
+    public var port: Int
+    public var watchMode: FileWatcher.Mode
+    /// How long the folders must be quiet before a burst of saves becomes one rebuild.
+    public var debounce: Double
+    /// The day dates are checked against; today when nil.
+    public var today: Day?
+    /// Where terminal lines go (diagnostics, "rebuilt 7 pages in 12 ms"); nowhere when nil.
+    public var log: (@Sendable (String) -> Void)?
+
+    public init(contentDirectory: URL, seedsDirectory: URL, displayRoot: URL, host: String = "127.0.0.1",
+                port: Int = 8000, watchMode: FileWatcher.Mode = .automatic, debounce: Double = 0.075,
+                today: Day? = nil, log: (@Sendable (String) -> Void)? = nil) {
+        self.contentDirectory = contentDirectory
+        self.seedsDirectory = seedsDirectory
+        self.displayRoot = displayRoot
+        self.host = host
+        self.port = port
+        self.watchMode = watchMode
+        self.debounce = debounce
+        self.today = today
+        self.log = log
+    }
+}
+
+/// One rebuild, and how long it took to reach the open pages.
+public struct RebuildRecord: Sendable {
+    /// Absolute paths the watcher reported (empty for the first build and for ``PreviewSession/rebuildNow()``).
+    public var changedPaths: [String]
+    /// Output files written and removed (none when errors kept the last good site).
+    public var writtenFiles: [String]
+    public var removedFiles: [String]
+    public var succeeded: Bool
+    public var errors: Int
+    public var warnings: Int
+    /// Time spent in `LiveSite.rebuild()`: load the changed files, check, render and write.
+    public var rebuildMilliseconds: Double
+    /// From the change being handed over by the watcher (after the debounce) to the event being sent.
+    public var notifyMilliseconds: Double
+    /// From the first change of the burst (before the debounce) to the event being sent.
+    public var sinceFirstChangeMilliseconds: Double
+
+    /// HTML pages among the written files.
+    public var pagesWritten: Int { writtenFiles.count { $0.hasSuffix(".html") } }
+}
+
+/// `salve preview`: builds the site (drafts included) into a temporary folder, serves it, watches
+/// `Content/` and `seeds/`, rebuilds only what a change reaches, and reloads every open page — or,
+/// when the content has errors, keeps the last good site on screen under an overlay listing them.
+public final class PreviewSession: @unchecked Sendable {
+    public let configuration: PreviewConfiguration
+    /// The temporary folder the site is built into; removed by ``stop()``.
+    public let outputDirectory: URL
+
+    private let site: LiveSite
+    private let channel: ReloadChannel
+    private let sessionID = String(UInt64.random(in: 0...UInt64(UInt32.max)), radix: 36)
+    private let rebuildQueue = DispatchQueue(label: "salve.preview.rebuild", qos: .userInitiated)
+    private let lock = NSLock()
+    private let basePath = BasePath()
+    private var watcher: FileWatcher?
+    private var server: PreviewServer?
+    private var boundPort: Int?
+    private var generation = 0
+    private var records: [RebuildRecord] = []
+    private var queuedPaths = Set<String>()
+    private var queuedFirstChange: UInt64?
+    private var queuedDelivered: UInt64 = 0
+    private var rebuildScheduled = false
+    private var stopping = false
+
+    public init(_ configuration: PreviewConfiguration) {
+        self.configuration = configuration
+        outputDirectory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("salve-preview-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)",
+                                    isDirectory: true)
+        let options = LoadOptions(contentDirectory: configuration.contentDirectory,
+                                  seedsDirectory: configuration.seedsDirectory,
+                                  displayRoot: configuration.displayRoot, includeDrafts: true,
+                                  today: configuration.today ?? .today())
+        site = LiveSite(options: options, output: outputDirectory)
+        channel = ReloadChannel(version: "\(sessionID)-0")
+    }
+
+    /// The port the server listens on, once started.
+    public var port: Int? { lock.withLock { boundPort } }
+
+    /// `http://127.0.0.1:8000/`
+    public var url: String? {
+        guard let port else { return nil }
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        return "http://\(host):\(port)/"
+    }
+
+    /// "inotify" or "polling", once started.
+    public var watchMechanism: String? { lock.withLock { watcher?.mechanism } }
+
+    /// Every build so far, the first one included.
+    public var rebuilds: [RebuildRecord] { lock.withLock { records } }
+
+    /// Pages with the events endpoint open.
+    public var openPages: Int { channel.clientCount }
+
+    /// Builds the whole site, starts watching and serving; returns the bound port.
+    /// - Throws: `LoadFailure` when the content folder is missing, ``PreviewError`` when the port cannot be used.
+    public func start() async throws -> Int {
+        try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+        do {
+            let now = FileWatcher.now()
+            let (first, update) = try build(changed: [], firstChangeAt: now, deliveredAt: now, initial: true)
+            report(first, update, initial: true)
+            let watcher = try FileWatcher(
+                roots: [configuration.contentDirectory, configuration.seedsDirectory], mode: configuration.watchMode,
+                debounce: configuration.debounce) { [weak self] batch in self?.enqueue(batch) }
+            lock.withLock { self.watcher = watcher }
+            watcher.start()
+            let server = PreviewServer(host: configuration.host, port: configuration.port, responder: PreviewResponder(
+                files: StaticFiles(root: outputDirectory), channel: channel, basePath: basePath))
+            lock.withLock { self.server = server }
+            let port = try await server.start()
+            lock.withLock { boundPort = port }
+            return port
+        } catch {
+            await stop()
+            throw error
+        }
+    }
+
+    /// Stops watching, closes every open page's event stream, stops the server and removes the
+    /// temporary site. Returns within about a second.
+    public func stop() async {
+        let (watcher, server) = lock.withLock { () -> (FileWatcher?, PreviewServer?) in
+            stopping = true
+            defer {
+                self.watcher = nil
+                self.server = nil
+            }
+            return (self.watcher, self.server)
+        }
+        let t0 = FileWatcher.now()
+        watcher?.stop()
+        FileHandle.standardError.write(Data("DEBUG watcher \((FileWatcher.now()-t0)/1000000)\n".utf8))
+        channel.close()
+        await server?.stop()
+        FileHandle.standardError.write(Data("DEBUG server \((FileWatcher.now()-t0)/1000000)\n".utf8))
+        // Let a rebuild in progress finish before its folder goes.
+        await withCheckedContinuation { continuation in
+            rebuildQueue.async { continuation.resume() }
+        }
+        try? FileManager.default.removeItem(at: outputDirectory)
+    }
+
+    /// Rebuilds now, as if the watcher had seen a change; returns what happened (for benchmarks and tests).
+    @discardableResult
+    public func rebuildNow() -> RebuildRecord? {
+        rebuildQueue.sync {
+            let now = FileWatcher.now()
+            guard let (record, update) = try? build(changed: [], firstChangeAt: now, deliveredAt: now, initial: false) else {
+                return nil
+            }
+            report(record, update, initial: false)
+            return record
+        }
+    }
+
+    // MARK: Rebuilding
+
+    /// Called on the watcher's thread: queue one rebuild, merging batches that arrive while one runs.
+    private func enqueue(_ batch: FileChangeBatch) {
+        let schedule: Bool = lock.withLock {
+            guard !stopping else { return false }
+            queuedPaths.formUnion(batch.paths)
+            queuedFirstChange = min(queuedFirstChange ?? batch.firstChangeAt, batch.firstChangeAt)
+            queuedDelivered = batch.deliveredAt
+            if rebuildScheduled { return false }
+            rebuildScheduled = true
+            return true
+        }
+        if schedule { rebuildQueue.async { [weak self] in self?.drain() } }
+    }
+
+    private func drain() {
+        let taken: (Set<String>, UInt64, UInt64)? = lock.withLock {
+            rebuildScheduled = false
+            guard !stopping else { return nil }
+            defer {
+                queuedPaths = []
+                queuedFirstChange = nil
+            }
+            return (queuedPaths, queuedFirstChange ?? queuedDelivered, queuedDelivered)
+        }
+        guard let (paths, first, delivered) = taken else { return }
+        if let (record, update) = try? build(changed: paths, firstChangeAt: first, deliveredAt: delivered, initial: false) {
+            report(record, update, initial: false)
+        }
+    }
+
+    /// Rebuilds and tells the open pages; runs on the rebuild queue (or in `start`, before the watcher).
+    private func build(changed: Set<String>, firstChangeAt: UInt64, deliveredAt: UInt64, initial: Bool) throws -> (RebuildRecord, LiveSite.Update?) {
+        let started = FileWatcher.now()
+        var update: LiveSite.Update?
+        var failure: String?
+        do {
+            update = try site.rebuild()
+        } catch let error as LoadFailure {
+            if initial { throw error }
+            failure = error.description
+        } catch {
+            if initial { throw error }
+            failure = String(describing: error)
+        }
+        let rebuilt = FileWatcher.now()
+        if let update, update.succeeded {
+            channel.publish(overlay: .clear)
+            let version: String = lock.withLock {
+                generation += 1
+                return "\(sessionID)-\(generation)"
+            }
+            if !initial { channel.publishReload(version: version, changedFiles: update.writtenFiles.count + update.removedFiles.count) }
+        } else if let update {
+            channel.publish(overlay: OverlayReport(failedBuild: update.diagnostics))
+        } else {
+            channel.publish(overlay: OverlayReport(failure: failure ?? "the build failed",
+                                                   location: ProjectPaths(displayRoot: configuration.displayRoot)
+                                                       .display(configuration.contentDirectory)))
+        }
+        let notified = FileWatcher.now()
+        let record = RebuildRecord(
+            changedPaths: changed.sorted(), writtenFiles: update?.writtenFiles ?? [], removedFiles: update?.removedFiles ?? [],
+            succeeded: update?.succeeded ?? false, errors: update?.diagnostics.errorCount ?? 1,
+            warnings: update?.diagnostics.warningCount ?? 0,
+            rebuildMilliseconds: Self.milliseconds(from: started, to: rebuilt),
+            notifyMilliseconds: Self.milliseconds(from: deliveredAt, to: notified),
+            sinceFirstChangeMilliseconds: Self.milliseconds(from: firstChangeAt, to: notified))
+        lock.withLock { records.append(record) }
+        if update?.succeeded == true { basePath.refresh(configuration.contentDirectory, displayRoot: configuration.displayRoot) }
+        if let failure { log("salve: error: \(failure)") }
+        return (record, update)
+    }
+
+    /// Terminal lines for a build: all findings the first time; afterwards errors, and the warnings
+    /// of the files just changed.
+    private func report(_ record: RebuildRecord, _ update: LiveSite.Update?, initial: Bool) {
+        guard configuration.log != nil, let update else { return }
+        let texts = update.sourceTexts
+        let formatter = TextFormatter(sourceProvider: { texts[$0] })
+        let paths = ProjectPaths(displayRoot: configuration.displayRoot)
+        let changedFiles = Set(record.changedPaths.map { paths.display(URL(fileURLWithPath: $0)) })
+        let shown = update.diagnostics.all.filter { diagnostic in
+            initial || diagnostic.severity == .error || changedFiles.contains(diagnostic.location.file)
+        }
+        if !shown.isEmpty { log(formatter.format(DiagnosticList(shown))) }
+        let summary = TextFormatter.summary(update.diagnostics)
+        let what = changedFiles.isEmpty ? "" : " (" + changedFiles.sorted().prefix(3).joined(separator: ", ")
+            + (changedFiles.count > 3 ? ", …" : "") + ")"
+        if !record.succeeded {
+            log("salve: build failed with \(summary)\(what); still serving the last good site")
+        } else if initial {
+            log("salve: built \(record.pagesWritten) pages in \(Self.format(record.rebuildMilliseconds)) ms (\(summary))")
+        } else {
+            log("rebuilt \(record.pagesWritten) pages in \(Self.format(record.notifyMilliseconds)) ms\(what)")
+        }
+    }
+
+    private func log(_ line: String) { configuration.log?(line) }
+
+    static func milliseconds(from start: UInt64, to end: UInt64) -> Double {
+        end >= start ? Double(end - start) / 1e6 : 0
+    }
+
+    static func format(_ milliseconds: Double) -> String {
+        milliseconds < 10 ? String(format: "%.1f", milliseconds) : String(Int(milliseconds.rounded()))
+    }
+}
+
+/// The site's base path ("/health/" for `base-url: https://example.org/health/`): the 404 page links
+/// through it, so the preview serves the site there as well as at "/".
+final class BasePath: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = "/"
+
+    var current: String { lock.withLock { value } }
+
+    func refresh(_ contentDirectory: URL, displayRoot: URL) {
+        let (site, _, _) = ContentLoader.loadSite(contentDirectory.appendingPathComponent("site.yml"),
+                                                  ProjectPaths(displayRoot: displayRoot))
+        var path = URL(string: site.baseURL)?.path ?? "/"
+        if site.baseURL.hasPrefix("/") { path = site.baseURL }
+        if !path.hasPrefix("/") { path = "/" + path }
+        if !path.hasSuffix("/") { path += "/" }
+        lock.withLock { value = path }
+    }
+}
