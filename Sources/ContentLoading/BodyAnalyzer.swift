@@ -52,7 +52,8 @@ struct BodyAnalyzer {
             case .heading(let level):
                 checkLevel(level, after: previousLevel, at: at(node.start))
                 previousLevel = level
-                let title = node.plainText
+                // The id and the search index use the words, not the citations ("Why it helps [@a]").
+                let title = Self.proseText(node).trimmingWhitespace
                 body.headings.append(BodyHeading(level: level, title: title, anchor: anchors.allocate(for: title),
                                                  location: at(node.start)))
             case .list(ordered: true, _, _) where !foundList:
@@ -101,7 +102,7 @@ struct BodyAnalyzer {
         }
     }
 
-    /// A paragraph's words without citation brackets or inline code.
+    /// A paragraph's or heading's words without citation brackets or inline code.
     static func proseText(_ paragraph: MarkdownNode) -> String {
         var text = ""
         paragraph.walk { node in

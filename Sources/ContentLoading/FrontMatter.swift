@@ -13,32 +13,46 @@ struct FrontMatterSplit {
     var openingLocation: SourceLocation
 
     /// Splits normalised text (`\n` line endings). The front matter must start on the first line.
+    /// Scans bytes line by line up to the closing fence only; the body is never split into lines.
     static func split(_ text: String, file: String) -> Result<FrontMatterSplit, Diagnostic> {
         let opening = SourceLocation(file: file, line: 1, column: 1)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard let first = lines.first, isFence(first, allowDots: false) else {
+        let utf8 = Array(text.utf8)
+        func lineEnd(from start: Int) -> Int {
+            var index = start
+            while index < utf8.count, utf8[index] != 0x0A { index += 1 }
+            return index
+        }
+        let firstEnd = lineEnd(from: 0)
+        guard isFence(utf8[0..<firstEnd], allowDots: false) else {
             return .failure(.error(
                 .missingFrontMatter,
                 "the file has no front matter; start it with a '---' line, the YAML fields, and another '---' line",
                 at: opening))
         }
-        guard let closing = lines.indices.dropFirst().first(where: { isFence(lines[$0], allowDots: true) }) else {
-            return .failure(.error(
-                .unterminatedFrontMatter, "the front matter is never closed; add a '---' line after the last field",
-                at: opening))
+        var lineStart = firstEnd + 1
+        var line = 2
+        while lineStart <= utf8.count {
+            let end = lineEnd(from: lineStart)
+            if lineStart < utf8.count, isFence(utf8[lineStart..<end], allowDots: true) {
+                // The YAML is every line between the fences, without the newline before the closing one.
+                let yamlStart = firstEnd + 1
+                let yaml = String(decoding: utf8[yamlStart..<max(yamlStart, lineStart - 1)], as: UTF8.self)
+                let bodyStart = min(end + 1, utf8.count)
+                return .success(FrontMatterSplit(
+                    yaml: yaml, yamlFirstLine: 2, body: String(decoding: utf8[bodyStart...], as: UTF8.self),
+                    bodyFirstLine: line + 1, openingLocation: opening))
+            }
+            lineStart = end + 1
+            line += 1
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let bodyLines = lines[(closing + 1)...]
-        var body = bodyLines.joined(separator: "\n")
-        if !body.isEmpty { body += "\n" }
-        return .success(FrontMatterSplit(
-            yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2, openingLocation: opening))
+        return .failure(.error(
+            .unterminatedFrontMatter, "the front matter is never closed; add a '---' line after the last field",
+            at: opening))
     }
 
-    private static func isFence(_ line: Substring, allowDots: Bool) -> Bool {
+    private static func isFence(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
         var trimmed = line
-        while trimmed.last == " " || trimmed.last == "\t" { trimmed.removeLast() }
-        return trimmed == "---" || (allowDots && trimmed == "...")
+        while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed = trimmed.dropLast() }
+        return trimmed.elementsEqual("---".utf8) || (allowDots && trimmed.elementsEqual("...".utf8))
     }
 }

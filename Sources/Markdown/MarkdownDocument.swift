@@ -76,6 +76,9 @@ public final class MarkdownDocument {
         func node(_ id: MarkdownNode.ID) -> OpaquePointer? {
             nodes.indices.contains(id.preorderIndex) ? nodes[id.preorderIndex] : nil
         }
+        for (id, level) in edits.headingLevels {
+            if let heading = node(id) { cmark_node_set_heading_level(heading, Int32(level)) }
+        }
         for (id, url) in edits.destinations {
             if let target = node(id) { cmark_node_set_url(target, url) }
         }

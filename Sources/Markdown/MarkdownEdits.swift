@@ -15,12 +15,18 @@ public struct MarkdownEdits: Sendable {
     var blockReplacements: [MarkdownNode.ID: String] = [:]
     var headingIDs: [MarkdownNode.ID: String] = [:]
     var removals: Set<MarkdownNode.ID> = []
+    var headingLevels: [MarkdownNode.ID: Int] = [:]
 
     public init() {}
 
     public var isEmpty: Bool {
         destinations.isEmpty && inlineReplacements.isEmpty && blockReplacements.isEmpty && headingIDs.isEmpty
-            && removals.isEmpty
+            && removals.isEmpty && headingLevels.isEmpty
+    }
+
+    /// Changes a heading's level (1–6), e.g. to nest an embedded card's headings under the card's title.
+    public mutating func setHeadingLevel(_ level: Int, of node: MarkdownNode) {
+        headingLevels[node.id] = min(max(level, 1), 6)
     }
 
     /// Leaves a node (and its children) out of the output.

@@ -50,6 +50,7 @@ struct LineTable {
     func offset(of point: SourcePoint) -> Int? {
         let line = point.line - firstLine + 1
         guard line >= 1, line <= lineStarts.count else { return nil }
+        if asciiLines[line - 1] { return min(lineStarts[line - 1] + point.column - 1, bytes.count) }
         var index = lineStarts[line - 1]
         var scalars = 1
         while scalars < point.column, index < bytes.count, bytes[index] != 0x0A {

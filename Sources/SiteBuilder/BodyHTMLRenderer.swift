@@ -41,8 +41,11 @@ public struct BodyHTMLRenderer: Sendable {
                 if let link = links[node.start] {
                     edits.setDestination(linker.href(link.target, fragment: link.fragment), of: node)
                 }
-            case .heading:
-                if headingIndex < body.headings.count {
+            case .heading(let level):
+                if !embedding {
+                    // Inside an embedded card: nest under the card's h3, and take no ids the page may use.
+                    edits.setHeadingLevel(level + 2, of: node)
+                } else if headingIndex < body.headings.count {
                     edits.setHeadingID(body.headings[headingIndex].anchor, of: node)
                 }
                 headingIndex += 1

@@ -64,14 +64,14 @@ public final class OutputWriter: @unchecked Sendable {
             throw OutputFailure(description: "refusing to write '\(path)': it is outside the output folder")
         }
         let url = components.reduce(staging) { $0.appendingPathComponent(String($1)) }
-        let folder = url.deletingLastPathComponent()
-        do {
-            if directoriesLock.withLock({ createdDirectories.insert(folder.path).inserted }) {
-                try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = url.deletingLastPathComponent().path
+        do throws(FileOutput.Failure) {
+            if directoriesLock.withLock({ createdDirectories.insert(folder).inserted }) {
+                try FileOutput.makeDirectory(folder)
             }
-            try Data(contents.utf8).write(to: url)
+            try FileOutput.write(contents, to: url.path)
         } catch {
-            throw OutputFailure(description: "could not write '\(path)': \(error.localizedDescription)")
+            throw OutputFailure(description: "could not write '\(path)': \(error.reason)")
         }
     }
 

@@ -36,7 +36,7 @@ public enum CitationMarkup {
     public static func referenceList(_ numbering: CitationNumbering, bibliography: Bibliography, linker: Linker) -> HTML {
         guard !numbering.order.isEmpty else { return .empty }
         let items: [HTML] = numbering.order.map { key in
-            let formatted = bibliography[key].map { formattedReference($0) } ?? .text(key.rawValue)
+            let formatted = bibliography.ama(key).map(html(of:)) ?? .text(key.rawValue)
             return "<li id=\"\(anchor(for: key))\">\(formatted)</li>\n"
         }
         return """
@@ -52,7 +52,11 @@ public enum CitationMarkup {
 
     /// AMA style, with the journal in italics and links made clickable.
     public static func formattedReference(_ reference: Reference) -> HTML {
-        AMAFormatter.format(reference).map { run -> HTML in
+        html(of: AMAFormatter.format(reference))
+    }
+
+    static func html(of runs: [StyledRun]) -> HTML {
+        runs.map { run -> HTML in
             switch run {
             case .plain(let text): return .text(text)
             case .italic(let text): return "<cite>\(text)</cite>"

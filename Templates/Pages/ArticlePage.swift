@@ -46,7 +46,7 @@ public enum ArticlePage {
         guard !rows.isEmpty else { return .empty }
         return """
             <section class="credits" id="\(SectionAnchor.experts)" aria-labelledby="credits-title">
-            <h2 id="credits-title">Experts named in the source</h2>
+            <h2 id="credits-title">People credited</h2>
             <ul>
             \(rows)</ul>
             </section>

@@ -26,7 +26,7 @@ enum Fixtures {
     static func options(for project: URL, includeDrafts: Bool = false) -> LoadOptions {
         LoadOptions(contentDirectory: project.appendingPathComponent("Content"),
                     seedsDirectory: project.appendingPathComponent("seeds"),
-                    displayRoot: project, includeDrafts: includeDrafts)
+                    displayRoot: project, includeDrafts: includeDrafts, today: today)
     }
 
     /// The names of the invalid-input case folders, sorted.
@@ -46,7 +46,7 @@ enum Fixtures {
 
     /// Builds a project with the fixed date.
     static func build(_ project: URL, includeDrafts: Bool = false, output: URL) throws -> BuildReport {
-        try SiteBuild.build(options(for: project, includeDrafts: includeDrafts), output: output, today: today)
+        try SiteBuild.build(options(for: project, includeDrafts: includeDrafts), output: output)
     }
 }
 

@@ -80,12 +80,19 @@ public struct Bibliography: Sendable {
     public private(set) var entries: [Reference] = []
     private var index: [CitationKey: Int] = [:]
 
+    /// Each entry's AMA formatting, made once: every page that cites an entry lists it.
+    private var formatted: [CitationKey: [StyledRun]] = [:]
+
     public init(_ entries: [Reference] = []) {
         for entry in entries where index[entry.id] == nil {
             index[entry.id] = self.entries.count
             self.entries.append(entry)
+            formatted[entry.id] = AMAFormatter.format(entry)
         }
     }
+
+    /// The entry in AMA style.
+    public func ama(_ key: CitationKey) -> [StyledRun]? { formatted[key] }
 
     public subscript(key: CitationKey) -> Reference? {
         index[key].map { entries[$0] }

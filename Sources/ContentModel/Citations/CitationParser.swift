@@ -22,13 +22,24 @@ public struct CitationGroup: Hashable, Sendable {
 /// or follows a space, so `[mail@example.org]` and `[see below]` stay text.
 public enum CitationParser {
     public static func groups(in text: String) -> [CitationGroup] {
+        // Most text has no citation at all: check for "[" and "@" before doing any work.
+        var sawBracket = false
+        var sawAt = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "[") { sawBracket = true } else if byte == UInt8(ascii: "@") { sawAt = true }
+        }
+        guard sawBracket && sawAt else { return [] }
         let bytes = Array(text.utf8)
         var groups: [CitationGroup] = []
         var index = 0
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "["),
-                  let close = bytes[(index + 1)...].firstIndex(where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[") }),
-                  bytes[close] == UInt8(ascii: "]") else {
+            guard bytes[index] == UInt8(ascii: "[") else {
+                index += 1
+                continue
+            }
+            var close = index + 1
+            while close < bytes.count, bytes[close] != UInt8(ascii: "]"), bytes[close] != UInt8(ascii: "[") { close += 1 }
+            guard close < bytes.count, bytes[close] == UInt8(ascii: "]") else {
                 index += 1
                 continue
             }
@@ -91,28 +102,45 @@ public enum CitationParser {
             index += 1
         }
         guard let at else { return nil }
-        // The key runs while characters are key characters or internal punctuation, then loses
-        // any trailing punctuation ("@smith2019." cites smith2019).
+        // The key runs while bytes are key characters or internal punctuation, then loses any
+        // trailing punctuation ("@smith2019." cites smith2019). Non-ASCII bytes are letters of other
+        // scripts and stay in the key; CitationKey checks the result.
         let keyStart = at + 1
         var keyEnd = keyStart
-        let tail = String(decoding: bytes[keyStart..<end], as: UTF8.self)
-        var scalarsTaken: [Unicode.Scalar] = []
-        for scalar in tail.unicodeScalars {
-            guard CitationKey.isKeyCharacter(scalar) || CitationKey.internalPunctuation.contains(scalar) else { break }
-            scalarsTaken.append(scalar)
+        while keyEnd < end, isKeyByte(bytes[keyEnd]) || isInternalPunctuation(bytes[keyEnd]) { keyEnd += 1 }
+        while keyEnd > keyStart, isInternalPunctuation(bytes[keyEnd - 1]) { keyEnd -= 1 }
+        guard keyEnd > keyStart, let key = CitationKey(String(decoding: bytes[keyStart..<keyEnd], as: UTF8.self)) else {
+            return nil
         }
-        while let last = scalarsTaken.last, !CitationKey.isKeyCharacter(last) { scalarsTaken.removeLast() }
-        var keyText = ""
-        keyText.unicodeScalars.append(contentsOf: scalarsTaken)
-        keyEnd = keyStart + keyText.utf8.count
-        guard let key = CitationKey(keyText) else { return nil }
         var prefixEnd = at
-        if prefixEnd > start, bytes[prefixEnd - 1] == UInt8(ascii: "-") { prefixEnd -= 1 }  // "-@key" suppresses the author in Pandoc; numbers are the same here
-        let prefix = String(decoding: bytes[start..<prefixEnd], as: UTF8.self).trimmingWhitespace
-        var locator = String(decoding: bytes[keyEnd..<end], as: UTF8.self).trimmingWhitespace
+        // "-@key" suppresses the author in Pandoc; the number is the same here.
+        if prefixEnd > start, bytes[prefixEnd - 1] == UInt8(ascii: "-") { prefixEnd -= 1 }
+        let prefix = prefixEnd > start ? String(decoding: bytes[start..<prefixEnd], as: UTF8.self).trimmingWhitespace : ""
+        var locator = keyEnd < end ? String(decoding: bytes[keyEnd..<end], as: UTF8.self).trimmingWhitespace : ""
         if locator.hasPrefix(",") { locator = String(locator.dropFirst()).trimmingWhitespace }
         // Another "@" in the same part means two keys without a ";": not a citation we understand.
         if locator.contains("@") && !locator.contains(" ") { return nil }
         return CitationItem(key: key, prefix: prefix, locator: locator, keyOffset: at)
+    }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), 0x80...0xFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isInternalPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+             UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "~"),
+             UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -41,7 +41,12 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
 extension StringProtocol {
     /// The text without leading and trailing whitespace (Foundation-free).
     public var trimmingWhitespace: String {
-        let scalars = String(self).unicodeScalars
+        let string = String(self)
+        // Fast path: nothing to trim at either end (an ASCII letter, digit or punctuation mark).
+        if let first = string.utf8.first, let last = string.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return string
+        }
+        let scalars = string.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         return String(String.UnicodeScalarView(scalars[first...last]))

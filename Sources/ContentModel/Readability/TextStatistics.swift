@@ -117,7 +117,8 @@ public struct TextStatistics: Hashable, Sendable {
     }
 
     static func syllables(inLowercasedASCII raw: [UInt8]) -> Int {
-        let letters = raw.filter { $0 != 0x27 && $0 >= 0x61 && $0 <= 0x7A }
+        // Letters only (no apostrophes, digits or placeholders), without allocating: almost every word is plain.
+        let letters = raw.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } ? raw : raw.filter { $0 != 0x27 && $0 >= 0x61 && $0 <= 0x7A }
         let count = letters.count
         if count <= 3 { return 1 }
         var syllables = 0

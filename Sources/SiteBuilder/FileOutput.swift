@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+#endif
+
+/// Plain POSIX file writing: one `mkdir` and one `open`/`write`/`close` a page. Foundation's
+/// FileManager and Data.write cost more than rendering the page did (measured with perf).
+enum FileOutput {
+    struct Failure: Error {
+        var path: String
+        var code: Int32
+        var reason: String { String(cString: strerror(code)) }
+    }
+
+    /// Creates `path` and any missing parents (like `mkdir -p`).
+    static func makeDirectory(_ path: String) throws(Failure) {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw Failure(path: path, code: errno) }
+        let parent = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        guard !parent.isEmpty, parent != path else { throw Failure(path: path, code: ENOENT) }
+        try makeDirectory(parent)
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Failure(path: path, code: errno) }
+    }
+
+    /// Writes the whole string to `path`, replacing any file there.
+    static func write(_ contents: String, to path: String) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
+        defer { close(descriptor) }
+        var contents = contents
+        let failure: Int32? = contents.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return nil }  // empty: nothing to write
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { throw Failure(path: path, code: failure) }
+    }
+}
