@@ -7,7 +7,9 @@ enum YAMLDocument {
     /// - Parameter firstLine: the file line the YAML text starts on; Yams' marks are shifted by it once.
     static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: yaml))
+            // The basic resolver types nothing by regex (the default's regexes were a tenth of a
+            // build); FieldReader reads booleans, numbers and nulls itself, from plain scalars only.
+            return .success(try Yams.compose(yaml: yaml, .basic))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, yaml: yaml, file: file, firstLine: firstLine))
         } catch {
@@ -97,11 +99,13 @@ struct FieldReader {
         return pair.value
     }
 
+    /// YAML's null: an empty value, `~` or `null`, unquoted.
     private func isNull(_ node: Node) -> Bool {
-        if case .scalar(let scalar) = node, scalar.tag.description.hasSuffix("null") || (scalar.string.isEmpty && scalar.style == .plain) {
-            return true
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
         }
-        return false
     }
 
     mutating func report(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, severity: Severity = .error) {
@@ -134,16 +138,25 @@ struct FieldReader {
 
     mutating func bool(_ key: String, default defaultValue: Bool) -> Bool {
         guard let node = value(key, required: false) else { return defaultValue }
-        guard let bool = node.bool else {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let bool = Self.bool(scalar.string) else {
             wrongType(key, "true or false", node)
             return defaultValue
         }
         return bool
     }
 
+    /// YAML 1.2 core booleans, and the YAML 1.1 yes/no/on/off that writers also use.
+    private static func bool(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "yes", "on": true
+        case "false", "no", "off": false
+        default: nil
+        }
+    }
+
     mutating func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let node = value(key, required: false) else { return nil }
-        guard let int = node.int, range.contains(int) else {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let int = Int(scalar.string), range.contains(int) else {
             wrongType(key, "a whole number from \(range.lowerBound) to \(range.upperBound)", node)
             return nil
         }

@@ -1,8 +1,9 @@
 /// The whole site as typed values, with every edge resolvable in both directions.
 ///
 /// Built by the loader after validation; ids that do not resolve have already been reported, and
-/// lookups here simply skip them.
-public struct ContentGraph: Sendable {
+/// lookups here simply skip them. A class, because every template and render task shares one graph
+/// and a struct of a dozen arrays cost a dozen reference-count operations per copy.
+public final class ContentGraph: Sendable {
     public let site: SiteConfig
     /// Each kind sorted by slug, so everything derived from the graph is deterministic.
     public let conditions: [Condition]
