@@ -38,7 +38,8 @@ public struct LoadResult: Sendable {
     /// Built even when there are errors, so later checks still run; never written out then.
     public var graph: ContentGraph
     public var diagnostics: DiagnosticList
-    /// The text of every file read, by display path, for source excerpts in diagnostics.
+    /// The text of site.yml, references.json and every file with a diagnostic, by display path, for
+    /// source excerpts. Other files' text is dropped: a large site's Markdown would double the memory.
     public var sourceTexts: [String: String]
 }
 
@@ -114,7 +115,9 @@ public enum ContentLoader {
         diagnostics.append(contentsOf: GraphValidator.validate(
             graph, discovered: discovery.pages, draftsExcluded: !options.includeDrafts,
             contentRoot: paths.display(options.contentDirectory)))
-        return LoadResult(graph: graph, diagnostics: diagnostics, sourceTexts: texts)
+        let mentioned = Set(diagnostics.all.map(\.location.file))
+        let kept = texts.filter { file, _ in !file.hasSuffix(".md") || mentioned.contains(file) }
+        return LoadResult(graph: graph, diagnostics: diagnostics, sourceTexts: kept)
     }
 
     /// Loads one page file on its own, as `salve render` does, with the site's settings.

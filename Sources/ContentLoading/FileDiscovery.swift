@@ -15,21 +15,30 @@ struct DiscoveredPage: Sendable {
 
 /// Finds the pages under `Content/`: `<kind folder>/**/<slug>.md`. Anything else is reported, not guessed at.
 enum FileDiscovery {
+    private static func isRegularFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
     static func discover(in root: URL, paths: ProjectPaths) -> (pages: [DiscoveredPage], diagnostics: [Diagnostic]) {
         var pages: [DiscoveredPage] = []
         var diagnostics: [Diagnostic] = []
         let rootPath = root.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey], options: []) else { return ([], []) }
+        // Path-based enumeration with the attributes it already read: URL resource values cost more
+        // than parsing the file did.
+        guard let enumerator = FileManager.default.enumerator(atPath: rootPath) else { return ([], []) }
         var files: [URL] = []
-        for case let url as URL in enumerator {
-            let name = url.lastPathComponent
+        while let relative = enumerator.nextObject() as? String {
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
             // Editors' swap, backup and lock files, and hidden folders, are never content.
             if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") {
-                if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { enumerator.skipDescendants() }
+                if type == .typeDirectory { enumerator.skipDescendants() }
                 continue
             }
-            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { files.append(url) }
+            if type == .typeRegular || (type == .typeSymbolicLink && Self.isRegularFile(rootPath + "/" + relative)) {
+                files.append(URL(fileURLWithPath: rootPath + "/" + relative))
+            }
         }
         for url in files.sorted(by: { $0.path < $1.path }) {
             let file = paths.display(url)

@@ -59,6 +59,8 @@ enum PageLoader {
                                  location: split.openingLocation)
         var decoder = PageDecoder(slug: slug, file: file, site: site, fields: fields, body: body)
         let page = decoder.decode(kind)
-        return Result(file: file, page: page, diagnostics: decoder.fields.finish() + analyzer.diagnostics, text: text)
+        let diagnostics = decoder.fields.finish() + analyzer.diagnostics
+        // Keep the text only for excerpts of this file's own findings; the page holds its body already.
+        return Result(file: file, page: page, diagnostics: diagnostics, text: diagnostics.isEmpty ? nil : text)
     }
 }

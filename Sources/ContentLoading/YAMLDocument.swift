@@ -9,7 +9,8 @@ enum YAMLDocument {
         do {
             // The basic resolver types nothing by regex (the default's regexes were a tenth of a
             // build); FieldReader reads booleans, numbers and nulls itself, from plain scalars only.
-            return .success(try Yams.compose(yaml: yaml, .basic))
+            // UTF-8 named outright: Yams' default reads the process environment on every parse.
+            return .success(try Yams.compose(yaml: yaml, .basic, .default, .utf8))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, yaml: yaml, file: file, firstLine: firstLine))
         } catch {

@@ -34,8 +34,7 @@ struct Build: ParsableCommand {
             Terminal.error(failure.description)
             throw ExitCode(2)
         }
-        let texts = report.sourceTexts
-        let formatter = TextFormatter(sourceProvider: { texts[$0] })
+        let formatter = TextFormatter(sourceProvider: sourceProvider(report.sourceTexts))
         if !report.diagnostics.isEmpty { Terminal.stderr(formatter.format(report.diagnostics)) }
         let summary = TextFormatter.summary(report.diagnostics)
         guard report.succeeded else {

@@ -64,10 +64,9 @@ struct Check: ParsableCommand {
                 displayRoot: project.rootURL))
         }
         let diagnostics = result.diagnostics
-        let texts = result.sourceTexts
         switch format {
         case .text:
-            if !diagnostics.isEmpty { print(TextFormatter(sourceProvider: { texts[$0] }).format(diagnostics)) }
+            if !diagnostics.isEmpty { print(TextFormatter(sourceProvider: sourceProvider(result.sourceTexts)).format(diagnostics)) }
             Terminal.stderr("salve: checked \(result.graph.allPages.count) pages and \(result.graph.bibliography.entries.count) references: \(TextFormatter.summary(diagnostics))")
         case .json:
             print(MachineFormatter.json(diagnostics))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 
 @main
@@ -42,6 +43,14 @@ struct ProjectOptions: ParsableArguments {
     var contentURL: URL { URL(fileURLWithPath: content) }
     var seedsURL: URL { URL(fileURLWithPath: seeds) }
     var rootURL: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+}
+
+/// Source lines for diagnostics: from what loading kept, else read from disk (project-relative paths).
+func sourceProvider(_ texts: [String: String]) -> TextFormatter.SourceProvider {
+    { file in
+        if let text = texts[file] { return text }
+        return (try? Data(contentsOf: URL(fileURLWithPath: file))).map { String(decoding: $0, as: UTF8.self) }
+    }
 }
 
 enum Terminal {

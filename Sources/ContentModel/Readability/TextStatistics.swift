@@ -29,20 +29,18 @@ public struct TextStatistics: Hashable, Sendable {
     /// Measures a run of prose. A sentence ends at `.`, `!` or `?` (or the end of a block, which the
     /// caller marks by measuring blocks separately); words are runs of letters, digits and apostrophes.
     ///
-    /// Works on UTF-8 bytes: this runs over every paragraph of a site, and Character-level Unicode
-    /// property lookups made it the slowest step of a build. Non-ASCII letters count as letters.
+    /// One pass over UTF-8 bytes with no allocation: this runs over every paragraph of a site, and
+    /// Character-level Unicode lookups and per-word arrays made it the slowest step of a build.
+    /// Non-ASCII letters count as letters.
     public static func measure(_ text: String) -> TextStatistics {
         var stats = TextStatistics()
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        var hasLetter = false
+        var word = SyllableCounter()
         var hasDigit = false
         var sawWordSinceStop = false
         func endWord() {
-            guard !word.isEmpty else { return }
-            if hasLetter {
+            if word.hasLetter {
                 stats.words += 1
-                stats.syllables += syllables(inLowercasedASCII: word)
+                stats.syllables += word.syllables
                 sawWordSinceStop = true
             } else if hasDigit {
                 // A number reads as a word; count it as one syllable.
@@ -50,8 +48,7 @@ public struct TextStatistics: Hashable, Sendable {
                 stats.syllables += 1
                 sawWordSinceStop = true
             }
-            word.removeAll(keepingCapacity: true)
-            hasLetter = false
+            word = SyllableCounter()
             hasDigit = false
         }
         var utf8 = text.utf8.makeIterator()
@@ -59,30 +56,18 @@ public struct TextStatistics: Hashable, Sendable {
         while let byte = pending ?? utf8.next() {
             pending = nil
             switch byte {
-            case 0x41...0x5A:  // A-Z
-                word.append(byte | 0x20)
-                hasLetter = true
-            case 0x61...0x7A:  // a-z
-                word.append(byte)
-                hasLetter = true
-            case 0x30...0x39:
-                hasDigit = true
-                word.append(byte)
-            case 0x27 where hasLetter:  // apostrophe inside a word ("don't")
-                word.append(byte)
+            case 0x41...0x5A: word.add(byte | 0x20)  // A-Z
+            case 0x61...0x7A: word.add(byte)  // a-z
+            case 0x30...0x39: hasDigit = true
+            case 0x27 where word.hasLetter: break  // apostrophe inside a word ("don't")
             case 0xE2:
                 // U+2019 (’) is E2 80 99: an apostrophe inside a word; other E2 sequences are punctuation.
                 let second = utf8.next()
                 let third = utf8.next()
-                if second == 0x80 && third == 0x99 && hasLetter {
-                    word.append(0x27)
-                } else {
-                    endWord()
-                }
+                if !(second == 0x80 && third == 0x99 && word.hasLetter) { endWord() }
             case 0x80...0xFF:
-                // Other non-ASCII: letters of other scripts (é, ß…); they carry no vowel for the syllable count.
-                if byte & 0xC0 != 0x80 { hasLetter = true }
-                word.append(0x78)  // "x": a consonant placeholder keeps the word's shape
+                // Letters of other scripts (é, ß…) carry no vowel for the syllable count.
+                if byte & 0xC0 != 0x80 { word.addOtherLetter() }
             case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
                 endWord()
                 // "3.5" and "e.g." do not end a sentence: a stop needs a space or the end after it.
@@ -103,49 +88,57 @@ public struct TextStatistics: Hashable, Sendable {
 
     /// English syllables by the usual vowel-group heuristic, with the common silent-e and -le rules.
     public static func syllables(in word: String) -> Int {
-        let bytes = word.lowercased().utf8.filter { (0x61...0x7A).contains($0) }
-        return bytes.isEmpty ? 0 : syllables(inLowercasedASCII: Array(bytes))
+        var counter = SyllableCounter()
+        for byte in word.lowercased().utf8 where (0x61...0x7A).contains(byte) { counter.add(byte) }
+        return counter.hasLetter ? counter.syllables : 0
     }
+}
+
+/// Counts a word's syllables as its letters arrive: vowel groups, then the silent-e, -le, -ed and
+/// -es rules, which need only the last four letters.
+struct SyllableCounter {
+    private(set) var hasLetter = false
+    private var letters = 0
+    private var groups = 0
+    private var previousWasVowel = false
+    private var last: UInt8 = 0, second: UInt8 = 0, third: UInt8 = 0, fourth: UInt8 = 0
 
     private static func isVowel(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"):
-            return true
-        default:
-            return false
-        }
+        byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75 || byte == 0x79  // a e i o u y
     }
 
-    static func syllables(inLowercasedASCII raw: [UInt8]) -> Int {
-        // Letters only (no apostrophes, digits or placeholders), without allocating: almost every word is plain.
-        let letters = raw.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } ? raw : raw.filter { $0 != 0x27 && $0 >= 0x61 && $0 <= 0x7A }
-        let count = letters.count
-        if count <= 3 { return 1 }
-        var syllables = 0
-        var previousWasVowel = false
-        for byte in letters {
-            let vowel = isVowel(byte)
-            if vowel && !previousWasVowel { syllables += 1 }
-            previousWasVowel = vowel
-        }
-        let last = letters[count - 1]
-        let secondLast = letters[count - 2]
-        let e = UInt8(ascii: "e")
+    /// A lowercase ASCII letter.
+    mutating func add(_ byte: UInt8) {
+        hasLetter = true
+        letters += 1
+        let vowel = Self.isVowel(byte)
+        if vowel && !previousWasVowel { groups += 1 }
+        previousWasVowel = vowel
+        (fourth, third, second, last) = (third, second, last, byte)
+    }
+
+    /// A letter outside ASCII: it makes this a word but is not an English vowel.
+    mutating func addOtherLetter() {
+        hasLetter = true
+        previousWasVowel = false
+    }
+
+    var syllables: Int {
+        if letters <= 3 { return 1 }
+        var count = groups
+        let e: UInt8 = 0x65, l: UInt8 = 0x6C
         // Silent final "e", but "-le" after a consonant is a syllable ("ankle") and "-ee" is not silent.
-        if last == e && secondLast != UInt8(ascii: "l") && secondLast != e && syllables > 1 { syllables -= 1 }
-        if last == e && secondLast == UInt8(ascii: "l") && isVowel(letters[count - 3]) && syllables > 1 { syllables -= 1 }
+        if last == e && second != l && second != e && count > 1 { count -= 1 }
+        if last == e && second == l && Self.isVowel(third) && count > 1 { count -= 1 }
         // "-ed" and "-es" are usually silent ("moved", "moves"), except after t/d ("started") and after
         // s, x, z, ch, sh, c, g ("boxes", "places").
-        if last == UInt8(ascii: "d") && secondLast == e && syllables > 1 {
-            let before = letters[count - 3]
-            if before != UInt8(ascii: "t") && before != UInt8(ascii: "d") { syllables -= 1 }
-        } else if last == UInt8(ascii: "s") && secondLast == e && syllables > 1 {
-            let before = letters[count - 3]
-            let sibilant = before == UInt8(ascii: "s") || before == UInt8(ascii: "x") || before == UInt8(ascii: "z")
-                || before == UInt8(ascii: "c") || before == UInt8(ascii: "g")
-                || (before == UInt8(ascii: "h") && count >= 4 && (letters[count - 4] == UInt8(ascii: "c") || letters[count - 4] == UInt8(ascii: "s")))
-            if !sibilant { syllables -= 1 }
+        if last == 0x64 && second == e && count > 1 {
+            if third != 0x74 && third != 0x64 { count -= 1 }
+        } else if last == 0x73 && second == e && count > 1 {
+            let sibilant = third == 0x73 || third == 0x78 || third == 0x7A || third == 0x63 || third == 0x67
+                || (third == 0x68 && (fourth == 0x63 || fourth == 0x73))
+            if !sibilant { count -= 1 }
         }
-        return max(syllables, 1)
+        return max(count, 1)
     }
 }
