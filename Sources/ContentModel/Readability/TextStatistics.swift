@@ -33,57 +33,39 @@ public struct TextStatistics: Hashable, Sendable {
     /// Character-level Unicode lookups and per-word arrays made it the slowest step of a build.
     /// Non-ASCII letters count as letters.
     public static func measure(_ text: String) -> TextStatistics {
-        var stats = TextStatistics()
-        var word = SyllableCounter()
-        var hasDigit = false
-        var sawWordSinceStop = false
-        func endWord() {
-            if word.hasLetter {
-                stats.words += 1
-                stats.syllables += word.syllables
-                sawWordSinceStop = true
-            } else if hasDigit {
-                // A number reads as a word; count it as one syllable.
-                stats.words += 1
-                stats.syllables += 1
-                sawWordSinceStop = true
-            }
-            word = SyllableCounter()
-            hasDigit = false
-        }
+        var counter = ProseCounter()
         var utf8 = text.utf8.makeIterator()
         var pending: UInt8? = nil
         while let byte = pending ?? utf8.next() {
             pending = nil
             switch byte {
-            case 0x41...0x5A: word.add(byte | 0x20)  // A-Z
-            case 0x61...0x7A: word.add(byte)  // a-z
-            case 0x30...0x39: hasDigit = true
-            case 0x27 where word.hasLetter: break  // apostrophe inside a word ("don't")
+            case 0x41...0x5A: counter.word.add(byte | 0x20)  // A-Z
+            case 0x61...0x7A: counter.word.add(byte)  // a-z
+            case 0x30...0x39: counter.hasDigit = true
+            case 0x27 where counter.word.hasLetter: break  // apostrophe inside a word ("don't")
             case 0xE2:
                 // U+2019 (’) is E2 80 99: an apostrophe inside a word; other E2 sequences are punctuation.
                 let second = utf8.next()
                 let third = utf8.next()
-                if !(second == 0x80 && third == 0x99 && word.hasLetter) { endWord() }
+                if !(second == 0x80 && third == 0x99 && counter.word.hasLetter) { counter.endWord() }
             case 0x80...0xFF:
                 // Letters of other scripts (é, ß…) carry no vowel for the syllable count.
-                if byte & 0xC0 != 0x80 { word.addOtherLetter() }
+                if byte & 0xC0 != 0x80 { counter.word.addOtherLetter() }
             case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
-                endWord()
+                counter.endWord()
                 // "3.5" and "e.g." do not end a sentence: a stop needs a space or the end after it.
                 let next = utf8.next()
-                if sawWordSinceStop && (next == nil || next == 0x20 || next == 0x0A || next == 0x09 || next == 0x22 || next == 0x29) {
-                    stats.sentences += 1
-                    sawWordSinceStop = false
+                if next == nil || next == 0x20 || next == 0x0A || next == 0x09 || next == 0x22 || next == 0x29 {
+                    counter.endSentence()
                 }
                 pending = next
             default:
-                endWord()
+                counter.endWord()
             }
         }
-        endWord()
-        if sawWordSinceStop { stats.sentences += 1 }
-        return stats
+        counter.endWord()
+        counter.endSentence()
+        return counter.stats
     }
 
     /// English syllables by the usual vowel-group heuristic, with the common silent-e and -le rules.
@@ -91,6 +73,37 @@ public struct TextStatistics: Hashable, Sendable {
         var counter = SyllableCounter()
         for byte in word.lowercased().utf8 where (0x61...0x7A).contains(byte) { counter.add(byte) }
         return counter.hasLetter ? counter.syllables : 0
+    }
+}
+
+/// The running counts of `TextStatistics.measure` (a struct with methods rather than closures over
+/// local variables, which the compiler boxes on the heap).
+struct ProseCounter {
+    var stats = TextStatistics()
+    var word = SyllableCounter()
+    var hasDigit = false
+    var sawWordSinceStop = false
+
+    mutating func endWord() {
+        if word.hasLetter {
+            stats.words += 1
+            stats.syllables += word.syllables
+            sawWordSinceStop = true
+            word = SyllableCounter()
+        } else if hasDigit {
+            // A number reads as a word; count it as one syllable.
+            stats.words += 1
+            stats.syllables += 1
+            sawWordSinceStop = true
+        }
+        hasDigit = false
+    }
+
+    mutating func endSentence() {
+        if sawWordSinceStop {
+            stats.sentences += 1
+            sawWordSinceStop = false
+        }
     }
 }
 
