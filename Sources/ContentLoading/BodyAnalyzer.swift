@@ -18,62 +18,71 @@ struct BodyAnalyzer {
         self.allowRawHTML = allowRawHTML
     }
 
+    // Walk state, reset by analyze(). Kept as properties so the walk is a plain recursive method:
+    // a closure capturing these would box each one and pay for it on every node.
+    private var body = Body.empty
+    private var anchors = AnchorAllocator()
+    private var foundList = false
+    /// The page title is the h1; body sections start at h2 and go down one level at a time.
+    private var previousLevel = 1
+
     mutating func analyze(markdown: String, firstLine: Int) -> Body {
-        var body = Body(markdown: markdown, firstLine: firstLine)
+        body = Body(markdown: markdown, firstLine: firstLine)
         guard !markdown.isEmpty else { return body }
+        anchors = AnchorAllocator()
+        foundList = false
+        previousLevel = 1
         let document = MarkdownDocument(parsing: markdown, firstLine: firstLine)
-        var anchors = AnchorAllocator()
-        var foundList = false
-        // The page title is the h1; body sections start at h2 and go down one level at a time.
-        var previousLevel = 1
-        document.tree.walk { node in
-            switch node.kind {
-            case .text(let literal):
-                for group in CitationParser.groups(in: literal) {
-                    let bytes = Array(literal.utf8)
-                    for item in group.items {
-                        // "@key…]" as written locates the key even after an entity earlier in the run.
-                        let piece = String(decoding: bytes[item.keyOffset..<group.range.upperBound], as: UTF8.self)
-                        let point = document.point(of: piece, atUTF8Offset: item.keyOffset, in: node)
-                        body.citations.append(Located(item.key, at: at(point)))
-                    }
-                }
-            case .link(let destination, _):
-                if let link = contentLink(destination, at: at(node.start)) { body.links.append(link) }
-                checkLinkText(node.plainText, at: at(node.start))
-            case .image:
-                if node.plainText.trimmingWhitespace.isEmpty {
-                    diagnostics.append(.warning(
-                        .missingAltText, "this image has no alt text; describe it in the brackets: ![A person lying on their back](bridge.png)",
-                        at: at(node.start)))
-                }
-            case .codeBlock(let info, let literal) where Self.isExerciseBlock(info):
-                body.exerciseEmbeds += exerciseSlugs(literal, fence: node.start)
-            case .heading(let level):
-                checkLevel(level, after: previousLevel, at: at(node.start))
-                previousLevel = level
-                // The id and the search index use the words, not the citations ("Why it helps [@a]").
-                let title = Self.proseText(node).trimmingWhitespace
-                body.headings.append(BodyHeading(level: level, title: title, anchor: anchors.allocate(for: title),
-                                                 location: at(node.start)))
-            case .list(ordered: true, _, _) where !foundList:
-                foundList = true
-                body.firstOrderedList = node.children.map { $0.plainText.trimmingWhitespace }
-            case .paragraph:
-                // Each paragraph is measured alone, so a list item without a full stop still ends a sentence.
-                body.prose = body.prose + TextStatistics.measure(Self.proseText(node))
-            case .htmlBlock, .htmlInline:
-                if !allowRawHTML {
-                    diagnostics.append(.warning(
-                        .rawHTML, "raw HTML is left out of the page; write it in Markdown, or set 'allow-raw-html: true' in site.yml",
-                        at: at(node.start)))
-                }
-            default:
-                break
-            }
-            return .visitChildren
-        }
+        visit(document.tree, in: document)
         return body
+    }
+
+    private mutating func visit(_ node: MarkdownNode, in document: MarkdownDocument) {
+        switch node.kind {
+        case .text(let literal):
+            for group in CitationParser.groups(in: literal) {
+                let bytes = Array(literal.utf8)
+                for item in group.items {
+                    // "@key…]" as written locates the key even after an entity earlier in the run.
+                    let piece = String(decoding: bytes[item.keyOffset..<group.range.upperBound], as: UTF8.self)
+                    let point = document.point(of: piece, atUTF8Offset: item.keyOffset, in: node)
+                    body.citations.append(Located(item.key, at: at(point)))
+                }
+            }
+        case .link(let destination, _):
+            if let link = contentLink(destination, at: at(node.start)) { body.links.append(link) }
+            checkLinkText(node.plainText, at: at(node.start))
+        case .image:
+            if node.plainText.trimmingWhitespace.isEmpty {
+                diagnostics.append(.warning(
+                    .missingAltText, "this image has no alt text; describe it in the brackets: ![A person lying on their back](bridge.png)",
+                    at: at(node.start)))
+            }
+        case .codeBlock(let info, let literal) where Self.isExerciseBlock(info):
+            body.exerciseEmbeds += exerciseSlugs(literal, fence: node.start)
+        case .heading(let level):
+            checkLevel(level, after: previousLevel, at: at(node.start))
+            previousLevel = level
+            // The id and the search index use the words, not the citations ("Why it helps [@a]").
+            let title = Self.proseText(node).trimmingWhitespace
+            body.headings.append(BodyHeading(level: level, title: title, anchor: anchors.allocate(for: title),
+                                             location: at(node.start)))
+        case .list(ordered: true, _, _) where !foundList:
+            foundList = true
+            body.firstOrderedList = node.children.map { $0.plainText.trimmingWhitespace }
+        case .paragraph:
+            // Each paragraph is measured alone, so a list item without a full stop still ends a sentence.
+            body.prose = body.prose + TextStatistics.measure(Self.proseText(node))
+        case .htmlBlock, .htmlInline:
+            if !allowRawHTML {
+                diagnostics.append(.warning(
+                    .rawHTML, "raw HTML is left out of the page; write it in Markdown, or set 'allow-raw-html: true' in site.yml",
+                    at: at(node.start)))
+            }
+        default:
+            break
+        }
+        for child in node.children { visit(child, in: document) }
     }
 
     private mutating func checkLevel(_ level: Int, after previous: Int, at location: SourceLocation) {
@@ -103,25 +112,23 @@ struct BodyAnalyzer {
     }
 
     /// A paragraph's or heading's words without citation brackets or inline code.
-    static func proseText(_ paragraph: MarkdownNode) -> String {
+    static func proseText(_ node: MarkdownNode) -> String {
         var text = ""
-        paragraph.walk { node in
-            switch node.kind {
-            case .text(let literal):
-                for segment in CitationParser.segments(of: literal) {
-                    if case .text(let run) = segment { text += run }
-                }
-            case .softBreak, .lineBreak:
-                text += " "
-            case .code:
-                text += " "
-                return .skipChildren
-            default:
-                break
-            }
-            return .visitChildren
-        }
+        appendProse(of: node, to: &text)
         return text
+    }
+
+    private static func appendProse(of node: MarkdownNode, to text: inout String) {
+        switch node.kind {
+        case .text(let literal):
+            for segment in CitationParser.segments(of: literal) {
+                if case .text(let run) = segment { text += run }
+            }
+        case .softBreak, .lineBreak, .code:
+            text += " "
+        default:
+            for child in node.children { appendProse(of: child, to: &text) }
+        }
     }
 
     static func isExerciseBlock(_ info: String) -> Bool {

@@ -1,8 +1,9 @@
 /// A typed, immutable view of one node of a parsed CommonMark tree.
 ///
 /// Nodes carry their start and end in the file (after the front-matter shift) and an ``id`` that
-/// ``MarkdownEdits`` use to change the node when the document is rendered.
-public struct MarkdownNode: Sendable {
+/// ``MarkdownEdits`` use to change the node when the document is rendered. A class, so walking a large
+/// tree passes references rather than copying every node's arrays.
+public final class MarkdownNode: Sendable {
     public enum Kind: Sendable, Equatable {
         // Blocks
         case document
@@ -46,10 +47,19 @@ public struct MarkdownNode: Sendable {
     public let id: ID
     public let start: SourcePoint
     public let end: SourcePoint
-    public internal(set) var children: [MarkdownNode]
+    public let children: [MarkdownNode]
     /// For merged text nodes: where each original cmark text piece begins, so a position inside the
     /// literal maps back to the file exactly even when entities or escapes shortened the text.
     let textPieces: [TextPiece]
+
+    init(kind: Kind, id: ID, start: SourcePoint, end: SourcePoint, children: [MarkdownNode], textPieces: [TextPiece]) {
+        self.kind = kind
+        self.id = id
+        self.start = start
+        self.end = end
+        self.children = children
+        self.textPieces = textPieces
+    }
 
     struct TextPiece: Sendable {
         let utf8Offset: Int

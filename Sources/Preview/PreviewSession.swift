@@ -121,9 +121,16 @@ public final class PreviewSession: @unchecked Sendable {
     public func start() async throws -> Int {
         try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
         do {
-            let now = FileWatcher.now()
-            let (first, update) = try build(changed: [], firstChangeAt: now, deliveredAt: now, initial: true)
-            report(first, update, initial: true)
+            // The first build renders everything on every core: off the threads that run Swift concurrency.
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                rebuildQueue.async {
+                    continuation.resume(with: Result {
+                        let now = FileWatcher.now()
+                        let (first, update) = try self.build(changed: [], firstChangeAt: now, deliveredAt: now, initial: true)
+                        self.report(first, update, initial: true)
+                    })
+                }
+            }
             let watcher = try FileWatcher(
                 roots: [configuration.contentDirectory, configuration.seedsDirectory], mode: configuration.watchMode,
                 debounce: configuration.debounce) { [weak self] batch in self?.enqueue(batch) }
@@ -152,12 +159,9 @@ public final class PreviewSession: @unchecked Sendable {
             }
             return (self.watcher, self.server)
         }
-        let t0 = FileWatcher.now()
         watcher?.stop()
-        FileHandle.standardError.write(Data("DEBUG watcher \((FileWatcher.now()-t0)/1000000)\n".utf8))
         channel.close()
         await server?.stop()
-        FileHandle.standardError.write(Data("DEBUG server \((FileWatcher.now()-t0)/1000000)\n".utf8))
         // Let a rebuild in progress finish before its folder goes.
         await withCheckedContinuation { continuation in
             rebuildQueue.async { continuation.resume() }
@@ -227,11 +231,13 @@ public final class PreviewSession: @unchecked Sendable {
         let rebuilt = FileWatcher.now()
         if let update, update.succeeded {
             channel.publish(overlay: .clear)
-            let version: String = lock.withLock {
-                generation += 1
-                return "\(sessionID)-\(generation)"
+            if !initial {
+                let version: String = lock.withLock {
+                    generation += 1
+                    return "\(sessionID)-\(generation)"
+                }
+                channel.publishReload(version: version, changedFiles: update.writtenFiles.count + update.removedFiles.count)
             }
-            if !initial { channel.publishReload(version: version, changedFiles: update.writtenFiles.count + update.removedFiles.count) }
         } else if let update {
             channel.publish(overlay: OverlayReport(failedBuild: update.diagnostics))
         } else {
@@ -261,13 +267,15 @@ public final class PreviewSession: @unchecked Sendable {
         let formatter = TextFormatter(sourceProvider: { texts[$0] })
         let paths = ProjectPaths(displayRoot: configuration.displayRoot)
         let changedFiles = Set(record.changedPaths.map { paths.display(URL(fileURLWithPath: $0)) })
+        // Editors' temporary files come and go; name only the content files.
+        let named = changedFiles.filter { file in Self.contentExtensions.contains { file.hasSuffix($0) } }
         let shown = update.diagnostics.all.filter { diagnostic in
             initial || diagnostic.severity == .error || changedFiles.contains(diagnostic.location.file)
         }
         if !shown.isEmpty { log(formatter.format(DiagnosticList(shown))) }
         let summary = TextFormatter.summary(update.diagnostics)
-        let what = changedFiles.isEmpty ? "" : " (" + changedFiles.sorted().prefix(3).joined(separator: ", ")
-            + (changedFiles.count > 3 ? ", …" : "") + ")"
+        let what = named.isEmpty ? "" : " (" + named.sorted().prefix(3).joined(separator: ", ")
+            + (named.count > 3 ? ", …" : "") + ")"
         if !record.succeeded {
             log("salve: build failed with \(summary)\(what); still serving the last good site")
         } else if initial {
@@ -276,6 +284,8 @@ public final class PreviewSession: @unchecked Sendable {
             log("rebuilt \(record.pagesWritten) pages in \(Self.format(record.notifyMilliseconds)) ms\(what)")
         }
     }
+
+    private static let contentExtensions = [".md", ".yml", ".yaml", ".json", ".csv"]
 
     private func log(_ line: String) { configuration.log?(line) }
 

@@ -61,7 +61,9 @@ public final class LiveSite: @unchecked Sendable {
                 g.allPages.filter { pending.contains($0.file) }.map(\.ref)
             })
             let affected = AffectedPages.files(for: changedRefs, graphs: [previous, graph])
-            selected = entries.filter { affected.contains($0.file) || !files.contains($0.file) }
+            // Files that are not one page's own (indexes, search index, sitemap, feed…) can list any page.
+            let pageFiles = Set(graph.allPages.map { Route.page($0.ref).outputFile })
+            selected = entries.filter { affected.contains($0.file) || !files.contains($0.file) || !pageFiles.contains($0.file) }
         }
         try write(selected)
         let removed = files.subtracting(allFiles).sorted()

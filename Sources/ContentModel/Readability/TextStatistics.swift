@@ -33,11 +33,19 @@ public struct TextStatistics: Hashable, Sendable {
     /// Character-level Unicode lookups and per-word arrays made it the slowest step of a build.
     /// Non-ASCII letters count as letters.
     public static func measure(_ text: String) -> TextStatistics {
+        var text = text
+        return text.withUTF8 { measure(utf8: $0) }
+    }
+
+    private static func measure(utf8 buffer: UnsafeBufferPointer<UInt8>) -> TextStatistics {
         var counter = ProseCounter()
-        var utf8 = text.utf8.makeIterator()
-        var pending: UInt8? = nil
-        while let byte = pending ?? utf8.next() {
-            pending = nil
+        var index = 0
+        func next() -> UInt8? {
+            guard index < buffer.count else { return nil }
+            defer { index += 1 }
+            return buffer[index]
+        }
+        while let byte = next() {
             switch byte {
             case 0x41...0x5A: counter.word.add(byte | 0x20)  // A-Z
             case 0x61...0x7A: counter.word.add(byte)  // a-z
@@ -45,8 +53,8 @@ public struct TextStatistics: Hashable, Sendable {
             case 0x27 where counter.word.hasLetter: break  // apostrophe inside a word ("don't")
             case 0xE2:
                 // U+2019 (’) is E2 80 99: an apostrophe inside a word; other E2 sequences are punctuation.
-                let second = utf8.next()
-                let third = utf8.next()
+                let second = next()
+                let third = next()
                 if !(second == 0x80 && third == 0x99 && counter.word.hasLetter) { counter.endWord() }
             case 0x80...0xFF:
                 // Letters of other scripts (é, ß…) carry no vowel for the syllable count.
@@ -54,11 +62,11 @@ public struct TextStatistics: Hashable, Sendable {
             case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
                 counter.endWord()
                 // "3.5" and "e.g." do not end a sentence: a stop needs a space or the end after it.
-                let next = utf8.next()
-                if next == nil || next == 0x20 || next == 0x0A || next == 0x09 || next == 0x22 || next == 0x29 {
+                let following: UInt8? = index < buffer.count ? buffer[index] : nil
+                if following == nil || following == 0x20 || following == 0x0A || following == 0x09 || following == 0x22
+                    || following == 0x29 {
                     counter.endSentence()
                 }
-                pending = next
             default:
                 counter.endWord()
             }
