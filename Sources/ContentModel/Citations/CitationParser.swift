@@ -23,12 +23,16 @@ public struct CitationGroup: Hashable, Sendable {
 public enum CitationParser {
     public static func groups(in text: String) -> [CitationGroup] {
         // Most text has no citation at all: check for "[" and "@" before doing any work.
-        var sawBracket = false
-        var sawAt = false
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "[") { sawBracket = true } else if byte == UInt8(ascii: "@") { sawAt = true }
+        var text = text
+        let mayCite = text.withUTF8 { buffer -> Bool in
+            var sawBracket = false
+            var sawAt = false
+            for byte in buffer {
+                if byte == UInt8(ascii: "[") { sawBracket = true } else if byte == UInt8(ascii: "@") { sawAt = true }
+            }
+            return sawBracket && sawAt
         }
-        guard sawBracket && sawAt else { return [] }
+        guard mayCite else { return [] }
         let bytes = Array(text.utf8)
         var groups: [CitationGroup] = []
         var index = 0
