@@ -9,6 +9,7 @@ Salve/Hugo and Salve/cmark, `salve check` on the same corpus and the preview reb
 """
 import argparse
 import os
+import socket
 import platform
 import re
 import shutil
@@ -30,6 +31,63 @@ def timed(cmd, cwd=None):
         sys.exit("command failed (%d): %s\n%s" % (proc.returncode, " ".join(cmd), out[-2000:]))
     wall, user, system, rss = match.groups()
     return float(wall), float(user) + float(system), int(rss) / 1024.0, out
+
+
+def preview_latency(salve, corpus, edits=7):
+    """Starts `salve preview`, edits one article several times and measures, for each edit, the time
+    from the file write to the reload event arriving on the events stream (watcher + debounce +
+    incremental rebuild + broadcast), and the rebuild time the server prints."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen([salve, "preview", "--port", str(port)], cwd=corpus,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.time() + 600
+        while time.time() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                raise RuntimeError("salve preview exited early")
+            if "http://127.0.0.1:%d" % port in line:
+                break
+        events = socket.create_connection(("127.0.0.1", port), timeout=30)
+        events.sendall(b"GET /_salve/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        buffer = b""
+        def wait_for(marker, timeout):
+            nonlocal buffer
+            end = time.time() + timeout
+            while marker not in buffer:
+                events.settimeout(max(0.01, end - time.time()))
+                chunk = events.recv(65536)
+                if not chunk:
+                    raise RuntimeError("events stream closed")
+                buffer += chunk
+            index = buffer.index(marker) + len(marker)
+            buffer = buffer[index:]
+        wait_for(b"\r\n\r\n", 30)  # response head
+        article = os.path.join(corpus, "Content", "articles", "article-00042.md")
+        original = open(article).read()
+        latencies = []
+        for i in range(edits):
+            time.sleep(0.5)
+            buffer = b""
+            started = time.perf_counter()
+            with open(article, "w") as f:
+                f.write(original + "\nEdited paragraph number %d.\n" % i)
+            wait_for(b"event: reload", 30)
+            latencies.append((time.perf_counter() - started) * 1000)
+        with open(article, "w") as f:
+            f.write(original)
+        events.close()
+    finally:
+        proc.terminate()
+        try:
+            output, _ = proc.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            output, _ = proc.communicate()
+    rebuilds = [float(m) for m in re.findall(r"in ([\d.]+) ms", output)]
+    return median(latencies), (median(rebuilds[-edits:]) if rebuilds else None)
 
 
 def median(values):
@@ -99,6 +157,11 @@ def main():
         for name, out in [("salve", salve_out), ("hugo", hugo_out)]:
             pages[name] = sum(1 for d, _, files in os.walk(out) for f in files if f.endswith(".html"))
         med = {tool: tuple(median([r[i] for r in runs]) for i in range(3)) for tool, runs in results.items()}
+        try:
+            med["preview"] = preview_latency(args.salve, corpus)
+        except (RuntimeError, OSError) as error:
+            print("preview latency not measured: %s" % error)
+            med["preview"] = (None, None)
         rows.append((size, markdown_bytes, pages, med))
         print_table(rows[-1:])
 
@@ -115,6 +178,9 @@ def print_table(rows):
         for tool in ["salve", "hugo", "cmark", "check"]:
             wall, cpu, rss = med[tool]
             print("  %-12s wall %7.3f s  cpu %7.3f s  peak %7.1f MiB" % (tool, wall, cpu, rss))
+        edit, rebuild = med["preview"]
+        if edit is not None:
+            print("  preview      edit → reload event %.0f ms (rebuild %s ms)" % (edit, "%.0f" % rebuild if rebuild else "?"))
 
 
 def render_markdown(rows, args):
@@ -126,10 +192,13 @@ def render_markdown(rows, args):
             count = pages.get(tool, "")
             lines.append("| %d | %.1f MB | %s | %s | %.3f s | %.3f s | %.0f MiB |" % (
                 size, markdown_bytes / 1e6, label, count, wall, cpu, rss))
-    lines += ["", "| articles | Salve/Hugo wall | Salve/cmark CPU | Salve peak | check wall |", "|---:|---:|---:|---:|---:|"]
+    lines += ["", "| articles | Salve/Hugo wall | Salve/cmark CPU | Salve peak | check wall | preview: edit → reload event | preview: rebuild |",
+              "|---:|---:|---:|---:|---:|---:|---:|"]
     for size, _, _, med in rows:
-        lines.append("| %d | %.2f | %.2f | %.0f MiB | %.3f s |" % (
-            size, med["salve"][0] / med["hugo"][0], med["salve"][1] / max(med["cmark"][1], 1e-9), med["salve"][2], med["check"][0]))
+        edit, rebuild = med["preview"]
+        lines.append("| %d | %.2f | %.2f | %.0f MiB | %.3f s | %s | %s |" % (
+            size, med["salve"][0] / med["hugo"][0], med["salve"][1] / max(med["cmark"][1], 1e-9), med["salve"][2],
+            med["check"][0], "%.0f ms" % edit if edit is not None else "–", "%.0f ms" % rebuild if rebuild else "–"))
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         lines += ["", "Scaling %d → %d articles (×%.0f): Salve wall ×%.1f, CPU ×%.1f." % (
