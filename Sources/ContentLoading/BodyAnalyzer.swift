@@ -69,7 +69,8 @@ struct BodyAnalyzer {
                                              location: at(node.start)))
         case .list(ordered: true, _, _) where !foundList:
             foundList = true
-            body.firstOrderedList = node.children.map { $0.plainText.trimmingWhitespace }
+            // Step text without citation brackets: it is shown in search results and structured data.
+            body.firstOrderedList = node.children.map { Self.proseText($0).replacingDoubleSpaces() }
         case .paragraph:
             // Each paragraph is measured alone, so a list item without a full stop still ends a sentence.
             body.prose = body.prose + TextStatistics.measure(Self.proseText(node))
@@ -127,6 +128,8 @@ struct BodyAnalyzer {
         case .softBreak, .lineBreak, .code:
             text += " "
         default:
+            // Blocks inside (a list item's paragraphs) are separate sentences' worth of words.
+            if node.kind.isBlock && !text.isEmpty && text.last != " " { text += " " }
             for child in node.children { appendProse(of: child, to: &text) }
         }
     }
@@ -167,6 +170,14 @@ struct BodyAnalyzer {
             diagnostics.append(.error(.brokenLink, "the link '\(destination)' \(reason)", at: location))
             return nil
         }
+    }
+}
+
+extension String {
+    /// Collapses runs of spaces left where citations were taken out, and trims the ends.
+    func replacingDoubleSpaces() -> String {
+        split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            .replacingOccurrences(of: " .", with: ".").replacingOccurrences(of: " ,", with: ",")
     }
 }
 
