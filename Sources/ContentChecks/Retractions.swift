@@ -16,7 +16,8 @@ public struct RetractionList: Sendable {
 
     /// Reads the CSV; the first row names the columns, and the DOI column is found by name.
     public static func parse(_ text: String, file: String) -> (RetractionList, [Diagnostic]) {
-        let rows = CSV.rows(text)
+        // Spreadsheets' "CSV UTF-8" starts with a byte-order mark, which would hide the first column's name.
+        let rows = CSV.rows(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         guard let header = rows.first else { return (RetractionList(file: file), []) }
         let names = header.map { $0.trimmingWhitespace.lowercased() }
         guard let column = names.firstIndex(where: { ["doi", "originalpaperdoi", "original paper doi"].contains($0) }) else {

@@ -44,7 +44,7 @@ public final class FileWatcher: @unchecked Sendable {
         let paths = roots.map { $0.standardizedFileURL.path }
         switch mode {
         case .polling(let interval):
-            backend = PollingWatcher(roots: paths, interval: interval, handler: handler)
+            backend = PollingWatcher(roots: paths, interval: interval, debounce: debounce, handler: handler)
             mechanism = "polling"
         case .inotify:
             backend = try InotifyWatcher(roots: paths, debounce: debounce, handler: handler)
@@ -54,7 +54,7 @@ public final class FileWatcher: @unchecked Sendable {
                 backend = inotify
                 mechanism = "inotify"
             } else {
-                backend = PollingWatcher(roots: paths, interval: 0.3, handler: handler)
+                backend = PollingWatcher(roots: paths, interval: 0.3, debounce: debounce, handler: handler)
                 mechanism = "polling"
             }
         }
@@ -129,19 +129,22 @@ enum DirectoryWalker {
     }
 }
 
-/// Compares every file's modification time, size and inode on a timer.
+/// Compares every file's modification time, size and inode on a timer. After a change it looks
+/// again every debounce interval until a look finds nothing new, so a burst of saves is one batch.
 final class PollingWatcher: WatcherBackend, @unchecked Sendable {
     private let roots: [String]
     private let interval: Double
+    private let debounce: Double
     private let handler: FileWatcher.Handler
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var running = false
 
-    init(roots: [String], interval: Double, handler: @escaping FileWatcher.Handler) {
+    init(roots: [String], interval: Double, debounce: Double, handler: @escaping FileWatcher.Handler) {
         self.roots = roots
         self.interval = interval
+        self.debounce = max(debounce, 0.01)
         self.handler = handler
     }
 
@@ -150,17 +153,26 @@ final class PollingWatcher: WatcherBackend, @unchecked Sendable {
         lock.withLock { running = true }
         let thread = Thread { [self] in
             var previous = initial
+            var pending = Set<String>()
+            var firstAt: UInt64 = 0
             while lock.withLock({ running }) {
-                _ = wake.wait(timeout: .now() + interval)
+                _ = wake.wait(timeout: .now() + (pending.isEmpty ? interval : debounce))
                 guard lock.withLock({ running }) else { break }
                 let current = snapshot()
                 var changed = Set<String>()
                 for (path, stamp) in current where previous[path] != stamp { changed.insert(path) }
                 for path in previous.keys where current[path] == nil { changed.insert(path) }
                 previous = current
+                let now = FileWatcher.now()
                 if !changed.isEmpty {
-                    let now = FileWatcher.now()
-                    handler(FileChangeBatch(paths: changed, firstChangeAt: now, deliveredAt: now))
+                    if pending.isEmpty { firstAt = now }
+                    pending.formUnion(changed)
+                    // Still changing: look again soon, unless this has gone on for a second.
+                    if now - firstAt < 1_000_000_000 { continue }
+                }
+                if !pending.isEmpty {
+                    handler(FileChangeBatch(paths: pending, firstChangeAt: firstAt, deliveredAt: now))
+                    pending = []
                 }
             }
             finished.signal()

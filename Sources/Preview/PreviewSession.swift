@@ -40,7 +40,7 @@ public struct PreviewConfiguration: Sendable {
 
 /// One rebuild, and how long it took to reach the open pages.
 public struct RebuildRecord: Sendable {
-    /// Absolute paths the watcher reported (empty for the first build and for ``PreviewSession/rebuildNow()``).
+    /// Absolute paths the watcher reported (empty for the first build).
     public var changedPaths: [String]
     /// Output files written and removed (none when errors kept the last good site).
     public var writtenFiles: [String]
@@ -100,10 +100,13 @@ public final class PreviewSession: @unchecked Sendable {
     /// The port the server listens on, once started.
     public var port: Int? { lock.withLock { boundPort } }
 
-    /// `http://127.0.0.1:8000/`
+    /// `http://127.0.0.1:8000/` (the loopback address when listening on every address).
     public var url: String? {
         guard let port else { return nil }
-        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        var host = configuration.host
+        if host == "0.0.0.0" { host = "127.0.0.1" }
+        if host == "::" { host = "::1" }
+        if host.contains(":") { host = "[\(host)]" }
         return "http://\(host):\(port)/"
     }
 
@@ -119,6 +122,7 @@ public final class PreviewSession: @unchecked Sendable {
     /// Builds the whole site, starts watching and serving; returns the bound port.
     /// - Throws: `LoadFailure` when the content folder is missing, ``PreviewError`` when the port cannot be used.
     public func start() async throws -> Int {
+        Self.removeAbandonedSites()
         try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
         do {
             // The first build renders everything on every core: off the threads that run Swift concurrency.
@@ -162,23 +166,32 @@ public final class PreviewSession: @unchecked Sendable {
         watcher?.stop()
         channel.close()
         await server?.stop()
-        // Let a rebuild in progress finish before its folder goes.
-        await withCheckedContinuation { continuation in
-            rebuildQueue.async { continuation.resume() }
+        // Let a rebuild in progress finish before its folder goes, but do not wait long: a folder
+        // left behind is removed by the next preview (``removeAbandonedSites()``).
+        let idle = OneShot<Bool>()
+        rebuildQueue.async { idle.succeed(true) }
+        Task {
+            try? await Task.sleep(for: .milliseconds(500))
+            idle.succeed(false)
         }
-        try? FileManager.default.removeItem(at: outputDirectory)
+        let folder = outputDirectory
+        if (try? await idle.value) == true {
+            try? FileManager.default.removeItem(at: folder)
+        } else {
+            rebuildQueue.async { try? FileManager.default.removeItem(at: folder) }
+        }
     }
 
-    /// Rebuilds now, as if the watcher had seen a change; returns what happened (for benchmarks and tests).
-    @discardableResult
-    public func rebuildNow() -> RebuildRecord? {
-        rebuildQueue.sync {
-            let now = FileWatcher.now()
-            guard let (record, update) = try? build(changed: [], firstChangeAt: now, deliveredAt: now, initial: false) else {
-                return nil
-            }
-            report(record, update, initial: false)
-            return record
+    /// Temporary sites left by previews that were killed outright (`salve-preview-<pid>-<uuid>` whose
+    /// process is gone).
+    static func removeAbandonedSites() {
+        let folder = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            let parts = name.split(separator: "-", maxSplits: 3)
+            guard parts.count == 4, parts[0] == "salve", parts[1] == "preview", let pid = Int32(parts[2]),
+                  UUID(uuidString: String(parts[3])) != nil, pid != ProcessInfo.processInfo.processIdentifier,
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
 
@@ -269,10 +282,15 @@ public final class PreviewSession: @unchecked Sendable {
         let changedFiles = Set(record.changedPaths.map { paths.display(URL(fileURLWithPath: $0)) })
         // Editors' temporary files come and go; name only the content files.
         let named = changedFiles.filter { file in Self.contentExtensions.contains { file.hasSuffix($0) } }
-        let shown = update.diagnostics.all.filter { diagnostic in
-            initial || diagnostic.severity == .error || changedFiles.contains(diagnostic.location.file)
+        let errors = update.diagnostics.all.filter { $0.severity == .error }
+        var warnings = update.diagnostics.all.filter { diagnostic in
+            diagnostic.severity != .error && (initial || changedFiles.contains(diagnostic.location.file))
         }
+        let hidden = max(warnings.count - Self.warningsShown, 0)
+        warnings = Array(DiagnosticList(warnings).sorted.prefix(Self.warningsShown))
+        let shown = errors + warnings
         if !shown.isEmpty { log(formatter.format(DiagnosticList(shown))) }
+        if hidden > 0 { log("… and \(hidden) more warnings; 'salve check --drafts' lists them all") }
         let summary = TextFormatter.summary(update.diagnostics)
         let what = named.isEmpty ? "" : " (" + named.sorted().prefix(3).joined(separator: ", ")
             + (named.count > 3 ? ", …" : "") + ")"
@@ -286,6 +304,8 @@ public final class PreviewSession: @unchecked Sendable {
     }
 
     private static let contentExtensions = [".md", ".yml", ".yaml", ".json", ".csv"]
+    /// Warnings printed per build; the rest are counted.
+    private static let warningsShown = 25
 
     private func log(_ line: String) { configuration.log?(line) }
 

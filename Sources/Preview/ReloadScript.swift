@@ -85,15 +85,28 @@ enum ReloadScript {
           }
           show(state.diagnostics);
           if (!window.EventSource) return;
-          var source = new EventSource("/_salve/events");
-          source.addEventListener("hello", function (e) {
-            try { if (version && JSON.parse(e.data).version !== version) reload(); } catch (err) {}
+          // Only visible pages hold a connection (browsers allow few per host); a page shown again
+          // reconnects, and "hello" reloads it if the site changed meanwhile.
+          var source = null;
+          function connect() {
+            if (source) return;
+            source = new EventSource("/_salve/events");
+            source.addEventListener("hello", function (e) {
+              try { if (version && JSON.parse(e.data).version !== version) reload(); } catch (err) {}
+            });
+            source.addEventListener("reload", reload);
+            source.addEventListener("diagnostics", function (e) {
+              try { show(JSON.parse(e.data)); } catch (err) {}
+            });
+          }
+          function disconnect() {
+            if (source) { source.close(); source = null; }
+          }
+          document.addEventListener("visibilitychange", function () {
+            if (document.hidden) { disconnect(); } else { connect(); }
           });
-          source.addEventListener("reload", reload);
-          source.addEventListener("diagnostics", function (e) {
-            try { show(JSON.parse(e.data)); } catch (err) {}
-          });
-          window.addEventListener("beforeunload", function () { source.close(); });
+          window.addEventListener("pagehide", disconnect);
+          if (!document.hidden) connect();
         })();
 
         """#

@@ -66,8 +66,10 @@ public final class OutputWriter: @unchecked Sendable {
         let url = components.reduce(staging) { $0.appendingPathComponent(String($1)) }
         let folder = url.deletingLastPathComponent().path
         do throws(FileOutput.Failure) {
-            if directoriesLock.withLock({ createdDirectories.insert(folder).inserted }) {
+            // Create before recording: a folder marked as made must exist for every other thread.
+            if !directoriesLock.withLock({ createdDirectories.contains(folder) }) {
                 try FileOutput.makeDirectory(folder)
+                directoriesLock.withLock { _ = createdDirectories.insert(folder) }
             }
             try FileOutput.write(contents, to: url.path)
         } catch {

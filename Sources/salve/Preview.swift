@@ -47,8 +47,8 @@ struct PreviewCommand: ParsableCommand {
             contentDirectory: project.contentURL, seedsDirectory: project.seedsURL, displayRoot: project.rootURL,
             host: host, port: port, watchMode: poll ? .polling(interval: 0.3) : .automatic,
             log: { Terminal.stderr($0) }))
-        let stopRequested = DispatchSemaphore(value: 0)
-        let signals = ShutdownSignals { stopRequested.signal() }
+        let (stopRequests, stopRequested) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let signals = ShutdownSignals { stopRequested.yield() }
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
         let (host, open) = (self.host, self.open)
@@ -63,12 +63,7 @@ struct PreviewCommand: ParsableCommand {
                 }
                 Terminal.stderr("Watching \(watched) (\(session.watchMechanism ?? "polling")); press Ctrl-C to stop.")
                 if open { Browser.open(url) }
-                await withCheckedContinuation { continuation in
-                    DispatchQueue.global().async {
-                        stopRequested.wait()
-                        continuation.resume()
-                    }
-                }
+                for await _ in stopRequests { break }
                 await session.stop()
                 Terminal.stderr("salve: preview stopped")
             } catch {

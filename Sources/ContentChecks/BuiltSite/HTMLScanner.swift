@@ -28,11 +28,14 @@ struct HTMLScanner {
                 index += 1
             }
         }
+        /// Case-insensitive for ASCII letters, as HTML tag names are (`</SCRIPT>`).
         func find(_ needle: String, from start: Int) -> Int? {
-            let pattern = Array(needle.utf8)
+            let pattern = Array(needle.lowercased().utf8)
+            func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
             var position = start
             while position + pattern.count <= bytes.count {
-                if bytes[position] == pattern[0] && Array(bytes[position..<(position + pattern.count)]) == pattern { return position }
+                if lower(bytes[position]) == pattern[0]
+                    && bytes[position..<(position + pattern.count)].map(lower).elementsEqual(pattern) { return position }
                 position += 1
             }
             return nil

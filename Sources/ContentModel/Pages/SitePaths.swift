@@ -20,6 +20,11 @@ public enum SitePaths {
             return .failure(.characters)
         }
         let last = segments[segments.count - 1]
+        // "/old/index.html" is the same address as "/old/": compare and write them as one.
+        if last == "index.html" {
+            guard segments.count > 1 else { return .failure(.isHome) }
+            return .success("/" + segments.dropLast().joined(separator: "/") + "/")
+        }
         if last.hasSuffix(".html") { return .success("/" + segments.joined(separator: "/")) }
         return .success("/" + segments.joined(separator: "/") + "/")
     }

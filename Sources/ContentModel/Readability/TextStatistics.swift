@@ -60,11 +60,14 @@ public struct TextStatistics: Hashable, Sendable {
                 // Letters of other scripts (é, ß…) carry no vowel for the syllable count.
                 if byte & 0xC0 != 0x80 { counter.word.addOtherLetter() }
             case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                let abbreviation = byte == UInt8(ascii: ".") && counter.word.isAbbreviation
                 counter.endWord()
-                // "3.5" and "e.g." do not end a sentence: a stop needs a space or the end after it.
+                // "3.5" does not end a sentence (a stop needs a space, a closing quote or bracket, or the
+                // end after it), and neither does an abbreviation such as "e.g." or "Dr.".
                 let following: UInt8? = index < buffer.count ? buffer[index] : nil
-                if following == nil || following == 0x20 || following == 0x0A || following == 0x09 || following == 0x22
-                    || following == 0x29 {
+                let closes = following == nil || following == 0x20 || following == 0x0A || following == 0x09
+                    || following == 0x22 || following == 0x27 || following == 0x29 || following == 0xE2  // ” ’ …
+                if closes && !abbreviation {
                     counter.endSentence()
                 }
             default:
@@ -136,6 +139,18 @@ struct SyllableCounter {
         if vowel && !previousWasVowel { groups += 1 }
         previousWasVowel = vowel
         (fourth, third, second, last) = (third, second, last, byte)
+    }
+
+    /// A single letter ("e.g." is read as "e", "g") or a title before a name: a full stop after it does
+    /// not end the sentence.
+    var isAbbreviation: Bool {
+        switch letters {
+        case 1: return true
+        case 2: return (second, last) == (0x64, 0x72) || (second, last) == (0x6D, 0x72) || (second, last) == (0x6D, 0x73)
+            || (second, last) == (0x76, 0x73) || (second, last) == (0x73, 0x74)  // dr mr ms vs st
+        case 3: return (third, second, last) == (0x6D, 0x72, 0x73)  // mrs
+        default: return false
+        }
     }
 
     /// A letter outside ASCII: it makes this a word but is not an English vowel.
