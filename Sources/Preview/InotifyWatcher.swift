@@ -46,6 +46,7 @@ final class InotifyWatcher: WatcherBackend, @unchecked Sendable {
     // Touched only by the watching thread (and by init, before it starts).
     private var folders: [Int32: String] = [:]
     private var watchOf: [String: Int32] = [:]
+    private var watchFailure: Int32?
 
     init(roots: [String], debounce: Double, handler: @escaping FileWatcher.Handler) throws {
         self.roots = roots
@@ -63,9 +64,10 @@ final class InotifyWatcher: WatcherBackend, @unchecked Sendable {
         wakeWrite = pipeEnds[1]
         // Watch before returning, so a change made right after start() is seen.
         for root in roots { _ = addTree(root) }
-        if folders.isEmpty && !roots.isEmpty && roots.contains(where: { FileManager.default.fileExists(atPath: $0) }) {
+        if let failure = watchFailure {
             closeDescriptors()
-            throw WatcherError(description: "inotify could not watch the folders (errno \(errno)); is the watch limit reached?")
+            throw WatcherError(description: "inotify could not watch every folder (errno \(failure)); "
+                + "raise fs.inotify.max_user_watches, or use polling")
         }
     }
 
@@ -197,7 +199,11 @@ final class InotifyWatcher: WatcherBackend, @unchecked Sendable {
             found.insert(path)
             guard stamp.isDirectory, watchOf[path] == nil else { return }
             let wd = inotify_add_watch(fd, path, Self.watchMask)
-            guard wd >= 0 else { return }
+            guard wd >= 0 else {
+                // A folder gone meanwhile is fine; running out of watches is not.
+                if errno == ENOSPC || errno == ENOMEM { watchFailure = errno }
+                return
+            }
             if let old = folders[wd], old != path { watchOf[old] = nil }
             folders[wd] = path
             watchOf[path] = wd

@@ -53,22 +53,38 @@ public struct OverlayReport: Sendable, Equatable {
 
     /// One line of compact JSON (no newlines, so it fits one SSE `data:` line).
     public var json: String {
-        let list: [[String: Any]] = items.map { item in
-            var object: [String: Any] = ["location": item.location, "file": item.file, "severity": item.severity,
-                                         "message": item.message]
-            if let line = item.line { object["line"] = line }
-            if let column = item.column { object["column"] = column }
-            if let code = item.code { object["code"] = code }
-            return object
+        let list = items.map { item in
+            var fields = [("code", item.code.map(PreviewJSON.string)), ("column", item.column.map(String.init)),
+                          ("file", PreviewJSON.string(item.file)), ("line", item.line.map(String.init)),
+                          ("location", PreviewJSON.string(item.location)), ("message", PreviewJSON.string(item.message)),
+                          ("severity", PreviewJSON.string(item.severity))]
+            fields.removeAll { $0.1 == nil }
+            return "{" + fields.map { "\"\($0.0)\":\($0.1!)" }.joined(separator: ",") + "}"
         }
-        return PreviewJSON.encode(["errors": errors, "warnings": warnings, "diagnostics": list])
+        return "{\"diagnostics\":[\(list.joined(separator: ","))],\"errors\":\(errors),\"warnings\":\(warnings)}"
     }
 }
 
+/// Small JSON by hand: these payloads go out on every rebuild, and Foundation's serializer is slow here.
 enum PreviewJSON {
-    static func encode(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+    /// A JSON string literal.
+    static func string(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            case _ where scalar.value < 0x20:
+                result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 }

@@ -164,9 +164,7 @@ struct PreviewResponder: HTTPResponder {
         var bytes = data
         if MIMETypes.isHTML(type) {
             let state = channel.current
-            let json = PreviewJSON.encode(["version": state.version])
-            // The overlay's report is spliced in as a JSON value of its own.
-            let stateJSON = String(json.dropLast()) + ",\"diagnostics\":" + state.overlay.json + "}"
+            let stateJSON = "{\"diagnostics\":\(state.overlay.json),\"version\":\(PreviewJSON.string(state.version))}"
             bytes = Data(ReloadScript.inject(into: String(decoding: data, as: UTF8.self), stateJSON: stateJSON).utf8)
         }
         var headers = Self.baseHeaders(type)

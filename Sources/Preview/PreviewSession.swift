@@ -267,7 +267,9 @@ public final class PreviewSession: @unchecked Sendable {
             notifyMilliseconds: Self.milliseconds(from: deliveredAt, to: notified),
             sinceFirstChangeMilliseconds: Self.milliseconds(from: firstChangeAt, to: notified))
         lock.withLock { records.append(record) }
-        if update?.succeeded == true { basePath.refresh(configuration.contentDirectory, displayRoot: configuration.displayRoot) }
+        if update?.succeeded == true, initial || changed.contains(where: { $0.hasSuffix("/site.yml") }) {
+            basePath.refresh(configuration.contentDirectory, displayRoot: configuration.displayRoot)
+        }
         if let failure { log("salve: error: \(failure)") }
         return (record, update)
     }

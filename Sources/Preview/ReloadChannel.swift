@@ -51,7 +51,7 @@ final class ReloadChannel: @unchecked Sendable {
             guard !closed else { return false }
             clients[id] = continuation
             continuation.yield("retry: 1000\n\n")
-            continuation.yield(Self.event("hello", PreviewJSON.encode(["version": version])))
+            continuation.yield(Self.event("hello", "{\"version\":\(PreviewJSON.string(version))}"))
             continuation.yield(Self.event("diagnostics", overlay.json))
             return true
         }
@@ -72,7 +72,7 @@ final class ReloadChannel: @unchecked Sendable {
     func publishReload(version newVersion: String, changedFiles: Int) {
         lock.withLock {
             version = newVersion
-            broadcastLocked(Self.event("reload", PreviewJSON.encode(["version": newVersion, "changed": changedFiles])))
+            broadcastLocked(Self.event("reload", "{\"changed\":\(changedFiles),\"version\":\(PreviewJSON.string(newVersion))}"))
         }
     }
 

@@ -1,0 +1,220 @@
+import ContentLoading
+import Diagnostics
+import Foundation
+@testable import Preview
+import SiteBuilder
+import Testing
+
+/// What is on disk: `salve build` never carries the preview's script, and the preview's incremental
+/// output is the same, byte for byte, as a full build of the same content.
+@Suite(.timeLimit(.minutes(1)))
+struct SiteOutputTests {
+    @Test func theReloadScriptIsNeverInABuild() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let output = site.url("Output")
+        let report = try SiteBuild.build(site.loadOptions, output: output)
+        #expect(report.succeeded)
+        let files = try readTree(output)
+        #expect(files.keys.contains("index.html"))
+        for (path, data) in files {
+            let text = String(decoding: data, as: UTF8.self)
+            for marker in ["salve-preview", "/_salve/events", ReloadScript.marker, ReloadScript.stateElementID] {
+                #expect(!text.contains(marker), "\(path) contains the preview's '\(marker)'")
+            }
+        }
+    }
+
+    @Test func incrementalRebuildsMatchAFullBuild() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let live = LiveSite(options: site.loadOptions, output: site.url("Live"))
+        #expect(try live.rebuild().succeeded)
+
+        // A series of edits, each rebuilt incrementally and compared with a fresh full build.
+        let edits: [(String, () throws -> Void)] = [
+            ("edit an article's body", {
+                try site.write("Content/articles/walking.md", FixtureSite.article(title: "Walking with back pain", text: "CHANGED"))
+            }),
+            ("retitle an article", {
+                try site.write("Content/articles/walking.md", FixtureSite.article(title: "Walking when your back hurts", text: "CHANGED"))
+            }),
+            ("add an article", {
+                try site.write("Content/articles/stretching.md", FixtureSite.article(title: "Stretching", text: "NEW", published: "2025-09-01"))
+            }),
+            ("rename a condition", {
+                let text = try String(contentsOf: site.url("Content/conditions/back-pain.md"), encoding: .utf8)
+                try site.write("Content/conditions/back-pain.md", text.replacingOccurrences(of: "name: Back pain", with: "name: Low back pain"))
+            }),
+            ("publish a draft", {
+                let text = try String(contentsOf: site.url("Content/articles/sleeping.md"), encoding: .utf8)
+                try site.write("Content/articles/sleeping.md", text.replacingOccurrences(of: "draft: true\n", with: ""))
+            }),
+            ("delete an article", { try site.remove("Content/articles/stretching.md") }),
+            ("change the bibliography", {
+                let text = try String(contentsOf: site.url("seeds/references.json"), encoding: .utf8)
+                try site.write("seeds/references.json", text.replacingOccurrences(of: "Living with Back Pain", with: "Living With Back Pain"))
+            }),
+        ]
+        for (index, (name, edit)) in edits.enumerated() {
+            try edit()
+            let update = try live.rebuild()
+            #expect(update.succeeded, "\(name): \(update.diagnostics.all)")
+            let full = site.url("Full-\(index)")
+            #expect(try SiteBuild.build(site.loadOptions, output: full).succeeded)
+            var expected = try readTree(full)
+            expected[OutputWriter.markerName] = nil
+            let actual = try readTree(site.url("Live"))
+            let differing = Set(expected.keys).union(actual.keys).filter { expected[$0] != actual[$0] }.sorted()
+            #expect(differing.isEmpty, "after '\(name)' the incremental site differs from a full build in: \(differing)")
+        }
+    }
+
+    private func readTree(_ root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let rootPath = root.resolvingSymlinksInPath().path
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return [:]
+        }
+        for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            files[String(url.resolvingSymlinksInPath().path.dropFirst(rootPath.count + 1))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+}
+
+/// The pieces on their own: path resolution, MIME types, injection, the watcher.
+@Suite(.timeLimit(.minutes(1)))
+struct PreviewUnitTests {
+    @Test func pathSegmentsRefuseEveryFormOfDotDot() {
+        #expect(StaticFiles.segments(of: "/articles/walking/") == ["articles", "walking"])
+        #expect(StaticFiles.segments(of: "/a%20b/./c") == ["a b", "c"])
+        #expect(StaticFiles.segments(of: "/") == [])
+        for bad in ["/..", "/../x", "/a/../b", "/%2e%2e/x", "/%2E%2e/x", "/..%2fx", "/a/..%2F..%2Fb", "/x%00", "/a\\b",
+                    "/%zz", "/%2", "relative"] {
+            #expect(StaticFiles.segments(of: bad) == nil, "\(bad) was accepted")
+        }
+        // Decoded once: "%252e" is a literal "%2e", not a dot.
+        #expect(StaticFiles.segments(of: "/%252e%252e") == ["%2e%2e"])
+    }
+
+    @Test func resolvesFilesFoldersAndLinks() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("salve-static-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("a/b"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: root.appendingPathComponent("a/b/index.html"))
+        try Data("y".utf8).write(to: root.appendingPathComponent("a/file.css"))
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("out").path, withDestinationPath: "/etc")
+        let files = StaticFiles(root: root)
+        let real = files.root
+        #expect(files.resolve(rawPath: "/a/b/") == .file(real + "/a/b/index.html"))
+        #expect(files.resolve(rawPath: "/a/b", query: "q=1") == .redirect("/a/b/?q=1"))
+        #expect(files.resolve(rawPath: "//a/b") == .redirect("/a/b/"))
+        #expect(files.resolve(rawPath: "/a/") == .notFound)
+        #expect(files.resolve(rawPath: "/a/file.css") == .file(real + "/a/file.css"))
+        #expect(files.resolve(rawPath: "/a/missing") == .notFound)
+        #expect(files.resolve(rawPath: "/out/passwd") == .forbidden)
+        #expect(files.resolve(rawPath: "/out/") == .forbidden)
+        #expect(files.resolve(rawPath: "/../etc/passwd") == .forbidden)
+    }
+
+    @Test func mimeTypes() {
+        #expect(MIMETypes.type(forPath: "/x/index.html") == "text/html; charset=utf-8")
+        #expect(MIMETypes.type(forPath: "/assets/site.css") == "text/css; charset=utf-8")
+        #expect(MIMETypes.type(forPath: "/assets/search.js") == "text/javascript; charset=utf-8")
+        #expect(MIMETypes.type(forPath: "/search-index.json") == "application/json")
+        #expect(MIMETypes.type(forPath: "/a/PHOTO.JPG") == "image/jpeg")
+        #expect(MIMETypes.type(forPath: "/img.svg") == "image/svg+xml")
+        #expect(MIMETypes.type(forPath: "/_redirects") == "application/octet-stream")
+        #expect(MIMETypes.type(forPath: "/a.b/file") == "application/octet-stream")
+    }
+
+    @Test func injectionGoesBeforeTheLastBodyTagAndCannotBreakOut() {
+        let html = "<html><body><p>x</p></BODY></html>"
+        let injected = ReloadScript.inject(into: html, stateJSON: #"{"m":"</script><b>"}"#)
+        #expect(injected.hasPrefix("<html><body><p>x</p><script type=\"application/json\""))
+        #expect(injected.hasSuffix("</BODY></html>"))
+        #expect(!injected.contains("</script><b>"))
+        #expect(injected.contains(#"\u003c/script>\u003cb>"#))
+        #expect(ReloadScript.inject(into: "no body", stateJSON: "{}").hasPrefix("no body<script"))
+    }
+
+    @Test func overlayReportListsErrorsWithLocations() {
+        let diagnostics = DiagnosticList([
+            .error(.invalidValue, "bad value", at: SourceLocation(file: "Content/articles/a.md", line: 3, column: 7)),
+            .warning(.unknownField, "a warning", at: SourceLocation(file: "Content/articles/b.md", line: 1, column: 1)),
+        ])
+        let report = OverlayReport(failedBuild: diagnostics)
+        #expect(report.errors == 1)
+        #expect(report.warnings == 1)
+        #expect(report.items.map(\.location) == ["Content/articles/a.md:3:7"])
+        #expect(!report.json.contains("\n"))
+        #expect(report.json.contains(#""location":"Content/articles/a.md:3:7""#))
+        #expect(OverlayReport.clear.json == #"{"diagnostics":[],"errors":0,"warnings":0}"#)
+    }
+
+    @Test func overlayJSONIsValidWhateverTheMessageHolds() throws {
+        let message = "quote \" backslash \\ newline \n tab \t bell \u{7} </script> café — \u{2028}"
+        let report = OverlayReport(failedBuild: DiagnosticList([
+            .error(.yamlSyntax, message, at: SourceLocation(file: "Content/a b.md", line: 2, column: 5)),
+            .error(.missingFile, "no line", at: SourceLocation(file: "Content/site.yml")),
+        ]))
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
+        let items = try #require(parsed["diagnostics"] as? [[String: Any]])
+        #expect(items.count == 2)
+        #expect(items[0]["message"] as? String == message)
+        #expect(items[0]["location"] as? String == "Content/a b.md:2:5")
+        #expect(items[0]["line"] as? Int == 2)
+        #expect(items[1]["line"] == nil)
+        #expect(parsed["errors"] as? Int == 2)
+        #expect(!report.json.contains("\n"))
+    }
+
+    @Test(arguments: [FileWatcher.Mode.inotify, .polling(interval: 0.05)])
+    func watcherReportsOneBatchPerBurst(mode: FileWatcher.Mode) async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("salve-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let batches = BatchLog()
+        let watcher = try FileWatcher(roots: [root], mode: mode, debounce: 0.075) { batches.append($0) }
+        watcher.start()
+        defer { watcher.stop() }
+
+        let file = root.appendingPathComponent("sub/page.md")
+        for index in 0..<10 {
+            try Data("save \(index)".utf8).write(to: file)
+            await pause(0.003)
+        }
+        #expect(await eventually(within: 3) { batches.paths.contains(file.path) })
+        await pause(0.4)
+        #expect(batches.count >= 1 && batches.count <= 3, "\(batches.count) batches for one burst")
+
+        // Hidden and backup files are not content.
+        let before = batches.count
+        try Data("x".utf8).write(to: root.appendingPathComponent("sub/.page.md.swp"))
+        try Data("x".utf8).write(to: root.appendingPathComponent("sub/page.md~"))
+        await pause(0.4)
+        #expect(batches.count == before)
+
+        // A new folder and a file in it.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("new"), withIntermediateDirectories: true)
+        await pause(0.2)
+        let inside = root.appendingPathComponent("new/inside.md")
+        try Data("x".utf8).write(to: inside)
+        #expect(await eventually(within: 3) { batches.paths.contains(inside.path) })
+
+        // Deleted.
+        try FileManager.default.removeItem(at: file)
+        #expect(await eventually(within: 3) { batches.last?.paths.contains(file.path) == true })
+    }
+}
+
+final class BatchLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var batches: [FileChangeBatch] = []
+
+    func append(_ batch: FileChangeBatch) { lock.withLock { batches.append(batch) } }
+    var count: Int { lock.withLock { batches.count } }
+    var last: FileChangeBatch? { lock.withLock { batches.last } }
+    var paths: Set<String> { lock.withLock { batches.reduce(into: Set<String>()) { $0.formUnion($1.paths) } } }
+}
