@@ -8,8 +8,9 @@ public enum SiteChecker {
     public static let retractionsFile = "retractions.csv"
 
     /// Dates are checked as of `options.today`.
-    public static func loadAndCheck(_ options: LoadOptions, cache: PageCache? = nil) throws(LoadFailure) -> LoadResult {
-        var result = try ContentLoader.load(options, cache: cache)
+    public static func loadAndCheck(_ options: LoadOptions, cache: PageCache? = nil,
+                                    changedPaths: Set<String>? = nil) throws(LoadFailure) -> LoadResult {
+        var result = try ContentLoader.load(options, cache: cache, changedPaths: changedPaths)
         let url = options.seedsDirectory.appendingPathComponent(retractionsFile)
         var retractions = RetractionList()
         if let data = FileManager.default.contents(atPath: url.path) {

@@ -50,8 +50,12 @@ public struct LoadFailure: Error, CustomStringConvertible {
 
 /// load → parse → link: reads `Content/` and `seeds/` into a validated ``ContentGraph``.
 public enum ContentLoader {
-    /// - Parameter cache: reuse pages whose files have not changed since the last load with this cache.
-    public static func load(_ options: LoadOptions, cache: PageCache? = nil) throws(LoadFailure) -> LoadResult {
+    /// - Parameters:
+    ///   - cache: reuse pages whose files have not changed since the last load with this cache.
+    ///   - changedPaths: absolute paths a file watcher saw change since that load. When they are all
+    ///     existing page files the last load already knew, nothing else is listed or looked at.
+    public static func load(_ options: LoadOptions, cache: PageCache? = nil,
+                            changedPaths: Set<String>? = nil) throws(LoadFailure) -> LoadResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.contentDirectory.path, isDirectory: &isDirectory),
               isDirectory.boolValue else {
@@ -65,11 +69,20 @@ public enum ContentLoader {
         diagnostics.append(contentsOf: siteDiagnostics)
         if let siteText { texts[paths.display(options.contentDirectory.appendingPathComponent("site.yml"))] = siteText }
 
-        let discovery = FileDiscovery.discover(in: options.contentDirectory, paths: paths)
+        var trustedUnchanged: Set<String>?
+        let discovery: (pages: [DiscoveredPage], diagnostics: [Diagnostic])
+        if let cache, let changedPaths, let previous = cache.lastDiscovery,
+           let modified = onlyModifiedPages(changedPaths, in: previous.pages, options: options) {
+            discovery = previous
+            trustedUnchanged = Set(previous.pages.map(\.file)).subtracting(modified)
+        } else {
+            discovery = FileDiscovery.discover(in: options.contentDirectory, paths: paths)
+            cache?.lastDiscovery = discovery
+        }
         diagnostics.append(contentsOf: discovery.diagnostics)
 
         cache?.begin(settings: "\(site.allowRawHTML) \(site.reviewIntervalMonths)", files: discovery.pages)
-        let loaded = loadPages(discovery.pages, site: site, cache: cache)
+        let loaded = loadPages(discovery.pages, site: site, cache: cache, trusted: trustedUnchanged ?? [])
         var pages: [any ContentPage] = []
         for result in loaded {
             diagnostics.append(contentsOf: result.diagnostics)
@@ -168,13 +181,33 @@ public enum ContentLoader {
         return (site, fields.finish(), text)
     }
 
-    private static func loadPages(_ files: [DiscoveredPage], site: SiteConfig, cache: PageCache?) -> [PageLoader.Result] {
+    /// The display paths of the changed page files, if every changed path is a page file the last
+    /// discovery found that still exists (an edit, not an addition, removal, rename or folder change)
+    /// or a file outside `Content/` (seeds, which are always read). Otherwise nil: discover again.
+    private static func onlyModifiedPages(_ changed: Set<String>, in pages: [DiscoveredPage], options: LoadOptions) -> Set<String>? {
+        let contentRoot = options.contentDirectory.path + "/"
+        let byPath = Dictionary(pages.map { ($0.url.path, $0.file) }, uniquingKeysWith: { first, _ in first })
+        var modified = Set<String>()
+        for path in changed {
+            guard path.hasPrefix(contentRoot) else { continue }
+            guard let file = byPath[path], FileManager.default.fileExists(atPath: path) else { return nil }
+            modified.insert(file)
+        }
+        return modified
+    }
+
+    private static func loadPages(_ files: [DiscoveredPage], site: SiteConfig, cache: PageCache?,
+                                  trusted: Set<String> = []) -> [PageLoader.Result] {
         // Files are independent until linking: read and parse them on every core.
         let results = UnsafeResults<PageLoader.Result>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let discovered = files[index]
             guard let cache else {
                 results[index] = PageLoader.load(discovered, site: site)
+                return
+            }
+            if trusted.contains(discovered.file), let hit = cache.trusted(discovered) {
+                results[index] = hit
                 return
             }
             let stamp = PageCache.stamp(of: discovered.url)

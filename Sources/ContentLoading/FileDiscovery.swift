@@ -27,7 +27,7 @@ enum FileDiscovery {
         // Path-based enumeration with the attributes it already read: URL resource values cost more
         // than parsing the file did.
         guard let enumerator = FileManager.default.enumerator(atPath: rootPath) else { return ([], []) }
-        var files: [URL] = []
+        var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let name = relative.split(separator: "/").last.map(String.init) ?? relative
             let type = enumerator.fileAttributes?[.type] as? FileAttributeType
@@ -37,12 +37,13 @@ enum FileDiscovery {
                 continue
             }
             if type == .typeRegular || (type == .typeSymbolicLink && Self.isRegularFile(rootPath + "/" + relative)) {
-                files.append(URL(fileURLWithPath: rootPath + "/" + relative))
+                files.append(rootPath + "/" + relative)
             }
         }
-        for url in files.sorted(by: { $0.path < $1.path }) {
+        for path in files.sorted() {
+            let url = URL(fileURLWithPath: path)
             let file = paths.display(url)
-            var components = url.standardizedFileURL.path.dropFirst(rootPath.count).split(separator: "/").map(String.init)
+            var components = path.dropFirst(rootPath.count).split(separator: "/").map(String.init)
             let name = components.removeLast()
             if components.isEmpty && name == "site.yml" { continue }
             guard let top = components.first, let kind = ContentKind(folder: top) else {

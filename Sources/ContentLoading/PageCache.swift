@@ -1,10 +1,15 @@
+import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Remembers each page file's loaded result by its modification time and size, so a preview
 /// rebuild after one edit reads and parses one file, not the whole site.
 public final class PageCache: @unchecked Sendable {
     struct Stamp: Equatable {
-        var modified: Date
+        var seconds: Int
+        var nanoseconds: Int
         var size: Int
     }
 
@@ -22,11 +27,24 @@ public final class PageCache: @unchecked Sendable {
 
     public init() {}
 
+    /// Modification time and size from one `stat` call (FileManager's attribute dictionary cost more).
     static func stamp(of url: URL) -> Stamp? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              let modified = attributes[.modificationDate] as? Date,
-              let size = attributes[.size] as? Int else { return nil }
-        return Stamp(modified: modified, size: size)
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        return Stamp(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec), size: Int(info.st_size))
+    }
+
+    /// The files found by the last full discovery, reused when a rebuild is told exactly which files
+    /// changed and none was added or removed.
+    var lastDiscovery: (pages: [DiscoveredPage], diagnostics: [Diagnostic])? {
+        get { lock.withLock { discovery } }
+        set { lock.withLock { discovery = newValue } }
+    }
+    private var discovery: (pages: [DiscoveredPage], diagnostics: [Diagnostic])?
+
+    /// A cached result used without looking at the file, for files known not to have changed.
+    func trusted(_ page: DiscoveredPage) -> PageLoader.Result? {
+        lock.withLock { entries[page.file]?.result }
     }
 
     func begin(settings: String, files: [DiscoveredPage]) {

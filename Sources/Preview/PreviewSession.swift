@@ -233,7 +233,8 @@ public final class PreviewSession: @unchecked Sendable {
         var update: LiveSite.Update?
         var failure: String?
         do {
-            update = try site.rebuild()
+            // The watcher's paths let an edit to existing pages skip listing and re-checking every file.
+            update = try site.rebuild(changedPaths: initial ? nil : changed)
         } catch let error as LoadFailure {
             if initial { throw error }
             failure = error.description

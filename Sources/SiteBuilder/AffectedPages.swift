@@ -7,6 +7,58 @@ import Templates
 /// point to it; so a change reaches the page itself, its neighbours in both directions (before and
 /// after the change), its kind's index, the home page and the references page.
 enum AffectedPages {
+    /// True when every changed page still exists and shows others only what it showed before.
+    static func onlyOwnContentChanged(_ changed: Set<PageRef>, old: ContentGraph, new: ContentGraph) -> Bool {
+        changed.allSatisfy { ref in
+            guard let before = old.page(ref), let after = new.page(ref) else { return false }
+            return listing(before) == listing(after)
+        }
+    }
+
+    /// A changed page's own file, and the pages embedding it when it is an exercise card.
+    static func ownFiles(for changed: Set<PageRef>, in graph: ContentGraph) -> Set<String> {
+        var routes = Set<Route>()
+        for ref in changed {
+            routes.insert(.page(ref))
+            if ref.kind == .exercise {
+                for embedder in graph.pages(embedding: ref.slug) { routes.insert(.page(embedder)) }
+            }
+        }
+        return Set(routes.map(\.outputFile))
+    }
+
+    /// Everything about a page that other pages or site-wide files (indexes, feed, sitemap, search,
+    /// references, structured data) show: when it is unchanged, an edit stays on the page itself.
+    static func listing(_ page: any ContentPage) -> [String] {
+        var parts = [page.heading, page.file]
+        parts += page.body.headings.map(\.title) + page.body.exerciseEmbeds.map(\.value.rawValue)
+        parts += page.body.links.map { $0.target.description }
+        parts += Set(page.citedKeys.map(\.value.rawValue)).sorted() + page.sources.map(\.value.rawValue)
+        parts += page.aliases.map(\.value)
+        switch page.review {
+        case .reviewed(let review)?: parts += [review.reviewer.value.rawValue, review.role.rawValue, review.date.iso, review.nextDue.iso]
+        case .pending?: parts.append("pending")
+        case nil: parts.append("-")
+        }
+        switch page {
+        case let condition as Condition:
+            parts += [condition.name, condition.summary.text] + condition.synonyms + condition.symptoms.map(\.text)
+        case let article as Article:
+            parts += [article.title, article.summary.text, article.published.iso, article.updated?.iso ?? "", "\(article.draft)"]
+            parts += article.conditions.map(\.value.rawValue) + article.experts.map { "\($0.expert.value) \($0.role.rawValue)" }
+        case let card as ExerciseCard:
+            parts += [card.title, card.exerciseKind.rawValue, card.steps.first ?? "", "\(card.dosage)"]
+            parts += card.conditions.map(\.value.rawValue) + card.bodyAreas
+        case let program as Program:
+            parts += [program.title, program.summary.text] + program.conditions.map(\.value.rawValue) + program.phases.map(\.name)
+        case let expert as Expert:
+            parts += [expert.name, expert.title, expert.affiliation ?? ""] + expert.credentials
+        default:
+            break
+        }
+        return parts
+    }
+
     static func files(for changed: Set<PageRef>, graphs: [ContentGraph]) -> Set<String> {
         var routes: Set<Route> = [.home, .references]
         for ref in changed {

@@ -29,6 +29,18 @@ enum FileOutput {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Failure(path: path, code: errno) }
     }
 
+    /// Writes to a temporary file beside `path` and renames it over `path`: readers see the old file or
+    /// the new one, never half of one.
+    static func writeReplacing(_ contents: String, at path: String) throws(Failure) {
+        let temporary = path + ".salve-tmp"
+        try write(contents, to: temporary)
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw Failure(path: path, code: code)
+        }
+    }
+
     /// Writes the whole string to `path`, replacing any file there.
     static func write(_ contents: String, to path: String) throws(Failure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

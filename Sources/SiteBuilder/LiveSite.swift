@@ -39,12 +39,14 @@ public final class LiveSite: @unchecked Sendable {
     }
 
     /// Reloads and re-renders what changed since the last call (everything on the first call).
-    public func rebuild() throws -> Update {
-        try lock.withLock { try rebuildLocked() }
+    /// - Parameter changedPaths: absolute paths a file watcher saw change, if known; with them, an edit
+    ///   to existing pages reads only those files instead of listing and checking every file.
+    public func rebuild(changedPaths: Set<String>? = nil) throws -> Update {
+        try lock.withLock { try rebuildLocked(changedPaths: changedPaths) }
     }
 
-    private func rebuildLocked() throws -> Update {
-        let result = try SiteChecker.loadAndCheck(options, cache: cache)
+    private func rebuildLocked(changedPaths: Set<String>?) throws -> Update {
+        let result = try SiteChecker.loadAndCheck(options, cache: cache, changedPaths: lastGood == nil ? nil : changedPaths)
         pending.formUnion(cache.changedFiles)
         guard !result.diagnostics.hasErrors else {
             return Update(diagnostics: result.diagnostics, sourceTexts: result.sourceTexts, writtenFiles: [],
@@ -60,10 +62,17 @@ public final class LiveSite: @unchecked Sendable {
             let changedRefs = Set(([previous, graph] as [ContentGraph]).flatMap { g in
                 g.allPages.filter { pending.contains($0.file) }.map(\.ref)
             })
-            let affected = AffectedPages.files(for: changedRefs, graphs: [previous, graph])
-            // Files that are not one page's own (indexes, search index, sitemap, feed…) can list any page.
-            let pageFiles = Set(graph.allPages.map { Route.page($0.ref).outputFile })
-            selected = entries.filter { affected.contains($0.file) || !files.contains($0.file) || !pageFiles.contains($0.file) }
+            if AffectedPages.onlyOwnContentChanged(changedRefs, old: previous, new: graph) {
+                // Nothing another page lists changed (title, summary, dates, links between pages…):
+                // the pages themselves, and the pages that embed a changed card, are all that differ.
+                let own = AffectedPages.ownFiles(for: changedRefs, in: graph)
+                selected = entries.filter { own.contains($0.file) || !files.contains($0.file) }
+            } else {
+                let affected = AffectedPages.files(for: changedRefs, graphs: [previous, graph])
+                // Files that are not one page's own (indexes, search index, sitemap, feed…) can list any page.
+                let pageFiles = Set(graph.allPages.map { Route.page($0.ref).outputFile })
+                selected = entries.filter { affected.contains($0.file) || !files.contains($0.file) || !pageFiles.contains($0.file) }
+            }
         }
         try write(selected)
         let removed = files.subtracting(allFiles).sorted()
@@ -90,11 +99,11 @@ public final class LiveSite: @unchecked Sendable {
         let failures = FirstFailure<any Error>()
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             let entry = entries[index]
-            let url = output.appendingPathComponent(entry.file)
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                // Atomic per file, so the server never serves half a page.
-                try Data(entry.render().utf8).write(to: url, options: .atomic)
+            let path = output.appendingPathComponent(entry.file).path
+            do throws(FileOutput.Failure) {
+                try FileOutput.makeDirectory(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+                // Replaced by rename, so the server never serves half a page; no fsync: the folder is temporary.
+                try FileOutput.writeReplacing(entry.render(), at: path)
             } catch {
                 failures.record(error)
             }
