@@ -49,25 +49,29 @@ public final class ContentGraph: Sendable {
         var byExpert: [Slug: [PageRef]] = [:]
         var byCitation: [CitationKey: [PageRef]] = [:]
         var embedders: [Slug: [PageRef]] = [:]
-        func add<K: Hashable>(_ ref: PageRef, to map: inout [K: [PageRef]], under key: K) {
-            if map[key]?.contains(ref) != true { map[key, default: []].append(ref) }
-        }
+        // Each page is visited once and adds itself once under each distinct key, so lists never
+        // need searching for duplicates (searching made this quadratic on a large site).
         let pages: [any ContentPage] = self.conditions + self.articles + self.exercises + self.programs + self.experts
         for page in pages {
             let ref = page.ref
-            for key in Set((page.citedKeys + page.sources).map(\.value)).sorted() { add(ref, to: &byCitation, under: key) }
-            for slug in page.body.exerciseEmbeds.map(\.value) { add(ref, to: &embedders, under: slug) }
-            if let reviewer = page.review?.completed?.reviewer.value { add(ref, to: &byExpert, under: reviewer) }
-        }
-        for article in self.articles {
-            for condition in article.conditions { add(article.ref, to: &byCondition, under: condition.value) }
-            for credit in article.experts { add(article.ref, to: &byExpert, under: credit.expert.value) }
-        }
-        for card in self.exercises {
-            for condition in card.conditions { add(card.ref, to: &byCondition, under: condition.value) }
-        }
-        for program in self.programs {
-            for condition in program.conditions { add(program.ref, to: &byCondition, under: condition.value) }
+            for key in Set((page.citedKeys + page.sources).map(\.value)).sorted() { byCitation[key, default: []].append(ref) }
+            for slug in Set(page.body.exerciseEmbeds.map(\.value)).sorted() { embedders[slug, default: []].append(ref) }
+            var experts = Set<Slug>()
+            var conditions = Set<Slug>()
+            if let reviewer = page.review?.completed?.reviewer.value { experts.insert(reviewer) }
+            switch page {
+            case let article as Article:
+                experts.formUnion(article.experts.map(\.expert.value))
+                conditions.formUnion(article.conditions.map(\.value))
+            case let card as ExerciseCard:
+                conditions.formUnion(card.conditions.map(\.value))
+            case let program as Program:
+                conditions.formUnion(program.conditions.map(\.value))
+            default:
+                break
+            }
+            for expert in experts.sorted() { byExpert[expert, default: []].append(ref) }
+            for condition in conditions.sorted() { byCondition[condition, default: []].append(ref) }
         }
         pagesByCondition = byCondition
         pagesByExpert = byExpert
