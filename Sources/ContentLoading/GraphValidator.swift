@@ -11,7 +11,7 @@ enum GraphValidator {
         let keys = graph.bibliography.keys.map(\.rawValue)
 
         func checkExists(_ slug: Located<Slug>, _ kind: ContentKind, _ code: DiagnosticCode, _ noun: String) {
-            guard graph.page(PageRef(kind, slug.value)) == nil else { return }
+            guard !graph.contains(PageRef(kind, slug.value)) else { return }
             let candidates = (kind == .condition ? graph.conditions.map(\.slug) :
                               kind == .exercise ? graph.exercises.map(\.slug) :
                               kind == .expert ? graph.experts.map(\.slug) : []).map(\.rawValue)
@@ -38,7 +38,7 @@ enum GraphValidator {
                 }
             }
             for link in page.body.links {
-                guard let target = graph.page(link.target) else {
+                guard graph.contains(link.target) else {
                     let reason = existing.contains(link.target)
                         ? (draftsExcluded ? "points to a page that is not published (a draft, or a page with errors)"
                                           : "points to a page that has errors")
@@ -46,7 +46,8 @@ enum GraphValidator {
                     diagnostics.append(.error(.brokenLink, "the link to '\(link.target.contentPath)' \(reason)", at: link.location))
                     continue
                 }
-                if let fragment = link.fragment {
+                // Only a link with a #section needs the target page itself (fetching it copies it).
+                if let fragment = link.fragment, let target = graph.page(link.target) {
                     let anchors = SectionAnchor.fixed(for: link.target.kind).union(target.body.headings.map(\.anchor))
                     if !anchors.contains(fragment) {
                         let hint = didYouMean(fragment, in: anchors.sorted())

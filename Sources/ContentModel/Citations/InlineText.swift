@@ -2,19 +2,18 @@ import Diagnostics
 
 /// A short text from front matter (a summary, a symptom, a caution) that may cite sources.
 public struct InlineText: Hashable, Sendable {
-    public var text: String
-    public var location: SourceLocation
-    public var citations: [CitationGroup]
+    public let text: String
+    public let location: SourceLocation
+    public let citations: [CitationGroup]
+    /// The text with citations removed, for meta descriptions and plain-text uses. Made once: feeds,
+    /// search, structured data and readability all ask for it.
+    public let plain: String
 
     public init(_ text: String, at location: SourceLocation) {
         self.text = text
         self.location = location
         self.citations = CitationParser.groups(in: text)
-    }
-
-    /// The text with citations removed, for meta descriptions and plain-text uses.
-    public var plain: String {
-        CitationParser.segments(of: text).compactMap { segment -> String? in
+        self.plain = citations.isEmpty ? text : CitationParser.segments(of: text).compactMap { segment -> String? in
             if case .text(let run) = segment { return run }
             return nil
         }.joined().replacingDoubleSpaces()

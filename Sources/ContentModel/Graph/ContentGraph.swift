@@ -52,6 +52,7 @@ public final class ContentGraph: Sendable {
         // Each page is visited once and adds itself once under each distinct key, so lists never
         // need searching for duplicates (searching made this quadratic on a large site).
         let pages: [any ContentPage] = self.conditions + self.articles + self.exercises + self.programs + self.experts
+        allPages = pages
         for page in pages {
             let ref = page.ref
             for key in Set((page.citedKeys + page.sources).map(\.value)).sorted() { byCitation[key, default: []].append(ref) }
@@ -97,11 +98,20 @@ public final class ContentGraph: Sendable {
         }
     }
 
-    public func contains(_ ref: PageRef) -> Bool { page(ref) != nil }
-
-    public var allPages: [any ContentPage] {
-        conditions as [any ContentPage] + articles + exercises + programs + experts
+    /// Whether a page exists, without copying it out.
+    public func contains(_ ref: PageRef) -> Bool {
+        switch ref.kind {
+        case .condition: conditionIndex[ref.slug] != nil
+        case .article: articleIndex[ref.slug] != nil
+        case .exercise: exerciseIndex[ref.slug] != nil
+        case .program: programIndex[ref.slug] != nil
+        case .expert: expertIndex[ref.slug] != nil
+        }
     }
+
+    /// Every page, by kind then slug. Stored: boxing ten thousand pages into existentials on each
+    /// call cost more than the checks that asked for them.
+    public let allPages: [any ContentPage]
 
     // MARK: Edges in reverse
 
