@@ -80,6 +80,12 @@ public enum Identifiers {
         case ok
         case insecure
         case invalid(String)
+
+        /// An address that can be requested (plain http included).
+        public var isUsable: Bool {
+            if case .invalid = self { return false }
+            return true
+        }
     }
 
     /// Absolute http(s) URLs only; plain http is allowed but worth a warning.

@@ -51,6 +51,10 @@ struct BodyAnalyzer {
             }
         case .link(let destination, _):
             if let link = contentLink(destination, at: at(node.start)) { body.links.append(link) }
+            let lower = destination.lowercased()
+            if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
+                body.externalLinks.append(Located(destination, at: at(node.start)))
+            }
             checkLinkText(node.plainText, at: at(node.start))
         case .image:
             if node.plainText.trimmingWhitespace.isEmpty {

@@ -60,6 +60,9 @@ extension DiagnosticCode {
     public static let emptyCondition = DiagnosticCode("empty-condition")
     // Built site
     public static let brokenSiteLink = DiagnosticCode("broken-site-link")
+    // Online (salve check --online)
+    public static let brokenURL = DiagnosticCode("broken-url")
+    public static let unverifiedURL = DiagnosticCode("unverified-url")
 }
 
 extension DiagnosticCode {

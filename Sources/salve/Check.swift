@@ -36,6 +36,30 @@ struct Check: ParsableCommand {
     @Option(help: "Check dates as of this day (YYYY-MM-DD) instead of today, for reproducible runs.")
     var today: String?
 
+    @Flag(help: "Also request every external URL and DOI over HTTP(S). 401, 403 and 429 answers are warnings.")
+    var online = false
+
+    @Option(help: "With --online: requests in flight at once (at most 2 per host).")
+    var onlineConcurrency = 8
+
+    @Option(help: "With --online: seconds before a request is given up.")
+    var onlineTimeout: Double = 10
+
+    @Option(help: "With --online: further attempts after a timeout, 429 or a server error, with doubling back-off.")
+    var onlineRetries = 2
+
+    @Option(help: "With --online: a URL prefix never to request (repeatable).")
+    var onlineExclude: [String] = []
+
+    @Option(help: "With --online: where to remember results between runs.")
+    var onlineCache = ".salve-cache/links.json"
+
+    @Option(help: "With --online: days a remembered result is trusted.")
+    var onlineMaxAgeDays: Double = 7
+
+    @Option(help: "With --online: the base URL DOIs are resolved against.")
+    var doiResolver = "https://doi.org/"
+
     func validate() throws {
         if let today, Day(iso: today) == nil {
             throw ValidationError("--today must be a date written YYYY-MM-DD")
@@ -63,6 +87,19 @@ struct Check: ParsableCommand {
                 site: URL(fileURLWithPath: site), basePath: Linker.basePath(of: result.graph.site.baseURL),
                 displayRoot: project.rootURL))
         }
+        if online {
+            var settings = OnlineOptions()
+            settings.concurrency = onlineConcurrency
+            settings.timeout = onlineTimeout
+            settings.retries = onlineRetries
+            settings.excluded = onlineExclude
+            settings.cacheFile = URL(fileURLWithPath: onlineCache)
+            settings.maxAge = onlineMaxAgeDays * 24 * 3600
+            settings.doiResolver = doiResolver.hasSuffix("/") ? doiResolver : doiResolver + "/"
+            let chosen = settings
+            let targets = OnlineChecker.targets(in: result.graph, options: chosen)
+            result.diagnostics.append(contentsOf: waitFor { await OnlineChecker.check(targets, options: chosen) })
+        }
         let diagnostics = result.diagnostics
         switch format {
         case .text:
@@ -79,4 +116,21 @@ struct Check: ParsableCommand {
         let failing = diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
         if failing { throw ExitCode(1) }
     }
+
+    /// Runs async work to completion from this synchronous command (on the main thread, which is not
+    /// one of the concurrency pool's threads).
+    private func waitFor(_ work: @escaping @Sendable () async -> [Diagnostic]) -> [Diagnostic] {
+        let box = ResultBox()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            box.value = await work()
+            done.signal()
+        }
+        done.wait()
+        return box.value
+    }
+}
+
+private final class ResultBox: @unchecked Sendable {
+    var value: [Diagnostic] = []
 }

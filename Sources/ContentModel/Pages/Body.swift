@@ -17,6 +17,8 @@ public struct Body: Sendable {
     public var headings: [BodyHeading]
     /// Text of the first ordered list's items (an exercise card's steps).
     public var firstOrderedList: [String]
+    /// Links to other sites (`https://…`), for `salve check --online`.
+    public var externalLinks: [Located<String>] = []
     /// Words, sentences and syllables of the body's prose (paragraphs; not code, headings or citations).
     public var prose: TextStatistics = TextStatistics()
 

@@ -1,0 +1,76 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Asks a server for a URL's status code. A protocol so tests can count requests.
+public protocol StatusFetching: Sendable {
+    func status(of url: URL, method: String, timeout: TimeInterval) async throws -> Int
+}
+
+/// The real client: URLSession, following redirects, with an honest user agent.
+public struct URLSessionFetcher: StatusFetching {
+    public init() {}
+
+    public func status(of url: URL, method: String, timeout: TimeInterval) async throws -> Int {
+        var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.httpMethod = method
+        request.setValue("salve-link-check/0.1 (patient-education site generator)", forHTTPHeaderField: "User-Agent")
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout * 2
+        let session = URLSession(configuration: configuration)
+        defer { session.finishTasksAndInvalidate() }
+        let (_, response) = try await session.data(for: request)
+        guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
+        return http.statusCode
+    }
+}
+
+/// Remembered statuses (`{"url": {"status": 200, "checked": 1763800000}}`), trusted for `maxAge`.
+actor LinkCache {
+    private struct Entry: Codable {
+        var status: Int
+        var checked: TimeInterval
+    }
+
+    private let file: URL?
+    private let maxAge: TimeInterval
+    private var entries: [String: Entry] = [:]
+    private var changed = false
+
+    init(file: URL?, maxAge: TimeInterval) {
+        self.file = file
+        self.maxAge = maxAge
+        if let file, let data = try? Data(contentsOf: file),
+           let decoded = try? JSONDecoder().decode([String: Entry].self, from: data) {
+            entries = decoded
+        }
+    }
+
+    func status(for url: String) -> Int? {
+        guard let entry = entries[url], Date().timeIntervalSince1970 - entry.checked <= maxAge else { return nil }
+        return entry.status
+    }
+
+    func remember(_ status: Int, for url: String) {
+        entries[url] = Entry(status: status, checked: Date().timeIntervalSince1970)
+        changed = true
+    }
+
+    func save() {
+        guard changed, let file else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        if let data = try? encoder.encode(entries) {
+            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? data.write(to: file, options: .atomic)
+        }
+    }
+
+    /// Worth remembering: a working link, or one that is plainly gone. Refusals, rate limits and
+    /// server errors are asked again next time.
+    static func isDefinitive(_ status: Int, accepted: Set<Int>) -> Bool {
+        accepted.contains(status) || (400..<500).contains(status) && ![401, 403, 408, 429].contains(status)
+    }
+}
