@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "Preview",
             dependencies: [
-                "SiteBuilder", "ContentLoading", "ContentModel", "Diagnostics",
+                "SiteBuilder", "ContentLoading", "ContentModel", "Diagnostics", "Templates",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

@@ -1,3 +1,4 @@
+import Templates
 import Diagnostics
 import Foundation
 
@@ -53,38 +54,20 @@ public struct OverlayReport: Sendable, Equatable {
 
     /// One line of compact JSON (no newlines, so it fits one SSE `data:` line).
     public var json: String {
-        let list = items.map { item in
-            var fields = [("code", item.code.map(PreviewJSON.string)), ("column", item.column.map(String.init)),
-                          ("file", PreviewJSON.string(item.file)), ("line", item.line.map(String.init)),
-                          ("location", PreviewJSON.string(item.location)), ("message", PreviewJSON.string(item.message)),
-                          ("severity", PreviewJSON.string(item.severity))]
-            fields.removeAll { $0.1 == nil }
-            return "{" + fields.map { "\"\($0.0)\":\($0.1!)" }.joined(separator: ",") + "}"
+        let list: [JSONValue] = items.map { item in
+            .object(compacting: [
+                ("code", item.code.map(JSONValue.string)), ("column", item.column.map(JSONValue.number)),
+                ("file", .string(item.file)), ("line", item.line.map(JSONValue.number)),
+                ("location", .string(item.location)), ("message", .string(item.message)),
+                ("severity", .string(item.severity)),
+            ])
         }
-        return "{\"diagnostics\":[\(list.joined(separator: ","))],\"errors\":\(errors),\"warnings\":\(warnings)}"
+        return JSONValue.object([("diagnostics", .array(list)), ("errors", .number(errors)), ("warnings", .number(warnings))])
+            .serialized
     }
 }
 
-/// Small JSON by hand: these payloads go out on every rebuild, and Foundation's serializer is slow here.
+/// A JSON string literal, escaped the way the site's own JSON is.
 enum PreviewJSON {
-    /// A JSON string literal.
-    static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            case _ where scalar.value < 0x20:
-                result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    static func string(_ text: String) -> String { JSONValue.string(text).serialized }
 }
