@@ -74,7 +74,7 @@ struct BodyAnalyzer {
         case .list(ordered: true, _, _) where !foundList:
             foundList = true
             // Step text without citation brackets: it is shown in search results and structured data.
-            body.firstOrderedList = node.children.map { Self.proseText($0).replacingDoubleSpaces() }
+            body.firstOrderedList = node.children.map { Self.proseText($0).collapsingSpaces() }
         case .paragraph:
             // Each paragraph is measured alone, so a list item without a full stop still ends a sentence.
             body.prose = body.prose + TextStatistics.measure(Self.proseText(node))
@@ -174,14 +174,6 @@ struct BodyAnalyzer {
             diagnostics.append(.error(.brokenLink, "the link '\(destination)' \(reason)", at: location))
             return nil
         }
-    }
-}
-
-extension String {
-    /// Collapses runs of spaces left where citations were taken out, and trims the ends.
-    func replacingDoubleSpaces() -> String {
-        split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-            .replacingOccurrences(of: " .", with: ".").replacingOccurrences(of: " ,", with: ",")
     }
 }
 

@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Dispatch
 import Foundation
+import Yams
 
 /// Where to load from, and what to include.
 public struct LoadOptions: Sendable {
@@ -223,7 +224,6 @@ public enum ContentLoader {
     }
 }
 
-import Yams
 
 /// Project-relative display paths for diagnostics.
 public struct ProjectPaths: Sendable {

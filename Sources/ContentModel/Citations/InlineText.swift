@@ -16,12 +16,14 @@ public struct InlineText: Hashable, Sendable {
         self.plain = citations.isEmpty ? text : CitationParser.segments(of: text).compactMap { segment -> String? in
             if case .text(let run) = segment { return run }
             return nil
-        }.joined().replacingDoubleSpaces()
+        }.joined().collapsingSpaces()
     }
 }
 
 extension String {
-    func replacingDoubleSpaces() -> String {
+    /// Collapses runs of spaces left where citations were taken out, drops a space before punctuation
+    /// ("back ." → "back.") and trims the ends.
+    public func collapsingSpaces() -> String {
         var result = ""
         var lastWasSpace = false
         for character in self {
