@@ -5,19 +5,32 @@ import Diagnostics
 /// things nothing uses. Pure functions of the graph, so they run the same in CI and in a build.
 public enum ContentChecker {
     public static func check(_ graph: ContentGraph, today: Day, retractions: RetractionList = RetractionList()) -> [Diagnostic] {
+        var found = siteWide(graph, today: today)
+        for page in graph.allPages {
+            found += check(page, in: graph, today: today, retractions: retractions)
+        }
+        return found
+    }
+
+    /// Checks that look at the bibliography or at how pages use each other.
+    static func siteWide(_ graph: ContentGraph, today: Day) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for reference in graph.bibliography.entries {
             found += ReferenceChecks.check(reference, today: today)
         }
         found += UsageChecks.duplicateIdentifiers(graph)
         found += UsageChecks.uncitedReferences(graph)
-        found += retractions.check(graph)
-        for page in graph.allPages {
-            found += ReviewChecks.check(page, today: today)
-            found += ReadabilityChecks.check(page, targetGrade: graph.site.targetGrade)
-        }
         found += UsageChecks.unusedExercises(graph)
         found += UsageChecks.emptyConditions(graph)
         return found
+    }
+
+    /// Checks of one page on its own (review dates, reading level, retracted citations), so a rebuild
+    /// after an edit can check the edited page alone.
+    public static func check(_ page: any ContentPage, in graph: ContentGraph, today: Day,
+                             retractions: RetractionList) -> [Diagnostic] {
+        ReviewChecks.check(page, today: today)
+            + ReadabilityChecks.check(page, targetGrade: graph.site.targetGrade)
+            + retractions.check(page, in: graph)
     }
 }

@@ -33,16 +33,14 @@ public struct RetractionList: Sendable {
         return (RetractionList(dois: dois, file: file), [])
     }
 
-    /// Every citation of a retracted paper, at the place it is cited.
-    func check(_ graph: ContentGraph) -> [Diagnostic] {
+    /// Every citation of a retracted paper on a page, at the place it is cited.
+    func check(_ page: any ContentPage, in graph: ContentGraph) -> [Diagnostic] {
         guard !dois.isEmpty else { return [] }
         var found: [Diagnostic] = []
-        for page in graph.allPages {
-            for key in page.citedKeys + page.sources {
-                guard let doi = graph.bibliography[key.value]?.doi, isRetracted(doi) else { continue }
-                found.append(.error(.retractedCitation, "'\(key.value)' (doi:\(doi)) has been retracted; do not cite it",
-                                    at: key.location))
-            }
+        for key in page.citedKeys + page.sources {
+            guard let doi = graph.bibliography[key.value]?.doi, isRetracted(doi) else { continue }
+            found.append(.error(.retractedCitation, "'\(key.value)' (doi:\(doi)) has been retracted; do not cite it",
+                                at: key.location))
         }
         return found
     }

@@ -11,15 +11,17 @@ public enum SiteChecker {
     public static func loadAndCheck(_ options: LoadOptions, cache: PageCache? = nil,
                                     changedPaths: Set<String>? = nil) throws(LoadFailure) -> LoadResult {
         var result = try ContentLoader.load(options, cache: cache, changedPaths: changedPaths)
-        let url = options.seedsDirectory.appendingPathComponent(retractionsFile)
-        var retractions = RetractionList()
-        if let data = FileManager.default.contents(atPath: url.path) {
-            let file = ProjectPaths(displayRoot: options.displayRoot).display(url)
-            let (list, problems) = RetractionList.parse(String(decoding: data, as: UTF8.self), file: file)
-            retractions = list
-            result.diagnostics.append(contentsOf: problems)
-        }
+        let (retractions, problems) = loadRetractions(options)
+        result.diagnostics.append(contentsOf: problems)
         result.diagnostics.append(contentsOf: ContentChecker.check(result.graph, today: options.today, retractions: retractions))
         return result
+    }
+
+    /// `seeds/retractions.csv`, when there is one.
+    public static func loadRetractions(_ options: LoadOptions) -> (RetractionList, [Diagnostic]) {
+        let url = options.seedsDirectory.appendingPathComponent(retractionsFile)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return (RetractionList(), []) }
+        let file = ProjectPaths(displayRoot: options.displayRoot).display(url)
+        return RetractionList.parse(String(decoding: data, as: UTF8.self), file: file)
     }
 }

@@ -2,14 +2,28 @@ import ContentModel
 import Diagnostics
 
 /// link: every id a page names must resolve. Reports dangling ids with a did-you-mean.
-enum GraphValidator {
+public enum GraphValidator {
     static func validate(_ graph: ContentGraph, discovered: [DiscoveredPage], draftsExcluded: Bool,
                          contentRoot: String) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        diagnostics += duplicateSlugs(discovered)
-        let existing = Set(discovered.map { PageRef($0.kind, $0.slug) })
-        let keys = graph.bibliography.keys.map(\.rawValue)
+        let context = PageContext(existing: Set(discovered.map { PageRef($0.kind, $0.slug) }),
+                                  draftsExcluded: draftsExcluded, contentRoot: contentRoot)
+        var diagnostics = duplicateSlugs(discovered) + aliases(graph) + sourceRecords(graph, discovered: discovered)
+        for page in graph.allPages { diagnostics += validate(page, in: graph, context: context) }
+        return diagnostics
+    }
 
+    /// What a page's own checks need to know about the site beyond the graph.
+    public struct PageContext: Sendable {
+        /// Every page file found, including drafts and pages that failed to load.
+        var existing: Set<PageRef>
+        var draftsExcluded: Bool
+        var contentRoot: String
+    }
+
+    /// One page's ids and links. Depends only on the page and the graph's ids, so a rebuild after an
+    /// edit can check the edited page alone.
+    public static func validate(_ page: any ContentPage, in graph: ContentGraph, context: PageContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         func checkExists(_ slug: Located<Slug>, _ kind: ContentKind, _ code: DiagnosticCode, _ noun: String) {
             guard !graph.contains(PageRef(kind, slug.value)) else { return }
             let candidates = (kind == .condition ? graph.conditions.map(\.slug) :
@@ -20,57 +34,66 @@ enum GraphValidator {
         }
         func checkCitation(_ key: Located<CitationKey>, _ noun: String) {
             guard graph.bibliography[key.value] == nil else { return }
+            let keys = graph.bibliography.keys.map(\.rawValue)
             diagnostics.append(.error(.unknownCitation, "unknown \(noun) '\(key.value)'\(didYouMean(key.value.rawValue, in: keys))",
                                       at: key.location))
         }
 
-        for page in graph.allPages {
-            for key in page.citedKeys { checkCitation(key, "citation key") }
-            for key in page.sources { checkCitation(key, "source document") }
-            for embed in page.body.exerciseEmbeds { checkExists(embed, .exercise, .unknownExercise, "exercise card") }
-            if let review = page.review {
-                switch review {
-                case .pending(_, let location):
-                    diagnostics.append(.warning(.reviewPending, "this page's own review is pending; the page says so to readers",
-                                                at: location))
-                case .reviewed(let completed):
-                    checkExists(completed.reviewer, .expert, .unknownExpert, "reviewer")
-                }
+        for key in page.citedKeys { checkCitation(key, "citation key") }
+        for key in page.sources { checkCitation(key, "source document") }
+        for embed in page.body.exerciseEmbeds { checkExists(embed, .exercise, .unknownExercise, "exercise card") }
+        if let review = page.review {
+            switch review {
+            case .pending(_, let location):
+                diagnostics.append(.warning(.reviewPending, "this page's own review is pending; the page says so to readers",
+                                            at: location))
+            case .reviewed(let completed):
+                checkExists(completed.reviewer, .expert, .unknownExpert, "reviewer")
             }
-            for link in page.body.links {
-                guard graph.contains(link.target) else {
-                    let reason = existing.contains(link.target)
-                        ? (draftsExcluded ? "points to a page that is not published (a draft, or a page with errors)"
-                                          : "points to a page that has errors")
-                        : "points to \(contentRoot)/\(link.target.contentPath), which does not exist"
-                    diagnostics.append(.error(.brokenLink, "the link to '\(link.target.contentPath)' \(reason)", at: link.location))
-                    continue
-                }
-                // Only a link with a #section needs the target page itself (fetching it copies it).
-                if let fragment = link.fragment, let target = graph.page(link.target) {
-                    let anchors = SectionAnchor.fixed(for: link.target.kind).union(target.body.headings.map(\.anchor))
-                    if !anchors.contains(fragment) {
-                        let hint = didYouMean(fragment, in: anchors.sorted())
-                        diagnostics.append(.error(.brokenLink,
-                                                  "'\(link.target.contentPath)' has no section '#\(fragment)'\(hint)",
-                                                  at: link.location))
-                    }
+        }
+        for link in page.body.links {
+            guard graph.contains(link.target) else {
+                let reason = context.existing.contains(link.target)
+                    ? (context.draftsExcluded ? "points to a page that is not published (a draft, or a page with errors)"
+                                              : "points to a page that has errors")
+                    : "points to \(context.contentRoot)/\(link.target.contentPath), which does not exist"
+                diagnostics.append(.error(.brokenLink, "the link to '\(link.target.contentPath)' \(reason)", at: link.location))
+                continue
+            }
+            // Only a link with a #section needs the target page itself (fetching it copies it).
+            if let fragment = link.fragment, let target = graph.page(link.target) {
+                let anchors = SectionAnchor.fixed(for: link.target.kind).union(target.body.headings.map(\.anchor))
+                if !anchors.contains(fragment) {
+                    let hint = didYouMean(fragment, in: anchors.sorted())
+                    diagnostics.append(.error(.brokenLink, "'\(link.target.contentPath)' has no section '#\(fragment)'\(hint)",
+                                              at: link.location))
                 }
             }
         }
-        diagnostics += aliases(graph)
-        for article in graph.articles {
+        switch page {
+        case let article as Article:
             for slug in article.conditions { checkExists(slug, .condition, .unknownCondition, "condition") }
             for credit in article.experts { checkExists(credit.expert, .expert, .unknownExpert, "expert") }
-        }
-        for card in graph.exercises {
+        case let card as ExerciseCard:
             for slug in card.conditions { checkExists(slug, .condition, .unknownCondition, "condition") }
-        }
-        for program in graph.programs {
+        case let program as Program:
             for slug in program.conditions { checkExists(slug, .condition, .unknownCondition, "condition") }
+        default:
+            break
         }
+        return diagnostics
+    }
+
+    /// Each source record names a bibliography entry and content files that exist.
+    private static func sourceRecords(_ graph: ContentGraph, discovered: [DiscoveredPage]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let keys = graph.bibliography.keys.map(\.rawValue)
         for record in graph.sourceRecords {
-            checkCitation(record.reference, "source document")
+            if graph.bibliography[record.reference.value] == nil {
+                diagnostics.append(.error(.unknownCitation,
+                                          "unknown source document '\(record.reference.value)'\(didYouMean(record.reference.value.rawValue, in: keys))",
+                                          at: record.reference.location))
+            }
             for use in record.usedBy {
                 let known = discovered.contains { $0.file.hasSuffix("/" + use.value) || $0.file == use.value }
                 if !known {

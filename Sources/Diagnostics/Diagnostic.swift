@@ -101,3 +101,20 @@ public struct DiagnosticList: Sendable {
         }
     }
 }
+
+extension DiagnosticList {
+    /// This list without one occurrence of each of `others` (those not in the list are ignored).
+    public func removing(_ others: [Diagnostic]) -> DiagnosticList {
+        var counts: [Diagnostic: Int] = [:]
+        for diagnostic in others { counts[diagnostic, default: 0] += 1 }
+        var kept: [Diagnostic] = []
+        for diagnostic in all {
+            if let count = counts[diagnostic], count > 0 {
+                counts[diagnostic] = count - 1
+            } else {
+                kept.append(diagnostic)
+            }
+        }
+        return DiagnosticList(kept)
+    }
+}

@@ -19,6 +19,8 @@ public final class LiveSite: @unchecked Sendable {
         public var writtenFiles: [String]
         public var removedFiles: [String]
         public var renderedEverything: Bool
+        /// False when only the edited files were read and checked (the edited-pages-only path).
+        public var reloadedEverything = true
         public var succeeded: Bool { !diagnostics.hasErrors }
     }
 
@@ -27,6 +29,9 @@ public final class LiveSite: @unchecked Sendable {
     private let cache = PageCache()
     private let lock = NSLock()
     private var lastGood: ContentGraph?
+    /// The findings of the last successful rebuild, which an edit updates for the edited pages only.
+    private var lastDiagnostics = DiagnosticList()
+    private var lastTexts: [String: String] = [:]
     private var lastGlobals: String?
     private var files: Set<String> = []
     /// Files changed since the last successful render (a failed rebuild's changes are kept here).
@@ -46,6 +51,7 @@ public final class LiveSite: @unchecked Sendable {
     }
 
     private func rebuildLocked(changedPaths: Set<String>?) throws -> Update {
+        if let changedPaths, let update = try editedPagesOnly(changedPaths) { return update }
         let result = try SiteChecker.loadAndCheck(options, cache: cache, changedPaths: lastGood == nil ? nil : changedPaths)
         pending.formUnion(cache.changedFiles)
         guard !result.diagnostics.hasErrors else {
@@ -81,10 +87,64 @@ public final class LiveSite: @unchecked Sendable {
         }
         lastGood = graph
         lastGlobals = globals
+        lastDiagnostics = result.diagnostics
+        lastTexts = result.sourceTexts
         files = allFiles
         pending = []
         return Update(diagnostics: result.diagnostics, sourceTexts: result.sourceTexts,
                       writtenFiles: selected.map(\.file).sorted(), removedFiles: removed, renderedEverything: everything)
+    }
+
+    /// The common case while writing: existing pages edited in ways that change nothing another page
+    /// shows. Only those files are read, only their own checks run (the rest of the last findings
+    /// stand), and only their pages are rendered. Nil when the change needs a full reload.
+    private func editedPagesOnly(_ changedPaths: Set<String>) throws -> Update? {
+        let contentRoot = options.contentDirectory.path + "/"
+        guard let previous = lastGood, pending.isEmpty, changedPaths.allSatisfy({ $0.hasPrefix(contentRoot) }),
+              let context = ContentLoader.pageContext(options: options, cache: cache),
+              let reloaded = ContentLoader.reloadPages(changedPaths, options: options, site: previous.site, cache: cache)
+        else { return nil }
+        var updated: [any ContentPage] = []
+        var before: [any ContentPage] = []
+        for page in reloaded {
+            guard let new = page.page, let old = previous.page(new.ref), old.file == new.file,
+                  AffectedPages.listing(old) == AffectedPages.listing(new) else {
+                pending.formUnion(reloaded.map(\.file))
+                return nil
+            }
+            updated.append(new)
+            before.append(old)
+        }
+        guard let graph = previous.replacing(updated) else { return nil }
+        let (retractions, _) = SiteChecker.loadRetractions(options)
+        func ownFindings(_ page: any ContentPage, in graph: ContentGraph) -> [Diagnostic] {
+            GraphValidator.validate(page, in: graph, context: context)
+                + ContentChecker.check(page, in: graph, today: options.today, retractions: retractions)
+        }
+        var removed: [Diagnostic] = []
+        var added: [Diagnostic] = []
+        for (index, page) in reloaded.enumerated() {
+            removed += page.previousDiagnostics + ownFindings(before[index], in: previous)
+            added += page.diagnostics + ownFindings(updated[index], in: graph)
+        }
+        var diagnostics = lastDiagnostics.removing(removed)
+        diagnostics.append(contentsOf: added)
+        var texts = lastTexts
+        for page in reloaded { texts[page.file] = page.text }
+        guard !diagnostics.hasErrors else {
+            // Let the full reload report and recover from this; the cache already holds the new files.
+            pending.formUnion(reloaded.map(\.file))
+            return Update(diagnostics: diagnostics, sourceTexts: texts, writtenFiles: [], removedFiles: [],
+                          renderedEverything: false, reloadedEverything: false)
+        }
+        let own = AffectedPages.ownFiles(for: Set(updated.map(\.ref)), in: graph)
+        let selected = SitePlan.entries(for: graph).filter { own.contains($0.file) }
+        try write(selected)
+        lastGood = graph
+        lastDiagnostics = diagnostics
+        lastTexts = texts
+        return Update(diagnostics: diagnostics, sourceTexts: texts, writtenFiles: selected.map(\.file).sorted(),
+                      removedFiles: [], renderedEverything: false, reloadedEverything: false)
     }
 
     /// Settings and the bibliography reach every page: when they change, everything is rendered.

@@ -2,6 +2,7 @@ import ContentLoading
 import Diagnostics
 import Foundation
 @testable import Preview
+import ContentChecks
 import SiteBuilder
 import Testing
 
@@ -67,6 +68,48 @@ struct SiteOutputTests {
             let actual = try readTree(site.url("Live"))
             let differing = Set(expected.keys).union(actual.keys).filter { expected[$0] != actual[$0] }.sorted()
             #expect(differing.isEmpty, "after '\(name)' the incremental site differs from a full build in: \(differing)")
+        }
+    }
+
+    /// Edits reported with their paths (as the watcher does) take the edited-pages-only path when they
+    /// can; its output and its findings must be exactly those of a full build.
+    @Test func editedPagesOnlyMatchAFullBuildAndFullCheck() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let live = LiveSite(options: site.loadOptions, output: site.url("Live"))
+        #expect(try live.rebuild().succeeded)
+        let walking = "Content/articles/walking.md"
+        // (edit, builds, pages written, only the edited file read)
+        let edits: [(name: String, text: String, succeeds: Bool, pages: Int?, editedOnly: Bool)] = [
+            ("edit the body", FixtureSite.article(title: "Walking with back pain", text: "CHANGED ONCE"), true, 1, true),
+            ("edit it again", FixtureSite.article(title: "Walking with back pain", text: "CHANGED TWICE"), true, 1, true),
+            // An error that changes nothing others show is found on the fast path; the fix reloads everything.
+            ("name a bad card id", FixtureSite.article(title: "Walking with back pain", text: "\n```exercise\nNot A Card\n```\n"), false, nil, true),
+            ("fix the card id", FixtureSite.article(title: "Walking with back pain", text: "FIXED"), true, nil, false),
+            // A new citation changes what the references page lists: a full reload.
+            ("cite a missing source", FixtureSite.article(title: "Walking with back pain", text: "See [@nobody2020]."), false, nil, false),
+            ("fix it", FixtureSite.article(title: "Walking with back pain", text: "FIXED"), true, nil, false),
+            ("a long, hard sentence", FixtureSite.article(
+                title: "Walking with back pain",
+                text: String(repeating: "Notwithstanding considerable physiological heterogeneity, multidisciplinary rehabilitation interventions demonstrate consistently favourable outcomes. ", count: 12)), true, 1, true),
+            ("retitle", FixtureSite.article(title: "Walking when your back hurts", text: "FIXED"), true, nil, false),
+        ]
+        for edit in edits {
+            try site.write(walking, edit.text)
+            let update = try live.rebuild(changedPaths: [site.url(walking).standardizedFileURL.path])
+            #expect(update.succeeded == edit.succeeds, "\(edit.name): \(update.diagnostics.all)")
+            #expect(update.reloadedEverything == !edit.editedOnly, "\(edit.name)")
+            if let pages = edit.pages { #expect(update.writtenFiles.count == pages, "\(edit.name): \(update.writtenFiles)") }
+            let full = try SiteChecker.loadAndCheck(site.loadOptions)
+            #expect(update.diagnostics.sorted == full.diagnostics.sorted, "\(edit.name): findings differ from a full check")
+            guard edit.succeeds else { continue }
+            let fullSite = site.url("Full-\(edit.name.replacingOccurrences(of: " ", with: "-"))")
+            #expect(try SiteBuild.build(site.loadOptions, output: fullSite).succeeded)
+            var expected = try readTree(fullSite)
+            expected[OutputWriter.markerName] = nil
+            let actual = try readTree(site.url("Live"))
+            let differing = Set(expected.keys).union(actual.keys).filter { expected[$0] != actual[$0] }.sorted()
+            #expect(differing.isEmpty, "after '\(edit.name)' the incremental site differs from a full build in: \(differing)")
         }
     }
 

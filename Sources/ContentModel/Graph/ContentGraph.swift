@@ -80,6 +80,69 @@ public final class ContentGraph: Sendable {
         embeddersByExercise = embedders
     }
 
+    private init(_ other: ContentGraph, conditions: [Condition], articles: [Article], exercises: [ExerciseCard],
+                 programs: [Program], experts: [Expert], allPages: [any ContentPage]) {
+        site = other.site
+        self.conditions = conditions
+        self.articles = articles
+        self.exercises = exercises
+        self.programs = programs
+        self.experts = experts
+        self.allPages = allPages
+        bibliography = other.bibliography
+        sourceRecords = other.sourceRecords
+        conditionIndex = other.conditionIndex
+        articleIndex = other.articleIndex
+        exerciseIndex = other.exerciseIndex
+        programIndex = other.programIndex
+        expertIndex = other.expertIndex
+        pagesByCondition = other.pagesByCondition
+        pagesByExpert = other.pagesByExpert
+        pagesByCitation = other.pagesByCitation
+        embeddersByExercise = other.embeddersByExercise
+    }
+
+    /// This graph with some pages replaced by new versions of themselves, for a rebuild after an edit.
+    ///
+    /// Only valid when each new version points to the same pages, citations and cards as before (the
+    /// caller compares them): then every index and reverse edge still holds and is shared, not rebuilt.
+    /// Nil if a page is not in the graph.
+    public func replacing(_ updated: [any ContentPage]) -> ContentGraph? {
+        var conditions = self.conditions, articles = self.articles, exercises = self.exercises
+        var programs = self.programs, experts = self.experts, allPages = self.allPages
+        let offsets = [conditions.count, articles.count, exercises.count, programs.count]
+        for page in updated {
+            let position: Int
+            switch page {
+            case let condition as Condition:
+                guard let index = conditionIndex[condition.slug] else { return nil }
+                conditions[index] = condition
+                position = index
+            case let article as Article:
+                guard let index = articleIndex[article.slug] else { return nil }
+                articles[index] = article
+                position = offsets[0] + index
+            case let card as ExerciseCard:
+                guard let index = exerciseIndex[card.slug] else { return nil }
+                exercises[index] = card
+                position = offsets[0] + offsets[1] + index
+            case let program as Program:
+                guard let index = programIndex[program.slug] else { return nil }
+                programs[index] = program
+                position = offsets[0] + offsets[1] + offsets[2] + index
+            case let expert as Expert:
+                guard let index = expertIndex[expert.slug] else { return nil }
+                experts[index] = expert
+                position = offsets.reduce(0, +) + index
+            default:
+                return nil
+            }
+            allPages[position] = page
+        }
+        return ContentGraph(self, conditions: conditions, articles: articles, exercises: exercises, programs: programs,
+                            experts: experts, allPages: allPages)
+    }
+
     // MARK: Lookup by id
 
     public func condition(_ slug: Slug) -> Condition? { conditionIndex[slug].map { conditions[$0] } }
