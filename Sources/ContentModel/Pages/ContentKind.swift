@@ -33,7 +33,7 @@ public enum ContentKind: String, CaseIterable, Sendable, Comparable {
     }
 
     public static func < (a: ContentKind, b: ContentKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 }
 

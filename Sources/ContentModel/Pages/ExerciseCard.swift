@@ -29,7 +29,7 @@ public enum ExerciseKind: String, CaseIterable, Sendable, Comparable {
     }
 
     public static func < (a: ExerciseKind, b: ExerciseKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 }
 
