@@ -29,12 +29,10 @@ extension DiagnosticCode {
     public static let unknownExercise = DiagnosticCode("unknown-exercise")
     public static let unknownExpert = DiagnosticCode("unknown-expert")
     public static let unknownCitation = DiagnosticCode("unknown-citation")
-    public static let unknownReference = DiagnosticCode("unknown-reference")
     public static let brokenLink = DiagnosticCode("broken-link")
     public static let missingSteps = DiagnosticCode("missing-steps")
     public static let rawHTML = DiagnosticCode("raw-html")
     public static let reviewPending = DiagnosticCode("review-pending")
-    public static let selfReview = DiagnosticCode("invalid-review")
     // Bibliography
     public static let invalidBibliography = DiagnosticCode("invalid-bibliography")
     public static let duplicateReference = DiagnosticCode("duplicate-reference")

@@ -47,7 +47,7 @@ import Testing
     @Test func codesHaveStableNames() {
         #expect(DiagnosticCode.invalidUTF8.rawValue == "invalid-utf8")
         #expect(DiagnosticCode.unknownCitation.description == "unknown-citation")
-        #expect(DiagnosticCode.selfReview.rawValue == "invalid-review")
+        #expect(DiagnosticCode.reviewOverdue.rawValue == "review-overdue")
         #expect(DiagnosticCode("a") < DiagnosticCode("b"))
         #expect(DiagnosticCode(rawValue: "broken-link") == .brokenLink)
     }
