@@ -2,52 +2,6 @@ import ContentModel
 import Diagnostics
 import Dispatch
 import Foundation
-import Yams
-
-/// Where to load from, and what to include.
-public struct LoadOptions: Sendable {
-    public var contentDirectory: URL
-    public var seedsDirectory: URL
-    /// Paths in diagnostics are relative to this folder (the project root).
-    public var displayRoot: URL
-    /// Include drafts and articles whose `published` date is after `today`.
-    public var includeDrafts: Bool
-    public var today: Day
-
-    public init(contentDirectory: URL, seedsDirectory: URL, displayRoot: URL, includeDrafts: Bool = false,
-                today: Day = .today()) {
-        self.contentDirectory = contentDirectory.standardizedFileURL
-        self.seedsDirectory = seedsDirectory.standardizedFileURL
-        self.displayRoot = displayRoot.standardizedFileURL
-        self.includeDrafts = includeDrafts
-        self.today = today
-    }
-}
-
-extension Day {
-    /// Today's date in UTC, so a check gives the same answer wherever CI runs.
-    public static func today(now: Date = Date()) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return Day(clampingYear: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-    }
-}
-
-/// The loaded graph and everything found wrong on the way.
-public struct LoadResult: Sendable {
-    /// Built even when there are errors, so later checks still run; never written out then.
-    public var graph: ContentGraph
-    public var diagnostics: DiagnosticList
-    /// The text of site.yml, references.json and every file with a diagnostic, by display path, for
-    /// source excerpts. Other files' text is dropped: a large site's Markdown would double the memory.
-    public var sourceTexts: [String: String]
-}
-
-/// A problem that stops loading before any content is read (exit code 2, not a content error).
-public struct LoadFailure: Error, CustomStringConvertible {
-    public var description: String
-}
 
 /// load → parse → link: reads `Content/` and `seeds/` into a validated ``ContentGraph``.
 public enum ContentLoader {
@@ -141,50 +95,6 @@ public enum ContentLoader {
         return (result.page, result.diagnostics)
     }
 
-    /// Reads `site.yml`; without one, loading goes on with defaults so every other problem is still reported.
-    public static func loadSite(_ url: URL, _ paths: ProjectPaths) -> (SiteConfig, [Diagnostic], String?) {
-        let file = paths.display(url)
-        let fallback = SiteConfig(title: "Untitled site", baseURL: "/")
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return (fallback, [.error(.missingFile, "there is no site.yml; create it with at least 'title' and 'base-url'",
-                                      at: SourceLocation(file: file))], nil)
-        }
-        let text: String
-        switch SourceText.decode(data, file: file) {
-        case .success(let decoded): text = decoded
-        case .failure(let diagnostic): return (fallback, [diagnostic], nil)
-        }
-        let start = SourceLocation(file: file, line: 1, column: 1)
-        let node: Yams.Node?
-        switch YAMLDocument.parse(text, file: file, firstLine: 1) {
-        case .success(let parsed): node = parsed
-        case .failure(let diagnostic): return (fallback, [diagnostic], text)
-        }
-        guard case .mapping(let mapping)? = node else {
-            return (fallback, [.error(.wrongType, "site.yml should be a set of 'key: value' lines", at: start)], text)
-        }
-        var fields = FieldReader(mapping: mapping, file: file, lineShift: 0, location: start)
-        let title = fields.string("title", required: true)
-        let baseURL = fields.string("base-url", required: true)
-        if let baseURL, !(baseURL.value.hasPrefix("https://") || baseURL.value.hasPrefix("http://") || baseURL.value.hasPrefix("/")) {
-            fields.report(.invalidValue, "'base-url' should be an absolute address such as https://learn.example.org/", at: baseURL.location)
-        }
-        var site = SiteConfig(
-            title: title?.value ?? fallback.title,
-            baseURL: baseURL?.value ?? fallback.baseURL,
-            language: fields.string("language")?.value ?? "en",
-            description: fields.string("description")?.value,
-            reviewIntervalMonths: fields.int("review-interval-months", in: 1...120) ?? 12,
-            allowRawHTML: fields.bool("allow-raw-html", default: false))
-        if let disclaimer = fields.string("disclaimer") { site.disclaimer = disclaimer.value }
-        if let advice = fields.string("care-advice") { site.careAdvice = advice.value }
-        if let grade = fields.int("target-grade", in: 1...18) { site.targetGrade = grade }
-        return (site, fields.finish(), text)
-    }
-
-    /// The display paths of the changed page files, if every changed path is a page file the last
-    /// discovery found that still exists (an edit, not an addition, removal, rename or folder change)
-    /// or a file outside `Content/` (seeds, which are always read). Otherwise nil: discover again.
     private static func onlyModifiedPages(_ changed: Set<String>, in pages: [DiscoveredPage], options: LoadOptions) -> Set<String>? {
         let contentRoot = options.contentDirectory.path + "/"
         let byPath = Dictionary(pages.map { ($0.url.path, $0.file) }, uniquingKeysWith: { first, _ in first })
@@ -225,37 +135,6 @@ public enum ContentLoader {
 }
 
 
-/// Project-relative display paths for diagnostics.
-public struct ProjectPaths: Sendable {
-    let displayRoot: String
-
-    public init(displayRoot: URL) {
-        self.displayRoot = displayRoot.standardizedFileURL.path
-    }
-
-    public func display(_ url: URL) -> String {
-        let path = url.standardizedFileURL.path
-        let root = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
-        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
-    }
-}
-
-/// Fixed-size storage that concurrent iterations each write one distinct slot of.
-final class UnsafeResults<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        storage = Array(repeating: nil, count: count)
-    }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Value] { storage.compactMap { $0 } }
-}
 
 extension ContentLoader {
     /// Reads a single file's body as `salve render` needs it: front matter (if any) is skipped, and
@@ -281,45 +160,5 @@ extension ContentLoader {
         var analyzer = BodyAnalyzer(file: file, folder: folder, allowRawHTML: site.allowRawHTML)
         let body = analyzer.analyze(markdown: markdown, firstLine: firstLine)
         return (body, analyzer.diagnostics)
-    }
-}
-
-/// A page file read again on its own, for a rebuild after an edit.
-public struct ReloadedPage: Sendable {
-    public var file: String
-    public var page: (any ContentPage)?
-    public var diagnostics: [Diagnostic]
-    /// What loading reported for the file's previous version.
-    public var previousDiagnostics: [Diagnostic]
-    public var text: String?
-}
-
-extension ContentLoader {
-    /// Reads the given files (absolute paths) again, if every one is a page file the cache's last
-    /// discovery knew and still exists; nil otherwise (a file added, removed or renamed, settings,
-    /// seeds), when only a full load will do.
-    public static func reloadPages(_ paths: Set<String>, options: LoadOptions, site: SiteConfig,
-                                   cache: PageCache) -> [ReloadedPage]? {
-        guard let discovery = cache.lastDiscovery, !paths.isEmpty else { return nil }
-        let byPath = Dictionary(discovery.pages.map { ($0.url.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var reloaded: [ReloadedPage] = []
-        for path in paths.sorted() {
-            guard let discovered = byPath[path], FileManager.default.fileExists(atPath: path) else { return nil }
-            let previous = cache.trusted(discovered)?.diagnostics ?? []
-            let stamp = PageCache.stamp(of: discovered.url)
-            let result = PageLoader.load(discovered, site: site)
-            cache.store(result, for: discovered, stamp: stamp)
-            reloaded.append(ReloadedPage(file: discovered.file, page: result.page, diagnostics: result.diagnostics,
-                                         previousDiagnostics: previous, text: result.text))
-        }
-        return reloaded
-    }
-
-    /// The context a page's own checks need, from the cache's last full discovery.
-    public static func pageContext(options: LoadOptions, cache: PageCache) -> GraphValidator.PageContext? {
-        guard let discovery = cache.lastDiscovery else { return nil }
-        return GraphValidator.PageContext(
-            existing: Set(discovery.pages.map { PageRef($0.kind, $0.slug) }), draftsExcluded: !options.includeDrafts,
-            contentRoot: ProjectPaths(displayRoot: options.displayRoot).display(options.contentDirectory))
     }
 }

@@ -1,0 +1,51 @@
+import ContentModel
+import Diagnostics
+import Foundation
+import Yams
+
+extension ContentLoader {
+    /// Reads `site.yml`; without one, loading goes on with defaults so every other problem is still reported.
+    public static func loadSite(_ url: URL, _ paths: ProjectPaths) -> (SiteConfig, [Diagnostic], String?) {
+        let file = paths.display(url)
+        let fallback = SiteConfig(title: "Untitled site", baseURL: "/")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return (fallback, [.error(.missingFile, "there is no site.yml; create it with at least 'title' and 'base-url'",
+                                      at: SourceLocation(file: file))], nil)
+        }
+        let text: String
+        switch SourceText.decode(data, file: file) {
+        case .success(let decoded): text = decoded
+        case .failure(let diagnostic): return (fallback, [diagnostic], nil)
+        }
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        let node: Yams.Node?
+        switch YAMLDocument.parse(text, file: file, firstLine: 1) {
+        case .success(let parsed): node = parsed
+        case .failure(let diagnostic): return (fallback, [diagnostic], text)
+        }
+        guard case .mapping(let mapping)? = node else {
+            return (fallback, [.error(.wrongType, "site.yml should be a set of 'key: value' lines", at: start)], text)
+        }
+        var fields = FieldReader(mapping: mapping, file: file, lineShift: 0, location: start)
+        let title = fields.string("title", required: true)
+        let baseURL = fields.string("base-url", required: true)
+        if let baseURL, !(baseURL.value.hasPrefix("https://") || baseURL.value.hasPrefix("http://") || baseURL.value.hasPrefix("/")) {
+            fields.report(.invalidValue, "'base-url' should be an absolute address such as https://learn.example.org/", at: baseURL.location)
+        }
+        var site = SiteConfig(
+            title: title?.value ?? fallback.title,
+            baseURL: baseURL?.value ?? fallback.baseURL,
+            language: fields.string("language")?.value ?? "en",
+            description: fields.string("description")?.value,
+            reviewIntervalMonths: fields.int("review-interval-months", in: 1...120) ?? 12,
+            allowRawHTML: fields.bool("allow-raw-html", default: false))
+        if let disclaimer = fields.string("disclaimer") { site.disclaimer = disclaimer.value }
+        if let advice = fields.string("care-advice") { site.careAdvice = advice.value }
+        if let grade = fields.int("target-grade", in: 1...18) { site.targetGrade = grade }
+        return (site, fields.finish(), text)
+    }
+
+    /// The display paths of the changed page files, if every changed path is a page file the last
+    /// discovery found that still exists (an edit, not an addition, removal, rename or folder change)
+    /// or a file outside `Content/` (seeds, which are always read). Otherwise nil: discover again.
+}
