@@ -56,7 +56,7 @@ enum PageLoader {
         var analyzer = BodyAnalyzer(file: file, folder: folder, allowRawHTML: site.allowRawHTML)
         let body = analyzer.analyze(markdown: split.body, firstLine: split.bodyFirstLine)
         let fields = FieldReader(mapping: mapping, file: file, lineShift: split.yamlFirstLine - 1,
-                                 location: split.openingLocation)
+                                 location: split.openingLocation, source: split.yaml)
         var decoder = PageDecoder(slug: slug, file: file, site: site, fields: fields, body: body)
         let page = decoder.decode(kind)
         let diagnostics = decoder.fields.finish() + analyzer.diagnostics

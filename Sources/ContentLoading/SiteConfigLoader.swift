@@ -26,7 +26,7 @@ extension ContentLoader {
         guard case .mapping(let mapping)? = node else {
             return (fallback, [.error(.wrongType, "site.yml should be a set of 'key: value' lines", at: start)], text)
         }
-        var fields = FieldReader(mapping: mapping, file: file, lineShift: 0, location: start)
+        var fields = FieldReader(mapping: mapping, file: file, lineShift: 0, location: start, source: text)
         let title = fields.string("title", required: true)
         let baseURL = fields.string("base-url", required: true)
         if let baseURL, !(baseURL.value.hasPrefix("https://") || baseURL.value.hasPrefix("http://") || baseURL.value.hasPrefix("/")) {

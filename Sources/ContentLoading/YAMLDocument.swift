@@ -78,10 +78,13 @@ struct FieldReader {
     private let pairs: [(key: String, keyNode: Node, value: Node)]
     private var knownKeys: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// The YAML's lines, to find where a citation inside a value is written.
+    private var sourceLines: [Substring]
 
-    init(mapping: Node.Mapping?, file: String, lineShift: Int, location: SourceLocation) {
+    init(mapping: Node.Mapping?, file: String, lineShift: Int, location: SourceLocation, source: String = "") {
         self.file = file
         self.lineShift = lineShift
+        self.sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
         self.location = mapping?.mark.map { SourceLocation(file: file, line: $0.line + lineShift, column: $0.column) } ?? location
         self.pairs = (mapping ?? Node.Mapping([])).map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
     }
@@ -134,7 +137,33 @@ struct FieldReader {
     }
 
     mutating func text(_ key: String, required: Bool = false) -> InlineText? {
-        string(key, required: required).map { InlineText($0.value, at: $0.location) }
+        string(key, required: required).map(inlineText)
+    }
+
+    /// A text whose citations are located at their `@`, found in the source from the value's start on.
+    private func inlineText(_ value: Located<String>) -> InlineText {
+        InlineText(value.value, at: value.location) { needle in
+            guard let startLine = value.location.line, let startColumn = value.location.column else { return nil }
+            var yamlLine = startLine - lineShift - 1
+            var fromScalar = startColumn - 1
+            while yamlLine >= 0, yamlLine < sourceLines.count, yamlLine < startLine - lineShift - 1 + 50 {
+                let line = String(sourceLines[yamlLine])
+                let scalars = Array(line.unicodeScalars)
+                let target = Array(needle.unicodeScalars)
+                if scalars.count >= target.count {
+                    var index = max(0, fromScalar)
+                    while index + target.count <= scalars.count {
+                        if scalars[index..<(index + target.count)].elementsEqual(target) {
+                            return SourceLocation(file: file, line: yamlLine + lineShift + 1, column: index + 1)
+                        }
+                        index += 1
+                    }
+                }
+                yamlLine += 1
+                fromScalar = 0
+            }
+            return nil
+        }
     }
 
     mutating func bool(_ key: String, default defaultValue: Bool) -> Bool {
@@ -227,7 +256,7 @@ struct FieldReader {
     }
 
     mutating func texts(_ key: String, required: Bool = false) -> [InlineText] {
-        strings(key, required: required).map { InlineText($0.value, at: $0.location) }
+        strings(key, required: required).map(inlineText)
     }
 
     mutating func slugs(_ key: String, required: Bool = false) -> [Located<Slug>] {
@@ -279,7 +308,9 @@ struct FieldReader {
             wrongType(key, "a set of 'key: value' fields", node)
             return nil
         }
-        return FieldReader(mapping: mapping, file: file, lineShift: lineShift, location: location(of: node))
+        var reader = FieldReader(mapping: mapping, file: file, lineShift: lineShift, location: location(of: node))
+        reader.sourceLines = sourceLines  // nested readers search the same source
+        return reader
     }
 
     mutating func nestedList(_ key: String, required: Bool = false) -> [FieldReader] {

@@ -8,11 +8,17 @@ public struct InlineText: Hashable, Sendable {
     /// The text with citations removed, for meta descriptions and plain-text uses. Made once: feeds,
     /// search, structured data and readability all ask for it.
     public let plain: String
+    /// Where each cited key's `@` is written, in the order of `citations`' items (the start of the
+    /// text when the source was not available to find it).
+    public let keyLocations: [SourceLocation]
 
-    public init(_ text: String, at location: SourceLocation) {
+    /// - Parameter locate: finds where a cited `@key` is written, searching from the text's start.
+    public init(_ text: String, at location: SourceLocation, locate: ((String) -> SourceLocation?)? = nil) {
         self.text = text
         self.location = location
-        self.citations = CitationParser.groups(in: text)
+        let citations = CitationParser.groups(in: text)
+        self.citations = citations
+        self.keyLocations = citations.flatMap(\.items).map { item in locate?("@" + item.key.rawValue) ?? location }
         self.plain = citations.isEmpty ? text : CitationParser.segments(of: text).compactMap { segment -> String? in
             if case .text(let run) = segment { return run }
             return nil

@@ -25,6 +25,6 @@ extension ContentPage {
 
 func located(_ texts: [InlineText]) -> [Located<CitationKey>] {
     texts.flatMap { text in
-        text.citations.flatMap { group in group.items.map { Located($0.key, at: text.location) } }
+        zip(text.citations.flatMap(\.items), text.keyLocations).map { item, location in Located(item.key, at: location) }
     }
 }
