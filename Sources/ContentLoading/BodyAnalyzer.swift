@@ -4,7 +4,8 @@ import Diagnostics
 import Markdown
 
 /// Reads a page body once and records what the graph needs to know: citations, links to other
-/// pages, embedded exercise cards, headings and the first ordered list.
+/// pages, embedded exercise cards, headings and the first ordered list. The same parse is then
+/// rendered, with slots for what each page decides (see ``BodyHTML``).
 struct BodyAnalyzer {
     let file: String
     /// The file's folder relative to `Content/`, e.g. `articles` or `articles/2026`.
@@ -21,27 +22,43 @@ struct BodyAnalyzer {
     // Walk state, reset by analyze(). Kept as properties so the walk is a plain recursive method:
     // a closure capturing these would box each one and pay for it on every node.
     private var body = Body.empty
+    private var edits = MarkdownEdits()
+    private var citationGroups: [CitationGroup] = []
+    private var exerciseBlocks: [Range<Int>] = []
     private var anchors = AnchorAllocator()
     private var foundList = false
     /// The page title is the h1; body sections start at h2 and go down one level at a time.
     private var previousLevel = 1
 
     mutating func analyze(markdown: String, firstLine: Int) -> Body {
-        body = Body(markdown: markdown, firstLine: firstLine)
+        body = Body(firstLine: firstLine)
         guard !markdown.isEmpty else { return body }
         anchors = AnchorAllocator()
+        edits = MarkdownEdits()
+        citationGroups = []
+        exerciseBlocks = []
         foundList = false
         previousLevel = 1
-        let document = MarkdownDocument(parsing: markdown, firstLine: firstLine)
+        let document = MarkdownDocument(parsing: Self.withoutSlotMarkers(markdown), firstLine: firstLine)
         visit(document.tree, in: document)
+        body.html = BodyHTML(markup: document.renderHTML(edits: edits, allowRawHTML: allowRawHTML),
+                             citationGroups: citationGroups, exerciseBlocks: exerciseBlocks)
         return body
+    }
+
+    /// U+0001 marks slots in rendered bodies; in a source it can only be a stray control character.
+    private static func withoutSlotMarkers(_ markdown: String) -> String {
+        guard markdown.utf8.contains(BodyHTML.marker) else { return markdown }
+        return String(markdown.unicodeScalars.map { $0.value == 1 ? "\u{FFFD}" : Character($0) })
     }
 
     private mutating func visit(_ node: MarkdownNode, in document: MarkdownDocument) {
         switch node.kind {
         case .text(let literal):
-            for group in CitationParser.groups(in: literal) {
-                let bytes = Array(literal.utf8)
+            let groups = CitationParser.groups(in: literal)
+            guard !groups.isEmpty else { break }
+            let bytes = Array(literal.utf8)
+            for group in groups {
                 for item in group.items {
                     // "@key…]" as written locates the key even after an entity earlier in the run.
                     let piece = String(decoding: bytes[item.keyOffset..<group.range.upperBound], as: UTF8.self)
@@ -49,8 +66,20 @@ struct BodyAnalyzer {
                     body.citations.append(Located(item.key, at: at(point)))
                 }
             }
-        case .link(let destination, _):
-            if let link = contentLink(destination, at: at(node.start)) { body.links.append(link) }
+            edits.replaceText(node, with: CitationParser.segments(of: literal).map { segment in
+                switch segment {
+                case .text(let run): return .text(run)
+                case .citation(let group):
+                    citationGroups.append(group)
+                    return .html(BodyHTML.token(.citation(citationGroups.count - 1)))
+                }
+            })
+        case .link(let destination, let title):
+            if let link = contentLink(destination, at: at(node.start)) {
+                let titleAttribute = title.isEmpty ? "" : " title=\"\(CmarkEscaping.attribute(title))\""
+                edits.wrapInline(node, open: "<a href=\"\(BodyHTML.token(.link(body.links.count)))\"\(titleAttribute)>", close: "</a>")
+                body.links.append(link)
+            }
             let lower = destination.lowercased()
             if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
                 body.externalLinks.append(Located(destination, at: at(node.start)))
@@ -63,12 +92,17 @@ struct BodyAnalyzer {
                     at: at(node.start)))
             }
         case .codeBlock(let info, let literal) where Self.isExerciseBlock(info):
+            let first = body.exerciseEmbeds.count
             body.exerciseEmbeds += exerciseSlugs(literal, fence: node.start)
+            edits.replaceBlock(node, withHTML: BodyHTML.token(.exercises(exerciseBlocks.count)))
+            exerciseBlocks.append(first..<body.exerciseEmbeds.count)
         case .heading(let level):
             checkLevel(level, after: previousLevel, at: at(node.start))
             previousLevel = level
             // The id and the search index use the words, not the citations ("Why it helps [@a]").
             let title = Self.proseText(node).trimmingWhitespace
+            edits.setHeadingTags(open: BodyHTML.token(.headingOpen(body.headings.count)),
+                                 close: BodyHTML.token(.headingClose(body.headings.count)), of: node)
             body.headings.append(BodyHeading(level: level, title: title, anchor: anchors.allocate(for: title),
                                              location: at(node.start)))
         case .list(ordered: true, _, _) where !foundList:
@@ -87,7 +121,20 @@ struct BodyAnalyzer {
         default:
             break
         }
+        removeBreaksBeforeCitations(in: node)
         for child in node.children { visit(child, in: document) }
+    }
+
+    /// A citation written at the start of a line ("…foot\n[@key].") belongs to the word before it,
+    /// as if written "foot[@key]": drop the line break so no space separates them.
+    private mutating func removeBreaksBeforeCitations(in node: MarkdownNode) {
+        let children = node.children
+        guard children.count > 1 else { return }
+        for index in children.indices.dropLast() {
+            guard case .softBreak = children[index].kind, case .text(let next) = children[index + 1].kind,
+                  CitationParser.groups(in: next).first?.range.lowerBound == 0 else { continue }
+            edits.remove(children[index])
+        }
     }
 
     private mutating func checkLevel(_ level: Int, after previous: Int, at location: SourceLocation) {

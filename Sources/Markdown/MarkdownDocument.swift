@@ -16,6 +16,8 @@ public final class MarkdownDocument {
     private let firstLine: Int
     private let lines: LineTable
     private var root: OpaquePointer
+    /// False once edits have been applied to `root`.
+    private var pristine = true
 
     /// Parses `text` (the body only, newlines already normalised to `\n`).
     /// - Parameter firstLine: the line of the file the body starts on, so positions point into the file.
@@ -58,17 +60,26 @@ public final class MarkdownDocument {
     ///
     /// With `allowRawHTML` false, authors' raw HTML becomes `<!-- raw HTML omitted -->` and unsafe
     /// link schemes (`javascript:` …) are dropped, as cmark's safe mode does.
+    ///
+    /// The first render with edits changes this document's own tree, so a page is parsed once; any
+    /// later render parses the source again and leaves the result as the source says.
     public func renderHTML(edits: MarkdownEdits = MarkdownEdits(), allowRawHTML: Bool = false) -> String {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
-        if edits.isEmpty {
+        if edits.isEmpty && pristine {
             return MarkdownDocument.renderHTML(root, options: options)
         }
-        // Edits change the C tree, so they work on a fresh parse and this document stays reusable.
-        let working = MarkdownDocument.parse(source)
-        defer { cmark_node_free(working) }
-        cmark_consolidate_text_nodes(working)
-        let nodes = MarkdownDocument.preorder(working)
-        apply(edits, to: nodes, options: options)
+        let working: OpaquePointer
+        if pristine {
+            working = root
+            pristine = false
+        } else {
+            working = MarkdownDocument.parse(source)
+        }
+        defer { if working != root { cmark_node_free(working) } }
+        if !edits.isEmpty {
+            cmark_consolidate_text_nodes(working)
+            apply(edits, to: MarkdownDocument.preorder(working), options: options)
+        }
         return MarkdownDocument.renderHTML(working, options: options)
     }
 
@@ -91,29 +102,56 @@ public final class MarkdownDocument {
                     inserted = cmark_node_new(CMARK_NODE_TEXT)
                     cmark_node_set_literal(inserted, text)
                 case .html(let html):
-                    inserted = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-                    cmark_node_set_on_enter(inserted, html)
+                    inserted = customInline(open: html, close: "")
                 }
                 cmark_node_insert_before(target, inserted)
             }
             cmark_node_free(target)
         }
-        // Headings are rendered after inline edits so that citations inside them are kept.
-        for (id, anchor) in edits.headingIDs {
+        for (id, tags) in edits.inlineWrappers {
+            guard let target = node(id) else { continue }
+            let wrapper = customInline(open: tags.open, close: tags.close)
+            while let child = cmark_node_first_child(target) {
+                cmark_node_append_child(wrapper, child)
+            }
+            cmark_node_insert_before(target, wrapper)
+            cmark_node_free(target)
+        }
+        // Removed nodes go before headings are replaced, which frees the headings' children.
+        for id in edits.removals {
+            if let target = node(id) { cmark_node_free(target) }
+        }
+        // Headings are rendered after inline edits so that citations and links inside them are kept.
+        for (id, anchor) in edits.headingIDs where edits.headingTags[id] == nil {
             guard let heading = node(id), edits.blockReplacements[id] == nil else { continue }
-            let html = MarkdownDocument.renderHTML(heading, options: options)
             let level = cmark_node_get_heading_level(heading)
-            let openTag = "<h\(level)>"
-            guard html.hasPrefix(openTag) else { continue }
-            let withID = "<h\(level) id=\"\(escapeAttribute(anchor))\">" + html.dropFirst(openTag.count)
-            replace(heading, withBlockHTML: withID)
+            replaceHeading(heading, open: "<h\(level) id=\"\(CmarkEscaping.attribute(anchor))\">", close: "</h\(level)>", options: options)
+        }
+        for (id, tags) in edits.headingTags {
+            guard let heading = node(id), edits.blockReplacements[id] == nil else { continue }
+            replaceHeading(heading, open: tags.open, close: tags.close, options: options)
         }
         for (id, html) in edits.blockReplacements {
             if let target = node(id) { replace(target, withBlockHTML: html) }
         }
-        for id in edits.removals {
-            if let target = node(id) { cmark_node_free(target) }
-        }
+    }
+
+    private func customInline(open: String, close: String) -> OpaquePointer? {
+        let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+        cmark_node_set_on_enter(node, open)
+        cmark_node_set_on_exit(node, close)
+        return node
+    }
+
+    /// cmark writes a heading as `<hN>content</hN>`: keep its content, change the tags.
+    private func replaceHeading(_ heading: OpaquePointer, open: String, close: String, options: Int32) {
+        let html = MarkdownDocument.renderHTML(heading, options: options)
+        let level = cmark_node_get_heading_level(heading)
+        let openTag = "<h\(level)>"
+        let closeTag = "</h\(level)>\n"
+        guard html.hasPrefix(openTag), html.hasSuffix(closeTag) else { return }
+        let content = html.utf8.dropFirst(openTag.utf8.count).dropLast(closeTag.utf8.count)
+        replace(heading, withBlockHTML: open + String(Substring(content)) + close)
     }
 
     private func replace(_ target: OpaquePointer, withBlockHTML html: String) {
@@ -156,22 +194,6 @@ public final class MarkdownDocument {
             }
         }
     }
-}
-
-/// Escapes a string for a double-quoted HTML attribute.
-func escapeAttribute(_ value: String) -> String {
-    var result = ""
-    result.reserveCapacity(value.utf8.count)
-    for scalar in value.unicodeScalars {
-        switch scalar {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        default: result.unicodeScalars.append(scalar)
-        }
-    }
-    return result
 }
 
 /// Builds the typed tree from cmark's tree before text nodes are consolidated, merging runs of

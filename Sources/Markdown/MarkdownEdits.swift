@@ -16,12 +16,14 @@ public struct MarkdownEdits: Sendable {
     var headingIDs: [MarkdownNode.ID: String] = [:]
     var removals: Set<MarkdownNode.ID> = []
     var headingLevels: [MarkdownNode.ID: Int] = [:]
+    var headingTags: [MarkdownNode.ID: (open: String, close: String)] = [:]
+    var inlineWrappers: [MarkdownNode.ID: (open: String, close: String)] = [:]
 
     public init() {}
 
     public var isEmpty: Bool {
         destinations.isEmpty && inlineReplacements.isEmpty && blockReplacements.isEmpty && headingIDs.isEmpty
-            && removals.isEmpty && headingLevels.isEmpty
+            && removals.isEmpty && headingLevels.isEmpty && headingTags.isEmpty && inlineWrappers.isEmpty
     }
 
     /// Changes a heading's level (1–6), e.g. to nest an embedded card's headings under the card's title.
@@ -47,6 +49,18 @@ public struct MarkdownEdits: Sendable {
     /// Replaces a whole block (e.g. a fenced `exercise` block) with markup.
     public mutating func replaceBlock(_ node: MarkdownNode, withHTML html: String) {
         blockReplacements[node.id] = html
+    }
+
+    /// Writes a heading with the given markup in place of its `<hN>` and `</hN>` tags; its content is
+    /// rendered as usual, edits included.
+    public mutating func setHeadingTags(open: String, close: String, of node: MarkdownNode) {
+        headingTags[node.id] = (open, close)
+    }
+
+    /// Writes an inline node (a link) as `open`, its rendered children, then `close`, in place of the
+    /// node's own tags.
+    public mutating func wrapInline(_ node: MarkdownNode, open: String, close: String) {
+        inlineWrappers[node.id] = (open, close)
     }
 
     /// Gives a heading an `id` attribute. The value is escaped by the renderer.

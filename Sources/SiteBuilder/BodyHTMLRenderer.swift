@@ -2,9 +2,9 @@ import ContentModel
 import Markdown
 import Templates
 
-/// Renders a page body: cmark's HTML, with citations numbered into the page's list, links to other
-/// content files pointed at their pages, headings given their ids, and `exercise` blocks replaced
-/// by the cards they name.
+/// Finishes a page body for the page showing it: fills the slots loading left in cmark's HTML with
+/// citation numbers from the page's list, links relative to the page, heading tags, and the cards
+/// that `exercise` blocks name.
 public struct BodyHTMLRenderer: Sendable {
     public let graph: ContentGraph
 
@@ -12,77 +12,62 @@ public struct BodyHTMLRenderer: Sendable {
         self.graph = graph
     }
 
-    /// - Parameter embedding: false inside an embedded card, so cards never embed cards.
+    /// - Parameter embedding: false inside an embedded card, so cards never embed cards; its headings
+    ///   then nest under the card's h3 and take no ids the page may use.
     public func render(_ body: Body, linker: Linker, numbering: inout CitationNumbering, embedding: Bool = true) -> HTML {
-        guard !body.markdown.isEmpty else { return .empty }
-        let document = MarkdownDocument(parsing: body.markdown, firstLine: body.firstLine)
-        // Loading already resolved links and embeds; match them to nodes by where they were written.
-        var links: [SourcePoint: BodyLink] = [:]
-        for link in body.links {
-            links[SourcePoint(line: link.location.line ?? 0, column: link.location.column ?? 0)] = link
-        }
-        var edits = MarkdownEdits()
-        var headingIndex = 0
-        var pageNumbering = numbering
-        document.tree.walk { node in
-            removeBreaksBeforeCitations(in: node, edits: &edits)
-            switch node.kind {
-            case .text(let literal):
-                let segments = CitationParser.segments(of: literal)
-                guard segments.count > 1 || segments.first.map(isCitation) == true else { break }
-                let pieces = segments.map { segment -> MarkdownEdits.InlinePiece in
-                    switch segment {
-                    case .text(let run): return .text(run)
-                    case .citation(let group): return .html(CitationMarkup.render(group, numbering: &pageNumbering).markup)
-                    }
-                }
-                edits.replaceText(node, with: pieces)
-            case .link:
-                if let link = links[node.start] {
-                    edits.setDestination(linker.href(link.target, fragment: link.fragment), of: node)
-                }
-            case .heading(let level):
-                if !embedding {
-                    // Inside an embedded card: nest under the card's h3, and take no ids the page may use.
-                    edits.setHeadingLevel(level + 2, of: node)
-                } else if headingIndex < body.headings.count {
-                    edits.setHeadingID(body.headings[headingIndex].anchor, of: node)
-                }
-                headingIndex += 1
-            case .codeBlock(let info, _) where info.split(separator: " ").first == "exercise":
-                let lines = node.start.line...max(node.end.line, node.start.line)
-                var html = HTML.empty
-                if embedding {
-                    for embed in body.exerciseEmbeds where lines.contains(embed.location.line ?? 0) {
-                        guard let card = graph.exercise(embed.value) else { continue }
-                        html += ExercisePage.embed(card, linker: linker, numbering: &pageNumbering) { cardNumbering in
-                            render(card.body, linker: linker, numbering: &cardNumbering, embedding: false)
-                        }
-                    }
-                }
-                edits.replaceBlock(node, withHTML: html.markup)
-            default:
-                break
+        let rendered = body.html
+        guard !rendered.markup.isEmpty else { return .empty }
+        var html = ""
+        html.reserveCapacity(rendered.markup.utf8.count + 1024)
+        // A block of cards ends in a newline and takes the place of the one cmark wrote after the slot.
+        var dropNewline = false
+        rendered.forEachPart { part in
+            switch part {
+            case .markup(let run):
+                html += dropNewline && run.hasPrefix("\n") ? run.dropFirst() : run
+                dropNewline = false
+            case .slot(let slot):
+                let filled = fill(slot, of: body, linker: linker, numbering: &numbering, embedding: embedding)
+                html += filled
+                dropNewline = filled.hasSuffix("\n")
             }
-            return .visitChildren
         }
-        numbering = pageNumbering
-        return .unescaped(document.renderHTML(edits: edits, allowRawHTML: graph.site.allowRawHTML))
+        return .unescaped(html)
     }
 
-    /// A citation written at the start of a line ("…foot\n[@key].") belongs to the word before it,
-    /// as if written "foot[@key]": drop the line break so no space separates them.
-    private func removeBreaksBeforeCitations(in node: MarkdownNode, edits: inout MarkdownEdits) {
-        let children = node.children
-        for index in children.indices.dropLast() {
-            guard case .softBreak = children[index].kind, case .text(let next) = children[index + 1].kind,
-                  CitationParser.groups(in: next).first?.range.lowerBound == 0 else { continue }
-            edits.remove(children[index])
+    private func fill(_ slot: BodyHTML.Slot, of body: Body, linker: Linker, numbering: inout CitationNumbering,
+                      embedding: Bool) -> String {
+        switch slot {
+        case .citation(let index):
+            guard body.html.citationGroups.indices.contains(index) else { return "" }
+            return CitationMarkup.render(body.html.citationGroups[index], numbering: &numbering).markup
+        case .link(let index):
+            guard body.links.indices.contains(index) else { return "" }
+            let link = body.links[index]
+            return CmarkEscaping.href(linker.href(link.target, fragment: link.fragment))
+        case .headingOpen(let index):
+            guard body.headings.indices.contains(index) else { return "" }
+            let heading = body.headings[index]
+            return embedding
+                ? "<h\(heading.level) id=\"\(CmarkEscaping.attribute(heading.anchor))\">"
+                : "<h\(Self.embeddedLevel(heading.level))>"
+        case .headingClose(let index):
+            guard body.headings.indices.contains(index) else { return "" }
+            let level = body.headings[index].level
+            return "</h\(embedding ? level : Self.embeddedLevel(level))>"
+        case .exercises(let index):
+            guard embedding, body.html.exerciseBlocks.indices.contains(index) else { return "" }
+            var html = HTML.empty
+            for embed in body.exerciseEmbeds[body.html.exerciseBlocks[index]] {
+                guard let card = graph.exercise(embed.value) else { continue }
+                html += ExercisePage.embed(card, linker: linker, numbering: &numbering) { cardNumbering in
+                    render(card.body, linker: linker, numbering: &cardNumbering, embedding: false)
+                }
+            }
+            return html.markup
         }
     }
 
-    private func isCitation(_ segment: CitationParser.Segment) -> Bool {
-        if case .citation = segment { return true }
-        return false
-    }
+    /// Two levels down, under the card's h3: h2 becomes h4; h6 is as low as HTML goes.
+    private static func embeddedLevel(_ level: Int) -> Int { min(level + 2, 6) }
 }

@@ -18,7 +18,7 @@ import Diagnostics
         #expect(page.draft == false)
         #expect(page.review?.isPending == true)
         #expect(page.body.firstLine == 8)
-        #expect(page.body.markdown == "Body text.\n")
+        #expect(page.body.html.markup == "<p>Body text.</p>\n")
         #expect(page.file == "Content/articles/page.md")
     }
 

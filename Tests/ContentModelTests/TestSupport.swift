@@ -24,7 +24,7 @@ func reviewed(by reviewer: String, on date: String = "2026-01-10") -> Review {
 let pending = Review.pending(note: nil, location: here())
 
 func body(citing keys: [String] = [], embedding cards: [String] = []) -> Body {
-    Body(markdown: "text", firstLine: 5, citations: located(keys.map(key)), exerciseEmbeds: located(cards.map(slug)))
+    Body(html: BodyHTML(markup: "<p>text</p>\n"), firstLine: 5, citations: located(keys.map(key)), exerciseEmbeds: located(cards.map(slug)))
 }
 
 func condition(_ name: String, summary: String = "About it.", sources: [String] = [], review: Review = pending,

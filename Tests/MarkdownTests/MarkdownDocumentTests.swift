@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Markdown
 
@@ -83,6 +84,42 @@ import Testing
             """)
         // The document itself is untouched and can be rendered again.
         #expect(document.renderHTML() == MarkdownDocument.cmarkHTML(markdown))
+    }
+
+    @Test func wrappedLinksAndHeadingTagsKeepTheirRenderedContent() throws {
+        let markdown = "Setext [@a]\nheading\n---\n\nSee [the *card*](x.md \"A \\\"title\\\"\") and\n[@b].\n"
+        let document = MarkdownDocument(parsing: markdown)
+        var edits = MarkdownEdits()
+        let nodes = collect(document.tree)
+        for (index, node) in nodes.enumerated() {
+            switch node.kind {
+            case .heading: edits.setHeadingTags(open: "<h4>", close: "</h4>", of: node)
+            case .link: edits.wrapInline(node, open: "<a href=\"/x/\">", close: "</a>")
+            case .softBreak where index + 1 < nodes.count && nodes[index + 1].kind == .text("[@b]."):
+                edits.remove(node)
+            default: break
+            }
+        }
+        #expect(document.renderHTML(edits: edits) == """
+            <h4>Setext [@a]
+            heading</h4>
+            <p>See <a href="/x/">the <em>card</em></a> and[@b].</p>
+
+            """)
+        // The first edited render used the document's own tree; a later one parses the source again.
+        #expect(document.renderHTML() == MarkdownDocument.cmarkHTML(markdown))
+    }
+
+    /// Salve writes some tags cmark would have written; their escaping must be cmark's, byte for byte.
+    @Test func escapingMatchesCmark() {
+        let ascii = (0x21...0x7E).map { String(UnicodeScalar(UInt8($0))) }.filter { !"<>\\`[]".contains($0) }.joined()
+        for url in ["a" + ascii + "z", "caf\u{E9}/na\u{EF}ve page", "x?a=1&b='2'", "%20already"] {
+            let html = MarkdownDocument.cmarkHTML("[x](<\(url)>)\n")
+            #expect(html == "<p><a href=\"\(CmarkEscaping.href(url))\">x</a></p>\n", "\(url)")
+        }
+        let title = "It's <b>\"bold\"</b> & /done/"
+        let html = MarkdownDocument.cmarkHTML("[x](y \"\(title.replacingOccurrences(of: "\"", with: "\\\""))\")\n")
+        #expect(html == "<p><a href=\"y\" title=\"\(CmarkEscaping.attribute(title))\">x</a></p>\n")
     }
 
     @Test func walkerVisitsInDocumentOrderAndCanSkip() {

@@ -145,4 +145,43 @@ struct BodyEdgeCaseTests {
         #expect(card.occurrences(of: "<aside class=\"card-embed\"") == 1)
         #expect(!card.contains("language-exercise"))
     }
+
+    /// Bodies are rendered once at load with slots for what each page decides. A link with a title
+    /// inside a heading keeps both, and is pointed at its page both on the card's page and embedded.
+    @Test func aTitledLinkInAHeadingIsFilledOnEveryPage() throws {
+        let (report, files) = try Self.build([
+            "Content/articles/host.md": Self.articleFrontMatter + """
+                Text.
+
+                ```exercise
+                outer
+                ```
+
+                """,
+            "Content/exercises/outer.md": Self.card("Outer", kind: "strength", body: """
+                1. Outer step.
+
+                ## See [the "host" page](../articles/host.md "Host & more") [@smith2019]
+
+                """),
+        ])
+        #expect(report.succeeded, "\(report.diagnostics.lines)")
+        let link = "<a href=\"../../articles/host/\" title=\"Host &amp; more\">the &quot;host&quot; page</a>"
+        let card = files.text("exercises/outer/index.html")
+        #expect(card.contains("<h2 id=\"see-the-host-page\">See \(link)<sup class=\"citation\">"))
+        let host = files.text("articles/host/index.html")
+        #expect(host.contains("<h4>See \(link)<sup class=\"citation\">"))
+        #expect(!host.contains("\u{1}") && !card.contains("\u{1}"))
+    }
+
+    /// U+0001 marks slots in rendered bodies: written in a source, it becomes U+FFFD and cannot forge one.
+    @Test func aControlCharacterCannotForgeASlot() throws {
+        let (report, files) = try Self.build([
+            "Content/articles/host.md": Self.articleFrontMatter + "Text \u{1}c0\u{1} and [@smith2019].\n",
+        ])
+        #expect(report.succeeded, "\(report.diagnostics.lines)")
+        let page = files.text("articles/host/index.html")
+        #expect(page.contains("Text \u{FFFD}c0\u{FFFD} and<sup class=\"citation\">"))
+        #expect(page.occurrences(of: "aria-label=\"Reference 1\"") == 1)
+    }
 }

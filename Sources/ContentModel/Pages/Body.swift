@@ -1,11 +1,11 @@
 import Diagnostics
 
-/// A page's Markdown body and what loading found in it.
+/// A page's Markdown body, rendered, and what loading found in it.
 ///
-/// The Markdown is kept as text and parsed again when rendered, so a large site never holds every
-/// syntax tree at once.
+/// Only the rendered markup is kept, not the Markdown or its syntax tree, so a large site holds no
+/// more than its pages' HTML.
 public struct Body: Sendable {
-    public var markdown: String
+    public var html: BodyHTML
     /// The line of the file the body starts on (after the front matter).
     public var firstLine: Int
     /// Every cited key, in document order, where it was written.
@@ -22,9 +22,9 @@ public struct Body: Sendable {
     /// Words, sentences and syllables of the body's prose (paragraphs; not code, headings or citations).
     public var prose: TextStatistics = TextStatistics()
 
-    public init(markdown: String, firstLine: Int, citations: [Located<CitationKey>] = [], links: [BodyLink] = [],
+    public init(html: BodyHTML = .empty, firstLine: Int = 1, citations: [Located<CitationKey>] = [], links: [BodyLink] = [],
                 exerciseEmbeds: [Located<Slug>] = [], headings: [BodyHeading] = [], firstOrderedList: [String] = []) {
-        self.markdown = markdown
+        self.html = html
         self.firstLine = firstLine
         self.citations = citations
         self.links = links
@@ -33,7 +33,7 @@ public struct Body: Sendable {
         self.firstOrderedList = firstOrderedList
     }
 
-    public static let empty = Body(markdown: "", firstLine: 1)
+    public static let empty = Body()
 }
 
 /// A link from a body to another content file, e.g. `../exercises/glute-bridge.md#steps`.
