@@ -11,12 +11,15 @@ struct BodyAnalyzer {
     /// The file's folder relative to `Content/`, e.g. `articles` or `articles/2026`.
     let folder: [String]
     let allowRawHTML: Bool
+    /// False when only the findings are wanted (`salve check`): the body is then not rendered.
+    let render: Bool
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String, folder: [String], allowRawHTML: Bool) {
+    init(file: String, folder: [String], allowRawHTML: Bool, render: Bool = true) {
         self.file = file
         self.folder = folder
         self.allowRawHTML = allowRawHTML
+        self.render = render
     }
 
     // Walk state, reset by analyze(). Kept as properties so the walk is a plain recursive method:
@@ -41,6 +44,7 @@ struct BodyAnalyzer {
         previousLevel = 1
         let document = MarkdownDocument(parsing: Self.withoutSlotMarkers(markdown), firstLine: firstLine)
         visit(document.tree, in: document)
+        guard render else { return body }
         body.html = BodyHTML(markup: document.renderHTML(edits: edits, allowRawHTML: allowRawHTML),
                              citationGroups: citationGroups, exerciseBlocks: exerciseBlocks)
         return body
@@ -66,6 +70,7 @@ struct BodyAnalyzer {
                     body.citations.append(Located(item.key, at: at(point)))
                 }
             }
+            guard render else { break }
             edits.replaceText(node, with: CitationParser.segments(of: literal).map { segment in
                 switch segment {
                 case .text(let run): return .text(run)
@@ -76,8 +81,11 @@ struct BodyAnalyzer {
             })
         case .link(let destination, let title):
             if let link = contentLink(destination, at: at(node.start)) {
-                let titleAttribute = title.isEmpty ? "" : " title=\"\(CmarkEscaping.attribute(title))\""
-                edits.wrapInline(node, open: "<a href=\"\(BodyHTML.token(.link(body.links.count)))\"\(titleAttribute)>", close: "</a>")
+                if render {
+                    let titleAttribute = title.isEmpty ? "" : " title=\"\(CmarkEscaping.attribute(title))\""
+                    edits.wrapInline(node, open: "<a href=\"\(BodyHTML.token(.link(body.links.count)))\"\(titleAttribute)>",
+                                     close: "</a>")
+                }
                 body.links.append(link)
             }
             let lower = destination.lowercased()
@@ -94,15 +102,19 @@ struct BodyAnalyzer {
         case .codeBlock(let info, let literal) where Self.isExerciseBlock(info):
             let first = body.exerciseEmbeds.count
             body.exerciseEmbeds += exerciseSlugs(literal, fence: node.start)
-            edits.replaceBlock(node, withHTML: BodyHTML.token(.exercises(exerciseBlocks.count)))
-            exerciseBlocks.append(first..<body.exerciseEmbeds.count)
+            if render {
+                edits.replaceBlock(node, withHTML: BodyHTML.token(.exercises(exerciseBlocks.count)))
+                exerciseBlocks.append(first..<body.exerciseEmbeds.count)
+            }
         case .heading(let level):
             checkLevel(level, after: previousLevel, at: at(node.start))
             previousLevel = level
             // The id and the search index use the words, not the citations ("Why it helps [@a]").
             let title = Self.proseText(node).trimmingWhitespace
-            edits.setHeadingTags(open: BodyHTML.token(.headingOpen(body.headings.count)),
-                                 close: BodyHTML.token(.headingClose(body.headings.count)), of: node)
+            if render {
+                edits.setHeadingTags(open: BodyHTML.token(.headingOpen(body.headings.count)),
+                                     close: BodyHTML.token(.headingClose(body.headings.count)), of: node)
+            }
             body.headings.append(BodyHeading(level: level, title: title, anchor: anchors.allocate(for: title),
                                              location: at(node.start)))
         case .list(ordered: true, _, _) where !foundList:
@@ -121,7 +133,7 @@ struct BodyAnalyzer {
         default:
             break
         }
-        removeBreaksBeforeCitations(in: node)
+        if render { removeBreaksBeforeCitations(in: node) }
         for child in node.children { visit(child, in: document) }
     }
 

@@ -36,8 +36,9 @@ public enum ContentLoader {
         }
         diagnostics.append(contentsOf: discovery.diagnostics)
 
-        cache?.begin(settings: "\(site.allowRawHTML) \(site.reviewIntervalMonths)", files: discovery.pages)
-        let loaded = loadPages(discovery.pages, site: site, cache: cache, trusted: trustedUnchanged ?? [])
+        cache?.begin(settings: "\(site.allowRawHTML) \(site.reviewIntervalMonths) \(options.renderBodies)", files: discovery.pages)
+        let loaded = loadPages(discovery.pages, site: site, render: options.renderBodies, cache: cache,
+                               trusted: trustedUnchanged ?? [])
         var pages: [any ContentPage] = []
         for result in loaded {
             diagnostics.append(contentsOf: result.diagnostics)
@@ -107,14 +108,14 @@ public enum ContentLoader {
         return modified
     }
 
-    private static func loadPages(_ files: [DiscoveredPage], site: SiteConfig, cache: PageCache?,
+    private static func loadPages(_ files: [DiscoveredPage], site: SiteConfig, render: Bool, cache: PageCache?,
                                   trusted: Set<String> = []) -> [PageLoader.Result] {
         // Files are independent until linking: read and parse them on every core.
         let results = UnsafeResults<PageLoader.Result>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let discovered = files[index]
             guard let cache else {
-                results[index] = PageLoader.load(discovered, site: site)
+                results[index] = PageLoader.load(discovered, site: site, render: render)
                 return
             }
             if trusted.contains(discovered.file), let hit = cache.trusted(discovered) {
@@ -125,7 +126,7 @@ public enum ContentLoader {
             if let hit = cache.cached(discovered, stamp: stamp) {
                 results[index] = hit
             } else {
-                let result = PageLoader.load(discovered, site: site)
+                let result = PageLoader.load(discovered, site: site, render: render)
                 cache.store(result, for: discovered, stamp: stamp)
                 results[index] = result
             }

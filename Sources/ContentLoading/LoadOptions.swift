@@ -11,14 +11,18 @@ public struct LoadOptions: Sendable {
     /// Include drafts and articles whose `published` date is after `today`.
     public var includeDrafts: Bool
     public var today: Day
+    /// Render each body to HTML as it is read. Checks need only what loading finds in the Markdown,
+    /// so `salve check` skips the rendering; a build needs it.
+    public var renderBodies: Bool
 
     public init(contentDirectory: URL, seedsDirectory: URL, displayRoot: URL, includeDrafts: Bool = false,
-                today: Day = .today()) {
+                today: Day = .today(), renderBodies: Bool = true) {
         self.contentDirectory = contentDirectory.standardizedFileURL
         self.seedsDirectory = seedsDirectory.standardizedFileURL
         self.displayRoot = displayRoot.standardizedFileURL
         self.includeDrafts = includeDrafts
         self.today = today
+        self.renderBodies = renderBodies
     }
 }
 

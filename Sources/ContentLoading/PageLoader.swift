@@ -12,7 +12,7 @@ enum PageLoader {
         var text: String?
     }
 
-    static func load(_ discovered: DiscoveredPage, site: SiteConfig) -> Result {
+    static func load(_ discovered: DiscoveredPage, site: SiteConfig, render: Bool = true) -> Result {
         guard let data = FileManager.default.contents(atPath: discovered.url.path) else {
             return Result(file: discovered.file, page: nil,
                           diagnostics: [.error(.readFailed, "the file could not be read", at: SourceLocation(file: discovered.file))],
@@ -23,11 +23,12 @@ enum PageLoader {
             return Result(file: discovered.file, page: nil, diagnostics: [diagnostic], text: nil)
         case .success(let text):
             return load(text: text, kind: discovered.kind, slug: discovered.slug, file: discovered.file,
-                        folder: discovered.folder, site: site)
+                        folder: discovered.folder, site: site, render: render)
         }
     }
 
-    static func load(text: String, kind: ContentKind, slug: Slug, file: String, folder: [String], site: SiteConfig) -> Result {
+    static func load(text: String, kind: ContentKind, slug: Slug, file: String, folder: [String], site: SiteConfig,
+                     render: Bool = true) -> Result {
         func failed(_ diagnostics: [Diagnostic]) -> Result {
             Result(file: file, page: nil, diagnostics: diagnostics, text: text)
         }
@@ -53,7 +54,7 @@ enum PageLoader {
             return failed([.error(.wrongType, "the front matter should be a set of 'key: value' lines",
                                   at: SourceLocation(file: file, line: split.yamlFirstLine, column: 1))])
         }
-        var analyzer = BodyAnalyzer(file: file, folder: folder, allowRawHTML: site.allowRawHTML)
+        var analyzer = BodyAnalyzer(file: file, folder: folder, allowRawHTML: site.allowRawHTML, render: render)
         let body = analyzer.analyze(markdown: split.body, firstLine: split.bodyFirstLine)
         let fields = FieldReader(mapping: mapping, file: file, lineShift: split.yamlFirstLine - 1,
                                  location: split.openingLocation, source: split.yaml)

@@ -69,7 +69,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let day = today.flatMap { Day(iso: $0) } ?? .today()
         let options = LoadOptions(contentDirectory: project.contentURL, seedsDirectory: project.seedsURL,
-                                  displayRoot: project.rootURL, includeDrafts: drafts, today: day)
+                                  displayRoot: project.rootURL, includeDrafts: drafts, today: day, renderBodies: false)
         var result: LoadResult
         do {
             result = try SiteChecker.loadAndCheck(options)

@@ -38,7 +38,7 @@ struct Stats: ParsableCommand {
     func run() throws {
         let today = Day.today()
         let options = LoadOptions(contentDirectory: project.contentURL, seedsDirectory: project.seedsURL,
-                                  displayRoot: project.rootURL, includeDrafts: drafts)
+                                  displayRoot: project.rootURL, includeDrafts: drafts, renderBodies: false)
         let result: LoadResult
         do {
             result = try ContentLoader.load(options)

@@ -91,6 +91,22 @@ import Diagnostics
         diagnostics.map { "\($0.location.file):\(position($0.location)) \($0.message)" }
     }
 
+    /// `salve check` loads without rendering bodies: the findings are the same, and no HTML is made.
+    @Test func loadingWithoutRenderingFindsTheSameThings() throws {
+        let project = try Self.project()
+        defer { project.remove() }
+        let rendered = try project.load()
+        let checked = try ContentLoader.load(LoadOptions(
+            contentDirectory: project.root.appendingPathComponent("Content"),
+            seedsDirectory: project.root.appendingPathComponent("seeds"), displayRoot: project.root, renderBodies: false))
+        #expect(!rendered.diagnostics.all.isEmpty)
+        #expect(checked.diagnostics.all == rendered.diagnostics.all)
+        let walking = try #require(checked.graph.article(Slug("walking")!))
+        #expect(walking.body.html.markup.isEmpty)
+        #expect(walking.body.citations.map(\.value) == rendered.graph.article(Slug("walking")!)?.body.citations.map(\.value))
+        #expect(rendered.graph.article(Slug("walking")!)?.body.html.markup.contains("<p>Café") == true)
+    }
+
     @Test func siteSettingsAreRead() throws {
         let project = try Self.project()
         defer { project.remove() }
