@@ -10,16 +10,17 @@ struct SitePlan {
 
     static func entries(for graph: ContentGraph) -> [Entry] {
         let bodies = BodyHTMLRenderer(graph: graph)
+        let references = ReferenceTable(graph.bibliography)
         func body(_ page: any ContentPage) -> @Sendable () -> String {
             { () -> String in
                 let linker = Linker(from: .page(page.ref), site: graph.site)
                 let render: BodyRenderer = { numbering in bodies.render(page.body, linker: linker, numbering: &numbering) }
                 switch page {
-                case let condition as Condition: return ConditionPage.render(condition, graph: graph, body: render).markup
-                case let article as Article: return ArticlePage.render(article, graph: graph, body: render).markup
-                case let card as ExerciseCard: return ExercisePage.render(card, graph: graph, body: render).markup
-                case let program as Program: return ProgramPage.render(program, graph: graph, body: render).markup
-                case let expert as Expert: return ExpertPage.render(expert, graph: graph, body: render).markup
+                case let condition as Condition: return ConditionPage.render(condition, graph: graph, references: references, body: render).markup
+                case let article as Article: return ArticlePage.render(article, graph: graph, references: references, body: render).markup
+                case let card as ExerciseCard: return ExercisePage.render(card, graph: graph, references: references, body: render).markup
+                case let program as Program: return ProgramPage.render(program, graph: graph, references: references, body: render).markup
+                case let expert as Expert: return ExpertPage.render(expert, graph: graph, references: references, body: render).markup
                 default: return ""
                 }
             }

@@ -33,11 +33,10 @@ public enum CitationMarkup {
     public static func anchor(for key: CitationKey) -> String { "ref-" + key.rawValue }
 
     /// The numbered list at the foot of a page, in citation order.
-    public static func referenceList(_ numbering: CitationNumbering, bibliography: Bibliography, linker: Linker) -> HTML {
+    public static func referenceList(_ numbering: CitationNumbering, references: ReferenceTable, linker: Linker) -> HTML {
         guard !numbering.order.isEmpty else { return .empty }
         let items: [HTML] = numbering.order.map { key in
-            let formatted = bibliography.ama(key).map(html(of:)) ?? .text(key.rawValue)
-            return "<li id=\"\(anchor(for: key))\">\(formatted)</li>\n"
+            "<li id=\"\(anchor(for: key))\">\(references[key] ?? .text(key.rawValue))</li>\n"
         }
         return """
             <section class="references" id="\(SectionAnchor.references)" aria-labelledby="references-title">
@@ -66,4 +65,20 @@ public enum CitationMarkup {
             }
         }.joined()
     }
+}
+
+/// Each bibliography entry in AMA style, as markup made once per build: every page citing an entry
+/// lists it, and formatting it again on each of thousands of pages was a tenth of a build.
+public struct ReferenceTable: Sendable {
+    private let markup: [CitationKey: HTML]
+
+    public init(_ bibliography: Bibliography) {
+        var markup: [CitationKey: HTML] = [:]
+        for key in bibliography.keys {
+            if let runs = bibliography.ama(key) { markup[key] = CitationMarkup.html(of: runs) }
+        }
+        self.markup = markup
+    }
+
+    public subscript(key: CitationKey) -> HTML? { markup[key] }
 }

@@ -4,7 +4,7 @@ import ContentModel
 public typealias BodyRenderer = (inout CitationNumbering) -> HTML
 
 public enum ArticlePage {
-    public static func render(_ article: Article, graph: ContentGraph, body: BodyRenderer) -> HTML {
+    public static func render(_ article: Article, graph: ContentGraph, references: ReferenceTable, body: BodyRenderer) -> HTML {
         let route = Route.page(article.ref)
         let linker = Linker(from: route, site: graph.site)
         var numbering = CitationNumbering()
@@ -27,7 +27,7 @@ public enum ArticlePage {
             </header>
             \(PageParts.reviewBox(article.pageReview, graph: graph, linker: linker))<div class="prose">
             \(bodyHTML)</div>
-            \(credits(article, graph: graph, linker: linker))\(sourcesNote(article.sources, graph: graph, linker: linker))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, bibliography: graph.bibliography, linker: linker))</article>
+            \(credits(article, graph: graph, linker: linker))\(sourcesNote(article.sources, references: references))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, references: references, linker: linker))</article>
 
             """
         let description = article.summary.plain
@@ -55,10 +55,10 @@ public enum ArticlePage {
     }
 
     /// "Adapted from" — the source documents, linked to their entries on the references page.
-    static func sourcesNote(_ sources: [Located<CitationKey>], graph: ContentGraph, linker: Linker) -> HTML {
+    static func sourcesNote(_ sources: [Located<CitationKey>], references: ReferenceTable) -> HTML {
         let items: [HTML] = sources.compactMap { source in
-            guard let reference = graph.bibliography[source.value] else { return nil }
-            return "<li>\(CitationMarkup.formattedReference(reference))</li>"
+            guard let reference = references[source.value] else { return nil }
+            return "<li>\(reference)</li>"
         }
         guard !items.isEmpty else { return .empty }
         return "<section class=\"adapted\" aria-label=\"Adapted from\"><p>This page is written in our own words, adapted from:</p><ul>\(items)</ul></section>\n"

@@ -1,7 +1,7 @@
 import ContentModel
 
 public enum ConditionPage {
-    public static func render(_ condition: Condition, graph: ContentGraph, body: BodyRenderer) -> HTML {
+    public static func render(_ condition: Condition, graph: ContentGraph, references: ReferenceTable, body: BodyRenderer) -> HTML {
         let route = Route.page(condition.ref)
         let linker = Linker(from: route, site: graph.site)
         var numbering = CitationNumbering()
@@ -46,7 +46,7 @@ public enum ConditionPage {
             <ul>
             \(seekCare)</ul>
             </section>
-            \(section(SectionAnchor.articles, "Articles", PageParts.linkList(articles)))\(section(SectionAnchor.exercises, "Exercises", cardGroups.joined()))\(section(SectionAnchor.programs, "Programs", PageParts.linkList(programs)))\(section(SectionAnchor.experts, "Experts involved", PageParts.linkList(experts)))\(ArticlePage.sourcesNote(condition.sources, graph: graph, linker: linker))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))\(CitationMarkup.referenceList(numbering, bibliography: graph.bibliography, linker: linker))</article>
+            \(section(SectionAnchor.articles, "Articles", PageParts.linkList(articles)))\(section(SectionAnchor.exercises, "Exercises", cardGroups.joined()))\(section(SectionAnchor.programs, "Programs", PageParts.linkList(programs)))\(section(SectionAnchor.experts, "Experts involved", PageParts.linkList(experts)))\(ArticlePage.sourcesNote(condition.sources, references: references))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))\(CitationMarkup.referenceList(numbering, references: references, linker: linker))</article>
 
             """
         let description = condition.summary.plain

@@ -2,7 +2,7 @@ import ContentModel
 
 public enum ExercisePage {
     /// The card's own page; it prints as a one-page handout.
-    public static func render(_ card: ExerciseCard, graph: ContentGraph, body: BodyRenderer) -> HTML {
+    public static func render(_ card: ExerciseCard, graph: ContentGraph, references: ReferenceTable, body: BodyRenderer) -> HTML {
         let route = Route.page(card.ref)
         let linker = Linker(from: route, site: graph.site)
         var numbering = CitationNumbering()
@@ -11,8 +11,8 @@ public enum ExercisePage {
         let conditions = card.conditions.compactMap { graph.condition($0.value) }
         let forConditions: [HTML] = conditions.map { "<a href=\"\(linker.href($0.ref))\">\($0.name)</a>" }
         let used = graph.pages(embedding: card.slug).compactMap { ref -> (title: String, href: String, note: String?)? in
-            guard let page = graph.page(ref) else { return nil }
-            return (page.heading, linker.href(ref), nil)
+            guard let heading = graph.heading(of: ref) else { return nil }
+            return (heading, linker.href(ref), nil)
         }
         let usedIn: HTML = used.isEmpty ? "" :
             "<section class=\"used-in\" aria-labelledby=\"used-in-title\"><h2 id=\"used-in-title\">Found in</h2>\n\(PageParts.linkList(used))</section>\n"
@@ -32,7 +32,7 @@ public enum ExercisePage {
             \(details(card))<section id="\(SectionAnchor.steps)" class="steps prose" aria-labelledby="steps-title">
             <h2 id="steps-title">How to do it</h2>
             \(steps)</section>
-            \(dosage(card))\(cautionsSection)\(PageParts.reviewBox(card.pageReview, graph: graph, linker: linker))\(usedIn)\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, bibliography: graph.bibliography, linker: linker))</article>
+            \(dosage(card))\(cautionsSection)\(PageParts.reviewBox(card.pageReview, graph: graph, linker: linker))\(usedIn)\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, references: references, linker: linker))</article>
 
             """
         let description = "How to do the \(card.title.lowercased()) exercise, step by step."

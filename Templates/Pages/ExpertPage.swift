@@ -1,7 +1,7 @@
 import ContentModel
 
 public enum ExpertPage {
-    public static func render(_ expert: Expert, graph: ContentGraph, body: BodyRenderer) -> HTML {
+    public static func render(_ expert: Expert, graph: ContentGraph, references: ReferenceTable, body: BodyRenderer) -> HTML {
         let route = Route.page(expert.ref)
         let linker = Linker(from: route, site: graph.site)
         var numbering = CitationNumbering()
@@ -40,7 +40,7 @@ public enum ExpertPage {
             <section id="\(SectionAnchor.reviewed)" aria-labelledby="reviewed-title">
             <h2 id="reviewed-title">Pages reviewed</h2>
             \(reviewedHTML)</section>
-            \(creditedHTML)\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))\(CitationMarkup.referenceList(numbering, bibliography: graph.bibliography, linker: linker))</article>
+            \(creditedHTML)\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))\(CitationMarkup.referenceList(numbering, references: references, linker: linker))</article>
 
             """
         let description = "\(expert.heading), \(expert.title)."

@@ -1,7 +1,7 @@
 import ContentModel
 
 public enum ProgramPage {
-    public static func render(_ program: Program, graph: ContentGraph, body: BodyRenderer) -> HTML {
+    public static func render(_ program: Program, graph: ContentGraph, references: ReferenceTable, body: BodyRenderer) -> HTML {
         let route = Route.page(program.ref)
         let linker = Linker(from: route, site: graph.site)
         var numbering = CitationNumbering()
@@ -45,7 +45,7 @@ public enum ProgramPage {
             <ol class="phases">
             \(phases)</ol>
             </section>
-            \(mistakesSection)\(signalsSection)\(ArticlePage.sourcesNote(program.sources, graph: graph, linker: linker))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, bibliography: graph.bibliography, linker: linker))</article>
+            \(mistakesSection)\(signalsSection)\(ArticlePage.sourcesNote(program.sources, references: references))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, references: references, linker: linker))</article>
 
             """
         let description = program.summary.plain

@@ -71,8 +71,8 @@ public enum SitePages {
         let linker = Linker(from: .references, site: graph.site)
         let items: [HTML] = graph.bibliography.entries.map { reference in
             let citers = graph.pages(citing: reference.id).compactMap { ref -> HTML? in
-                guard let page = graph.page(ref) else { return nil }
-                return "<a href=\"\(linker.href(ref))\">\(page.heading)</a>"
+                guard let heading = graph.heading(of: ref) else { return nil }
+                return "<a href=\"\(linker.href(ref))\">\(heading)</a>"
             }
             let citedBy: HTML = citers.isEmpty ? "" : "<br><span class=\"note\">Cited on: \(citers.joined(separator: ", "))</span>"
             return "<li id=\"\(CitationMarkup.anchor(for: reference.id))\">\(CitationMarkup.formattedReference(reference))\(citedBy)</li>\n"

@@ -61,7 +61,7 @@ import Testing
         let bibliography = Bibliography([
             reference("alpha", title: "Alpha"), reference("mid", title: "Mid"), reference("zeta", title: "Zeta"),
         ])
-        let html = CitationMarkup.referenceList(numbering, bibliography: bibliography,
+        let html = CitationMarkup.referenceList(numbering, references: ReferenceTable(bibliography),
                                                 linker: Linker(from: .page(PageRef(.article, slug("a"))), site: site)).markup
         let ids = html.components(separatedBy: "<li id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
         #expect(ids == ["ref-zeta", "ref-alpha", "ref-unknown-key", "ref-mid"])
@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func noCitationsNoReferenceList() {
-        let html = CitationMarkup.referenceList(CitationNumbering(), bibliography: Bibliography(),
+        let html = CitationMarkup.referenceList(CitationNumbering(), references: ReferenceTable(Bibliography()),
                                                 linker: Linker(from: .home, site: site))
         #expect(html.isEmpty)
     }
@@ -143,7 +143,7 @@ import Testing
 
     @Test func articlePageShowsThePendingBoxWithoutAReviewer() {
         let article = makeArticle(experts: [("jane-doe", .sourceMedicalReviewer)])
-        let html = ArticlePage.render(article, graph: makeGraph(articles: [article], experts: [Self.jane])) { _ in .empty }.markup
+        let html = ArticlePage.render(article, graph: makeGraph(articles: [article], experts: [Self.jane]), references: ReferenceTable(Bibliography())) { _ in .empty }.markup
         #expect(html.contains("Review pending"))
         #expect(!html.contains("Page last reviewed"))
         // Credited for the source document, never as the page's reviewer.

@@ -105,7 +105,7 @@ import Testing
             experts: [("jane-doe", .author)], review: .pending(note: hostile, location: here()), sources: ["ref-a"])
         let graph = makeGraph(site: hostileSite, conditions: [condition], articles: [article], experts: [expert],
                               references: [reference("ref-a", title: hostile, url: "https://example.org/?a=1&b=\"2\"")])
-        return ArticlePage.render(article, graph: graph) { _ in .text(hostile) }.markup
+        return ArticlePage.render(article, graph: graph, references: ReferenceTable(graph.bibliography)) { _ in .text(hostile) }.markup
     }
 
     @Test func articlePageNeverWritesTheTitleUnescaped() {

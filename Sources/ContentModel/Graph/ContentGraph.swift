@@ -151,6 +151,18 @@ public final class ContentGraph: Sendable {
     public func program(_ slug: Slug) -> Program? { programIndex[slug].map { programs[$0] } }
     public func expert(_ slug: Slug) -> Expert? { expertIndex[slug].map { experts[$0] } }
 
+    /// A page's heading, without copying the page into an existential as `page(_:)` does: pages
+    /// that list thousands of others (the references page, a card's "Found in") ask this often.
+    public func heading(of ref: PageRef) -> String? {
+        switch ref.kind {
+        case .condition: conditionIndex[ref.slug].map { conditions[$0].heading }
+        case .article: articleIndex[ref.slug].map { articles[$0].heading }
+        case .exercise: exerciseIndex[ref.slug].map { exercises[$0].heading }
+        case .program: programIndex[ref.slug].map { programs[$0].heading }
+        case .expert: expertIndex[ref.slug].map { experts[$0].heading }
+        }
+    }
+
     public func page(_ ref: PageRef) -> (any ContentPage)? {
         switch ref.kind {
         case .condition: condition(ref.slug)
