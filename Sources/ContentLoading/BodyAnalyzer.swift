@@ -167,12 +167,29 @@ struct BodyAnalyzer {
 
     private mutating func checkLinkText(_ text: String, at location: SourceLocation) {
         guard text.utf8.count <= 12 else { return }
-        let normalised = text.trimmingWhitespace.lowercased().trimmingCharacters(in: .punctuationCharacters)
+        let normalised = Self.trimmingPunctuation(text.trimmingWhitespace.lowercased())
         if Self.vagueLinkTexts.contains(normalised) {
             diagnostics.append(.warning(
                 .vagueLinkText, "link text '\(text)' does not say where it goes; use words that name the page, like 'the glute bridge card'",
                 at: location))
         }
+    }
+
+    /// "here." → "here"; "“this”" → "this": punctuation (Unicode category P) off both ends.
+    static func trimmingPunctuation(_ text: String) -> String {
+        func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                 .finalPunctuation, .otherPunctuation:
+                return true
+            default:
+                return false
+            }
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isPunctuation($0) }),
+              let last = scalars.lastIndex(where: { !isPunctuation($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 
     /// A paragraph's or heading's words without citation brackets or inline code.
@@ -239,13 +256,14 @@ struct BodyAnalyzer {
 /// Gives each heading a unique, stable id: "why-it-helps", then "why-it-helps-2" for a repeat.
 /// Ids the page template uses are taken already, so such a heading gets the next free number.
 struct AnchorAllocator {
-    private var taken: Set<String> = SectionAnchor.reserved
+    /// Ids given so far; the reserved ones are checked apart, so a page does not copy that set.
+    private var taken: Set<String> = []
 
     mutating func allocate(for title: String) -> String {
         let base = Slug.anchor(from: title)
         var candidate = base
         var count = 1
-        while taken.contains(candidate) {
+        while taken.contains(candidate) || SectionAnchor.reserved.contains(candidate) {
             count += 1
             candidate = "\(base)-\(count)"
         }

@@ -11,6 +11,12 @@ import Diagnostics
         return (body, analyzer.diagnostics)
     }
 
+    @Test(arguments: [("here.", "here"), ("\u{201C}Here!\u{201D}", "Here"), ("...", ""), ("(this)", "this"),
+                      ("read-more", "read-more"), ("", "")])
+    func linkTextLosesPunctuationAtBothEnds(text: String, expected: String) {
+        #expect(BodyAnalyzer.trimmingPunctuation(text) == expected)
+    }
+
     @Test func emptyBody() {
         let (body, diagnostics) = Self.analyze("", firstLine: 9)
         #expect(body.firstLine == 9)

@@ -29,7 +29,11 @@ public struct Slug: Hashable, Comparable, Sendable, CustomStringConvertible, Cod
         var result = ""
         var pendingHyphen = false
         for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            // ASCII needs no Unicode property lookup, which costs more than the rest of the loop.
+            let isWordCharacter = scalar.isASCII
+                ? ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+                : scalar.properties.isAlphabetic
+            if isWordCharacter {
                 if pendingHyphen && !result.isEmpty { result += "-" }
                 pendingHyphen = false
                 result.unicodeScalars.append(scalar)
