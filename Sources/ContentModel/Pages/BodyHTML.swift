@@ -75,22 +75,34 @@ public struct BodyHTML: Sendable {
 
     /// Walks the markup as runs of finished markup and slots, in order.
     public func forEachPart(_ body: (Part) -> Void) {
+        var copy = markup  // shares storage; withUTF8 needs a var
+        // Marker offsets first, found over raw bytes: a page is scanned once, without String indexing.
+        let markers: [Int] = copy.withUTF8 { buffer in
+            var offsets: [Int] = []
+            var index = 0
+            while let found = buffer[index...].firstIndex(of: Self.marker) {
+                offsets.append(found)
+                index = found + 1
+            }
+            return offsets
+        }
         let utf8 = markup.utf8
-        var runStart = utf8.startIndex
-        var index = runStart
-        while let open = utf8[index...].firstIndex(of: Self.marker) {
-            guard let close = utf8[utf8.index(after: open)...].firstIndex(of: Self.marker),
-                  let slot = Self.slot(utf8[utf8.index(after: open)..<close]) else {
+        func position(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var runStart = 0
+        var pair = 0
+        while pair + 1 < markers.count {
+            let open = markers[pair], close = markers[pair + 1]
+            guard let slot = Self.slot(utf8[position(open + 1)..<position(close)]) else {
                 // Not a slot (loading keeps U+0001 out of bodies, so this is not expected): keep it as text.
-                index = utf8.index(after: open)
+                pair += 1
                 continue
             }
-            if runStart < open { body(.markup(Substring(utf8[runStart..<open]))) }
+            if runStart < open { body(.markup(markup[position(runStart)..<position(open)])) }
             body(.slot(slot))
-            runStart = utf8.index(after: close)
-            index = runStart
+            runStart = close + 1
+            pair += 2
         }
-        if runStart < utf8.endIndex { body(.markup(Substring(utf8[runStart...]))) }
+        if runStart < utf8.count { body(.markup(markup[position(runStart)...])) }
     }
 
     private static func slot(_ bytes: Substring.UTF8View) -> Slot? {

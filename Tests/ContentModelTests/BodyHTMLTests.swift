@@ -1,0 +1,32 @@
+import Testing
+@testable import ContentModel
+
+@Suite struct BodyHTMLTests {
+    private func parts(_ markup: String) -> [String] {
+        var result: [String] = []
+        BodyHTML(markup: markup).forEachPart { part in
+            switch part {
+            case .markup(let run): result.append(String(run))
+            case .slot(let slot): result.append("\(slot)")
+            }
+        }
+        return result
+    }
+
+    @Test func slotsSplitTheMarkupInOrder() {
+        let markup = "<h2>" + BodyHTML.token(.headingOpen(0)) + "Café" + BodyHTML.token(.citation(12))
+            + BodyHTML.token(.link(3)) + "</a>\n" + BodyHTML.token(.exercises(1))
+        #expect(parts(markup) == ["<h2>", "headingOpen(0)", "Café", "citation(12)", "link(3)", "</a>\n", "exercises(1)"])
+    }
+
+    @Test func markupWithoutSlotsIsOneRun() {
+        #expect(parts("<p>Plain — text.</p>\n") == ["<p>Plain — text.</p>\n"])
+        #expect(parts("").isEmpty)
+    }
+
+    @Test func aStrayMarkerIsKeptAsText() {
+        #expect(parts("a\u{1}b") == ["a\u{1}b"])
+        let expected: [String] = ["a\u{1}x9\u{1}b", "citation(0)"]
+        #expect(parts("a\u{1}x9\u{1}b" + BodyHTML.token(.citation(0))) == expected)
+    }
+}
