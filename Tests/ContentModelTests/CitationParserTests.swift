@@ -108,6 +108,29 @@ import Testing
     @Test func nonASCIIKey() {
         #expect(Self.keys("[@müller2020]") == [["müller2020"]])
     }
+
+    /// The early exit needs both a "[" and an "@"; having both is not enough to make a citation.
+    @Test func bracketAndAtWithoutACitation() {
+        #expect(CitationParser.groups(in: "mail x@y.org [see below]").isEmpty)
+        #expect(CitationParser.groups(in: "[see below] and @key").isEmpty)
+        #expect(CitationParser.groups(in: String(repeating: "long text [with brackets] ", count: 40)).isEmpty)
+        #expect(CitationParser.groups(in: String(repeating: "long text @with ats ", count: 40)).isEmpty)
+    }
+
+    /// The search for "[" reads eight bytes at a time: a group is found wherever it starts, with
+    /// ASCII or multibyte text before it, and offsets stay UTF-8 offsets into the whole text.
+    @Test(arguments: Array(0..<20))
+    func groupsAtEveryAlignment(pad: Int) throws {
+        for filler in ["a", "é", "👍"] {
+            let before = String(repeating: filler, count: pad)
+            let text = before + "[@k] and then some [see @j, p. 2] end [x]"
+            let start = before.utf8.count
+            let groups = CitationParser.groups(in: text)
+            #expect(groups.map(\.range) == [start..<(start + 4), (start + 19)..<(start + 33)], "\(filler) × \(pad)")
+            #expect(groups.map { $0.items.map(\.keyOffset) } == [[start + 1], [start + 24]])
+            #expect(groups.map { $0.items.map(\.key.rawValue) } == [["k"], ["j"]])
+        }
+    }
 }
 
 @Suite struct CitationSegmentsTests {
@@ -148,6 +171,14 @@ import Testing
 
     @Test func multibyteTextAroundCitations() {
         #expect(Self.render("Café — ok [@a] — fin") == ["\"Café — ok\"", "@a", "\" — fin\""])
+    }
+
+    @Test func longMultibyteTextAroundCitations() {
+        let run = String(repeating: "Gehen hilft — très bien 👍 ", count: 10)
+        let quoted = "\"" + String(run.dropLast()) + "\""  // the run without its trailing space
+        let expected: [String] = [quoted, "@a", quoted, "@b,c"]
+        #expect(Self.render(run + " [@a]" + run + "[@b; @c]") == expected)
+        #expect(CitationParser.segments(of: run) == [.text(run)])
     }
 }
 

@@ -22,39 +22,8 @@ public struct CitationGroup: Hashable, Sendable {
 /// or follows a space, so `[mail@example.org]` and `[see below]` stay text.
 public enum CitationParser {
     public static func groups(in text: String) -> [CitationGroup] {
-        // Most text has no citation at all: check for "[" and "@" before doing any work.
         var text = text
-        let mayCite = text.withUTF8 { buffer -> Bool in
-            var sawBracket = false
-            var sawAt = false
-            for byte in buffer {
-                if byte == UInt8(ascii: "[") { sawBracket = true } else if byte == UInt8(ascii: "@") { sawAt = true }
-            }
-            return sawBracket && sawAt
-        }
-        guard mayCite else { return [] }
-        let bytes = Array(text.utf8)
-        var groups: [CitationGroup] = []
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "[") else {
-                index += 1
-                continue
-            }
-            var close = index + 1
-            while close < bytes.count, bytes[close] != UInt8(ascii: "]"), bytes[close] != UInt8(ascii: "[") { close += 1 }
-            guard close < bytes.count, bytes[close] == UInt8(ascii: "]") else {
-                index += 1
-                continue
-            }
-            if let items = parseItems(bytes, from: index + 1, to: close) {
-                groups.append(CitationGroup(range: index..<(close + 1), items: items))
-                index = close + 1
-            } else {
-                index += 1
-            }
-        }
-        return groups
+        return text.withUTF8 { groups(inUTF8: $0) }
     }
 
     /// Splits a text into plain runs and citation groups, in order.
@@ -65,25 +34,75 @@ public enum CitationParser {
 
     /// Spaces just before a citation are dropped, so the superscript sits against the word it supports.
     public static func segments(of text: String) -> [Segment] {
-        let found = groups(in: text)
-        guard !found.isEmpty else { return [.text(text)] }
-        let bytes = Array(text.utf8)
-        var result: [Segment] = []
-        var cursor = 0
-        for group in found {
-            var runEnd = group.range.lowerBound
-            while runEnd > cursor, bytes[runEnd - 1] == UInt8(ascii: " ") { runEnd -= 1 }
-            if runEnd > cursor {
-                result.append(.text(String(decoding: bytes[cursor..<runEnd], as: UTF8.self)))
+        var text = text
+        // One pass over the text's own UTF-8 storage finds the groups and cuts the runs between them;
+        // nil when there is no citation, and the text is returned as it is.
+        let segments: [Segment]? = text.withUTF8 { bytes in
+            let found = groups(inUTF8: bytes)
+            guard !found.isEmpty else { return nil }
+            var result: [Segment] = []
+            result.reserveCapacity(2 * found.count + 1)
+            var cursor = 0
+            for group in found {
+                var runEnd = group.range.lowerBound
+                while runEnd > cursor, bytes[runEnd - 1] == UInt8(ascii: " ") { runEnd -= 1 }
+                if runEnd > cursor {
+                    result.append(.text(String(decoding: bytes[cursor..<runEnd], as: UTF8.self)))
+                }
+                result.append(.citation(group))
+                cursor = group.range.upperBound
             }
-            result.append(.citation(group))
-            cursor = group.range.upperBound
+            if cursor < bytes.count { result.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
+            return result
         }
-        if cursor < bytes.count { result.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
-        return result
+        return segments ?? [.text(text)]
     }
 
-    private static func parseItems(_ bytes: [UInt8], from start: Int, to end: Int) -> [CitationItem]? {
+    /// The groups in a text's UTF-8 bytes, read in place from the string's storage (`String.withUTF8`)
+    /// rather than copied into an array; only the keys, prefixes and locators become strings.
+    private static func groups(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [CitationGroup] {
+        let count = bytes.count
+        // Most text has no citation at all: check for "[" and "@" before doing any work.
+        var index = firstIndex(of: UInt8(ascii: "["), in: bytes, from: 0)
+        guard index < count, firstIndex(of: UInt8(ascii: "@"), in: bytes, from: 0) < count else { return [] }
+        var groups: [CitationGroup] = []
+        while index < count {
+            // bytes[index] is "[".
+            var close = index + 1
+            while close < count, bytes[close] != UInt8(ascii: "]"), bytes[close] != UInt8(ascii: "[") { close += 1 }
+            if close < count, bytes[close] == UInt8(ascii: "]"), let items = parseItems(bytes, from: index + 1, to: close) {
+                groups.append(CitationGroup(range: index..<(close + 1), items: items))
+                index = firstIndex(of: UInt8(ascii: "["), in: bytes, from: close + 1)
+            } else {
+                index = firstIndex(of: UInt8(ascii: "["), in: bytes, from: index + 1)
+            }
+        }
+        return groups
+    }
+
+    /// The first index at or after `start` that holds `target`, or `bytes.count` if there is none.
+    ///
+    /// Reads eight bytes at a time: `[` and `@` are rare, and this scan runs over every text run of
+    /// every page several times (analysis, prose text, rendering).
+    private static func firstIndex(of target: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = bytes.count
+        var index = start
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let pattern = ones &* UInt64(target)
+            while index + 8 <= count {
+                // A byte of `word` is zero where the text holds `target`, and the classic zero-byte
+                // test below is nonzero exactly when some byte is (the byte loop then finds which).
+                let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ pattern
+                if (word &- ones) & ~word & (ones << 7) != 0 { break }
+                index += 8
+            }
+        }
+        while index < count, bytes[index] != target { index += 1 }
+        return index
+    }
+
+    private static func parseItems(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [CitationItem]? {
         var items: [CitationItem] = []
         var partStart = start
         for position in start...end where position == end || bytes[position] == UInt8(ascii: ";") {
@@ -94,7 +113,7 @@ public enum CitationParser {
         return items.isEmpty ? nil : items
     }
 
-    private static func parseItem(_ bytes: [UInt8], from start: Int, to end: Int) -> CitationItem? {
+    private static func parseItem(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> CitationItem? {
         var at: Int?
         var index = start
         while index < end {
@@ -123,7 +142,7 @@ public enum CitationParser {
         var locator = keyEnd < end ? String(decoding: bytes[keyEnd..<end], as: UTF8.self).trimmingWhitespace : ""
         if locator.hasPrefix(",") { locator = String(locator.dropFirst()).trimmingWhitespace }
         // Another "@" in the same part means two keys without a ";": not a citation we understand.
-        if locator.contains("@") && !locator.contains(" ") { return nil }
+        if locator.utf8.contains(UInt8(ascii: "@")) && !locator.utf8.contains(UInt8(ascii: " ")) { return nil }
         return CitationItem(key: key, prefix: prefix, locator: locator, keyOffset: at)
     }
 

@@ -39,22 +39,28 @@ public struct TextStatistics: Hashable, Sendable {
 
     private static func measure(utf8 buffer: UnsafeBufferPointer<UInt8>) -> TextStatistics {
         var counter = ProseCounter()
-        var index = 0
-        func next() -> UInt8? {
-            guard index < buffer.count else { return nil }
-            defer { index += 1 }
-            return buffer[index]
-        }
-        while let byte = next() {
+        // This loop sees every byte of every paragraph of a site. It reads through the raw pointer
+        // (every read is guarded by `i < n` or `i + 1 < n`), and it hands each run of letters, most
+        // of the bytes, to `addLetters`, whose tighter loop keeps the word's state in registers.
+        guard let bytes = buffer.baseAddress else { return counter.stats }
+        let n = buffer.count
+        var i = 0
+        while i < n {
+            let byte = bytes[i]
+            if SyllableCounter.isASCIILetter(byte) {
+                i = counter.word.addLetters(bytes, from: i, to: n)
+                continue
+            }
+            i += 1
             switch byte {
-            case 0x41...0x5A: counter.word.add(byte | 0x20)  // A-Z
-            case 0x61...0x7A: counter.word.add(byte)  // a-z
             case 0x30...0x39: counter.hasDigit = true
             case 0x27 where counter.word.hasLetter: break  // apostrophe inside a word ("don't")
             case 0xE2:
                 // U+2019 (’) is E2 80 99: an apostrophe inside a word; other E2 sequences are punctuation.
-                let second = next()
-                let third = next()
+                // The two bytes after the lead are consumed either way (valid UTF-8 always has them).
+                let second: UInt8? = i < n ? bytes[i] : nil
+                let third: UInt8? = i + 1 < n ? bytes[i + 1] : nil
+                i = min(i + 2, n)
                 if !(second == 0x80 && third == 0x99 && counter.word.hasLetter) { counter.endWord() }
             case 0x80...0xFF:
                 // Letters of other scripts (é, ß…) carry no vowel for the syllable count.
@@ -64,9 +70,14 @@ public struct TextStatistics: Hashable, Sendable {
                 counter.endWord()
                 // "3.5" does not end a sentence (a stop needs a space, a closing quote or bracket, or the
                 // end after it), and neither does an abbreviation such as "e.g." or "Dr.".
-                let following: UInt8? = index < buffer.count ? buffer[index] : nil
-                let closes = following == nil || following == 0x20 || following == 0x0A || following == 0x09
-                    || following == 0x22 || following == 0x27 || following == 0x29 || following == 0xE2  // ” ’ …
+                let closes: Bool
+                if i < n {
+                    let following = bytes[i]
+                    closes = following == 0x20 || following == 0x0A || following == 0x09
+                        || following == 0x22 || following == 0x27 || following == 0x29 || following == 0xE2  // ” ’ …
+                } else {
+                    closes = true
+                }
                 if closes && !abbreviation {
                     counter.endSentence()
                 }
@@ -95,6 +106,9 @@ struct ProseCounter {
     var hasDigit = false
     var sawWordSinceStop = false
 
+    // Not inlined: copied into each of `measure`'s cases, it made the optimizer juggle the counter's
+    // fields through many stack slots, and the loop ran slower than with one call per word.
+    @inline(never)
     mutating func endWord() {
         if word.hasLetter {
             stats.words += 1
@@ -120,15 +134,55 @@ struct ProseCounter {
 
 /// Counts a word's syllables as its letters arrive: vowel groups, then the silent-e, -le, -ed and
 /// -es rules, which need only the last four letters.
+///
+/// The last four letters are packed in one integer: one shift per letter instead of four moves, and
+/// less state for `addLetters`' loop to keep in registers.
 struct SyllableCounter {
     private(set) var hasLetter = false
+    private var previousWasVowel = false
     private var letters = 0
     private var groups = 0
-    private var previousWasVowel = false
-    private var last: UInt8 = 0, second: UInt8 = 0, third: UInt8 = 0, fourth: UInt8 = 0
+    /// The last four letters, the latest in the low byte; 0 where the word is shorter.
+    private var tail: UInt32 = 0
 
+    private var last: UInt8 { UInt8(truncatingIfNeeded: tail) }
+    private var second: UInt8 { UInt8(truncatingIfNeeded: tail >> 8) }
+    private var third: UInt8 { UInt8(truncatingIfNeeded: tail >> 16) }
+    private var fourth: UInt8 { UInt8(truncatingIfNeeded: tail >> 24) }
+
+    /// a e i o u y, for a lowercase ASCII letter or any other byte.
     private static func isVowel(_ byte: UInt8) -> Bool {
-        byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75 || byte == 0x79  // a e i o u y
+        // Bit k of the mask is set when "a" + k is a vowel: a(0) e(4) i(8) o(14) u(20) y(24).
+        let offset = byte &- 0x61
+        return offset < 26 && (0x0110_4111 as UInt32) >> UInt32(offset) & 1 != 0
+    }
+
+    /// A-Z or a-z: setting bit 5 maps A-Z onto a-z and leaves a-z as it is.
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26
+    }
+
+    /// Adds the run of ASCII letters (either case) at `bytes[start...]`, stopping at the first other
+    /// byte or at `end`, and returns where it stopped. The same as `add` on each lowercased letter,
+    /// but with the state in local variables, which the compiler keeps in registers.
+    @inline(__always)
+    mutating func addLetters(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var i = start
+        var letters = letters, groups = groups, previousWasVowel = previousWasVowel, tail = tail
+        while i < end, Self.isASCIILetter(bytes[i]) {
+            let byte = bytes[i] | 0x20  // lowercase
+            // Wrapping adds (a count cannot reach Int.max) and no `if`: whether a letter starts a
+            // vowel group is a coin toss for the branch predictor, so it is added as 0 or 1.
+            letters &+= 1
+            let vowel = Self.isVowel(byte)
+            groups &+= vowel && !previousWasVowel ? 1 : 0
+            previousWasVowel = vowel
+            tail = tail << 8 | UInt32(byte)
+            i &+= 1
+        }
+        if i > start { hasLetter = true }
+        (self.letters, self.groups, self.previousWasVowel, self.tail) = (letters, groups, previousWasVowel, tail)
+        return i
     }
 
     /// A lowercase ASCII letter.
@@ -138,7 +192,7 @@ struct SyllableCounter {
         let vowel = Self.isVowel(byte)
         if vowel && !previousWasVowel { groups += 1 }
         previousWasVowel = vowel
-        (fourth, third, second, last) = (third, second, last, byte)
+        tail = tail << 8 | UInt32(byte)
     }
 
     /// A single letter ("e.g." is read as "e", "g") or a title before a name: a full stop after it does
@@ -163,6 +217,7 @@ struct SyllableCounter {
         if letters <= 3 { return 1 }
         var count = groups
         let e: UInt8 = 0x65, l: UInt8 = 0x6C
+        let (last, second, third, fourth) = (last, second, third, fourth)
         // Silent final "e", but "-le" after a consonant is a syllable ("ankle") and "-ee" is not silent.
         if last == e && second != l && second != e && count > 1 { count -= 1 }
         if last == e && second == l && Self.isVowel(third) && count > 1 { count -= 1 }
