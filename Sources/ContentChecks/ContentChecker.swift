@@ -6,8 +6,8 @@ import Diagnostics
 public enum ContentChecker {
     public static func check(_ graph: ContentGraph, today: Day, retractions: RetractionList = RetractionList()) -> [Diagnostic] {
         var found = siteWide(graph, today: today)
-        for page in graph.allPages {
-            found += check(page, in: graph, today: today, retractions: retractions)
+        for pageFindings in graph.allPages.concurrentMap({ check($0, in: graph, today: today, retractions: retractions) }) {
+            found += pageFindings
         }
         return found
     }

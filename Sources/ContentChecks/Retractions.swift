@@ -38,7 +38,7 @@ public struct RetractionList: Sendable {
         guard !dois.isEmpty else { return [] }
         var found: [Diagnostic] = []
         for key in page.citedKeys + page.sources {
-            guard let doi = graph.bibliography[key.value]?.doi, isRetracted(doi) else { continue }
+            guard let doi = graph.bibliography.doi(of: key.value), isRetracted(doi) else { continue }
             found.append(.error(.retractedCitation, "'\(key.value)' (doi:\(doi)) has been retracted; do not cite it",
                                 at: key.location))
         }

@@ -16,6 +16,8 @@ public enum ContentLoader {
               isDirectory.boolValue else {
             throw LoadFailure(description: "the content folder '\(options.contentDirectory.path)' does not exist")
         }
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        func tr(_ l: String) { FileHandle.standardError.write("\(l) \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms\n".data(using: .utf8)!) }
         let paths = ProjectPaths(displayRoot: options.displayRoot)
         var diagnostics = DiagnosticList()
         var texts: [String: String] = [:]
@@ -35,10 +37,12 @@ public enum ContentLoader {
             cache?.lastDiscovery = discovery
         }
         diagnostics.append(contentsOf: discovery.diagnostics)
+        tr("discovered")
 
         cache?.begin(settings: "\(site.allowRawHTML) \(site.reviewIntervalMonths) \(options.renderBodies)", files: discovery.pages)
         let loaded = loadPages(discovery.pages, site: site, render: options.renderBodies, cache: cache,
                                trusted: trustedUnchanged ?? [])
+        tr("pages loaded")
         var pages: [any ContentPage] = []
         for result in loaded {
             diagnostics.append(contentsOf: result.diagnostics)
@@ -81,9 +85,11 @@ public enum ContentLoader {
             experts: pages.compactMap { $0 as? Expert },
             bibliography: bibliography,
             sourceRecords: records)
+        tr("graph built")
         diagnostics.append(contentsOf: GraphValidator.validate(
             graph, discovered: discovery.pages, draftsExcluded: !options.includeDrafts,
             contentRoot: paths.display(options.contentDirectory)))
+        tr("validated")
         let mentioned = Set(diagnostics.all.map(\.location.file))
         let kept = texts.filter { file, _ in !file.hasSuffix(".md") || mentioned.contains(file) }
         return LoadResult(graph: graph, diagnostics: diagnostics, sourceTexts: kept)
@@ -111,27 +117,15 @@ public enum ContentLoader {
     private static func loadPages(_ files: [DiscoveredPage], site: SiteConfig, render: Bool, cache: PageCache?,
                                   trusted: Set<String> = []) -> [PageLoader.Result] {
         // Files are independent until linking: read and parse them on every core.
-        let results = UnsafeResults<PageLoader.Result>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let discovered = files[index]
-            guard let cache else {
-                results[index] = PageLoader.load(discovered, site: site, render: render)
-                return
-            }
-            if trusted.contains(discovered.file), let hit = cache.trusted(discovered) {
-                results[index] = hit
-                return
-            }
+        files.concurrentMap { discovered in
+            guard let cache else { return PageLoader.load(discovered, site: site, render: render) }
+            if trusted.contains(discovered.file), let hit = cache.trusted(discovered) { return hit }
             let stamp = PageCache.stamp(of: discovered.url)
-            if let hit = cache.cached(discovered, stamp: stamp) {
-                results[index] = hit
-            } else {
-                let result = PageLoader.load(discovered, site: site, render: render)
-                cache.store(result, for: discovered, stamp: stamp)
-                results[index] = result
-            }
+            if let hit = cache.cached(discovered, stamp: stamp) { return hit }
+            let result = PageLoader.load(discovered, site: site, render: render)
+            cache.store(result, for: discovered, stamp: stamp)
+            return result
         }
-        return results.values
     }
 }
 

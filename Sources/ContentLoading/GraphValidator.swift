@@ -8,7 +8,7 @@ public enum GraphValidator {
         let context = PageContext(existing: Set(discovered.map { PageRef($0.kind, $0.slug) }),
                                   draftsExcluded: draftsExcluded, contentRoot: contentRoot)
         var diagnostics = duplicateSlugs(discovered) + aliases(graph) + sourceRecords(graph, discovered: discovered)
-        for page in graph.allPages { diagnostics += validate(page, in: graph, context: context) }
+        for found in graph.allPages.concurrentMap({ validate($0, in: graph, context: context) }) { diagnostics += found }
         return diagnostics
     }
 
@@ -33,7 +33,7 @@ public enum GraphValidator {
                                       at: slug.location))
         }
         func checkCitation(_ key: Located<CitationKey>, _ noun: String) {
-            guard graph.bibliography[key.value] == nil else { return }
+            guard !graph.bibliography.contains(key.value) else { return }
             let keys = graph.bibliography.keys.map(\.rawValue)
             diagnostics.append(.error(.unknownCitation, "unknown \(noun) '\(key.value)'\(didYouMean(key.value.rawValue, in: keys))",
                                       at: key.location))
@@ -89,7 +89,7 @@ public enum GraphValidator {
         var diagnostics: [Diagnostic] = []
         let keys = graph.bibliography.keys.map(\.rawValue)
         for record in graph.sourceRecords {
-            if graph.bibliography[record.reference.value] == nil {
+            if !graph.bibliography.contains(record.reference.value) {
                 diagnostics.append(.error(.unknownCitation,
                                           "unknown source document '\(record.reference.value)'\(didYouMean(record.reference.value.rawValue, in: keys))",
                                           at: record.reference.location))

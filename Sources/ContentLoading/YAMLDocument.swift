@@ -96,11 +96,12 @@ struct FieldReader {
 
     private mutating func value(_ key: String, required: Bool) -> Node? {
         knownKeys.append(key)
-        guard let pair = pairs.first(where: { $0.key == key }), !isNull(pair.value) else {
+        // By index: iterating copies each (key, node, node) tuple, and these nodes are deep.
+        guard let index = pairs.indices.first(where: { pairs[$0].key == key }), !isNull(pairs[index].value) else {
             if required { report(.missingField, "missing required field '\(key)'", at: location) }
             return nil
         }
-        return pair.value
+        return pairs[index].value
     }
 
     /// YAML's null: an empty value, `~` or `null`, unquoted.

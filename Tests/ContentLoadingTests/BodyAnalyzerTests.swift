@@ -184,7 +184,7 @@ import Diagnostics
 
     @Test(arguments: [
         "https://example.org/x.md", "http://example.org/x.md", "mailto:x.md", "#steps", "../exercises/glute-bridge.html",
-        "image.png", "../exercises/glute-bridge", "",
+        "image.png", "../exercises/glute-bridge", "", "ftp://host/x.md", "a:/b://c.md",
     ])
     func ignoresOtherLinks(destination: String) {
         #expect(Self.resolve(destination) == nil)
@@ -220,5 +220,13 @@ import Diagnostics
         for kind in ContentKind.allCases {
             #expect(SectionAnchor.fixed(for: kind).isSubset(of: SectionAnchor.reserved))
         }
+    }
+}
+
+@Suite struct WebAddressTests {
+    @Test(arguments: [("https://a.org", true), ("HTTP://A.ORG", true), ("Https://x", true), ("http:/x", false),
+                      ("ftp://x", false), ("https:", false), ("", false), ("../x.md", false), ("httpsx://", false)])
+    func onlyHTTPAndHTTPSInAnyCase(destination: String, expected: Bool) {
+        #expect(BodyAnalyzer.isWebAddress(destination) == expected)
     }
 }

@@ -98,6 +98,13 @@ public struct Bibliography: Sendable {
         index[key].map { entries[$0] }
     }
 
+    /// Whether an entry has this key, without copying the entry out as the subscript does: every
+    /// citation of every page is checked.
+    public func contains(_ key: CitationKey) -> Bool { index[key] != nil }
+
+    /// An entry's DOI, read in place.
+    public func doi(of key: CitationKey) -> String? { index[key].flatMap { entries[$0].doi } }
+
     public var keys: [CitationKey] { entries.map(\.id) }
 }
 
