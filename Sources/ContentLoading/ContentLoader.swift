@@ -16,8 +16,6 @@ public enum ContentLoader {
               isDirectory.boolValue else {
             throw LoadFailure(description: "the content folder '\(options.contentDirectory.path)' does not exist")
         }
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        func tr(_ l: String) { FileHandle.standardError.write("\(l) \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms\n".data(using: .utf8)!) }
         let paths = ProjectPaths(displayRoot: options.displayRoot)
         var diagnostics = DiagnosticList()
         var texts: [String: String] = [:]
@@ -37,12 +35,10 @@ public enum ContentLoader {
             cache?.lastDiscovery = discovery
         }
         diagnostics.append(contentsOf: discovery.diagnostics)
-        tr("discovered")
 
         cache?.begin(settings: "\(site.allowRawHTML) \(site.reviewIntervalMonths) \(options.renderBodies)", files: discovery.pages)
         let loaded = loadPages(discovery.pages, site: site, render: options.renderBodies, cache: cache,
                                trusted: trustedUnchanged ?? [])
-        tr("pages loaded")
         var pages: [any ContentPage] = []
         for result in loaded {
             diagnostics.append(contentsOf: result.diagnostics)
@@ -85,11 +81,9 @@ public enum ContentLoader {
             experts: pages.compactMap { $0 as? Expert },
             bibliography: bibliography,
             sourceRecords: records)
-        tr("graph built")
         diagnostics.append(contentsOf: GraphValidator.validate(
             graph, discovered: discovery.pages, draftsExcluded: !options.includeDrafts,
             contentRoot: paths.display(options.contentDirectory)))
-        tr("validated")
         let mentioned = Set(diagnostics.all.map(\.location.file))
         let kept = texts.filter { file, _ in !file.hasSuffix(".md") || mentioned.contains(file) }
         return LoadResult(graph: graph, diagnostics: diagnostics, sourceTexts: kept)

@@ -18,17 +18,13 @@ public struct BuildReport: Sendable {
 public enum SiteBuild {
     /// Dates (reviews, references, scheduled articles) are judged as of `options.today`.
     public static func build(_ options: LoadOptions, output: URL) throws -> BuildReport {
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        func tr(_ l: String) { FileHandle.standardError.write("\(l) \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms\n".data(using: .utf8)!) }
         let loaded = try SiteChecker.loadAndCheck(options)
-        tr("checked")
         guard !loaded.diagnostics.hasErrors else {
             return BuildReport(diagnostics: loaded.diagnostics, sourceTexts: loaded.sourceTexts, filesWritten: 0)
         }
         // Refuse an unsafe output folder before any work is done.
         let writer = try OutputWriter(output: output)
         let written = try write(loaded.graph, to: writer)
-        tr("written")
         return BuildReport(diagnostics: loaded.diagnostics, sourceTexts: loaded.sourceTexts, filesWritten: written)
     }
 
