@@ -68,22 +68,13 @@ public enum SitePages {
 
     /// Every bibliography entry, in AMA style, with the pages that cite it.
     public static func references(graph: ContentGraph) -> HTML {
-        let linker = Linker(from: .references, site: graph.site)
-        let items: [HTML] = graph.bibliography.entries.map { reference in
-            let citers = graph.pages(citing: reference.id).compactMap { ref -> HTML? in
-                guard let heading = graph.heading(of: ref) else { return nil }
-                return "<a href=\"\(linker.href(ref))\">\(heading)</a>"
-            }
-            let citedBy: HTML = citers.isEmpty ? "" : "<br><span class=\"note\">Cited on: \(citers.joined(separator: ", "))</span>"
-            return "<li id=\"\(CitationMarkup.anchor(for: reference.id))\">\(CitationMarkup.formattedReference(reference))\(citedBy)</li>\n"
-        }
         let main: HTML = """
             <header class="page-header">
             <h1>References</h1>
             <p class="lede">The sources behind the health information on this site.</p>
             </header>
             <ol class="reference-index">
-            \(items)</ol>
+            \(referenceIndex(graph: graph))</ol>
 
             """
         let description = "The sources behind \(graph.site.title)."
@@ -92,6 +83,27 @@ public enum SitePages {
                                       structuredData: StructuredData.listPage(title: "References", description: description,
                                                                               route: .references, site: graph.site)),
                              site: graph.site, main: main)
+    }
+
+    /// Every entry and the pages citing it. On a large site this is the biggest page by far (each
+    /// entry can list thousands of pages), so it is written into one buffer rather than joined from parts.
+    private static func referenceIndex(graph: ContentGraph) -> HTML {
+        let linker = Linker(from: .references, site: graph.site)
+        var items = HTML.empty
+        for reference in graph.bibliography.entries {
+            items += "<li id=\"\(CitationMarkup.anchor(for: reference.id))\">\(CitationMarkup.formattedReference(reference))"
+            var separator: HTML = "<br><span class=\"note\">Cited on: "
+            var listed = false
+            for ref in graph.pages(citing: reference.id) {
+                guard let heading = graph.heading(of: ref) else { continue }
+                items += separator
+                items += "<a href=\"\(linker.href(ref))\">\(heading)</a>"
+                separator = ", "
+                listed = true
+            }
+            items += listed ? "</span></li>\n" : "</li>\n"
+        }
+        return items
     }
 
     public static func notFound(graph: ContentGraph) -> HTML {
