@@ -26,7 +26,6 @@ struct BodyAnalyzer {
     // a closure capturing these would box each one and pay for it on every node.
     private var body = Body.empty
     private var edits = MarkdownEdits()
-    private var citationGroups: [CitationGroup] = []
     private var exerciseBlocks: [Range<Int>] = []
     private var anchors = AnchorAllocator()
     private var foundList = false
@@ -38,7 +37,6 @@ struct BodyAnalyzer {
         guard !markdown.isEmpty else { return body }
         anchors = AnchorAllocator()
         edits = MarkdownEdits()
-        citationGroups = []
         exerciseBlocks = []
         foundList = false
         previousLevel = 1
@@ -46,7 +44,7 @@ struct BodyAnalyzer {
         visit(document.tree, in: document)
         guard render else { return body }
         body.html = BodyHTML(markup: document.renderHTML(edits: edits, allowRawHTML: allowRawHTML),
-                             citationGroups: citationGroups, exerciseBlocks: exerciseBlocks)
+                             exerciseBlocks: exerciseBlocks)
         return body
     }
 
@@ -80,8 +78,8 @@ struct BodyAnalyzer {
                 switch segment {
                 case .text(let run): return .text(run)
                 case .citation(let group):
-                    citationGroups.append(group)
-                    return .html(BodyHTML.token(.citation(citationGroups.count - 1)))
+                    let written = String(decoding: bytes[group.range], as: UTF8.self)
+                    return .html(BodyHTML.token(.citation(written)))
                 }
             })
         case .link(let destination, let title):

@@ -38,9 +38,10 @@ public struct BodyHTMLRenderer: Sendable {
     private func fill(_ slot: BodyHTML.Slot, of body: Body, linker: Linker, numbering: inout CitationNumbering,
                       embedding: Bool) -> String {
         switch slot {
-        case .citation(let index):
-            guard body.html.citationGroups.indices.contains(index) else { return "" }
-            return CitationMarkup.render(body.html.citationGroups[index], numbering: &numbering).markup
+        case .citation(let written):
+            // The text loading found to be one citation group is parsed again: a few bytes.
+            guard let group = CitationParser.groups(in: written).first else { return "" }
+            return CitationMarkup.render(group, numbering: &numbering).markup
         case .link(let index):
             guard body.links.indices.contains(index) else { return "" }
             let link = body.links[index]

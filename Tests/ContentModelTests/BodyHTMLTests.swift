@@ -14,10 +14,10 @@ import Testing
     }
 
     @Test func slotsSplitTheMarkupInOrder() {
-        let slots: [BodyHTML.Slot] = [.headingOpen(0), .citation(12), .link(3), .exercises(1)]
+        let slots: [BodyHTML.Slot] = [.headingOpen(0), .citation("[see @a; @b, p. 3]"), .link(3), .exercises(1)]
         let tokens = slots.map(BodyHTML.token)
         let markup: String = "<h2>" + tokens[0] + "Café" + tokens[1] + tokens[2] + "</a>\n" + tokens[3]
-        let expected: [String] = ["<h2>", "headingOpen(0)", "Café", "citation(12)", "link(3)", "</a>\n", "exercises(1)"]
+        let expected: [String] = ["<h2>", "headingOpen(0)", "Café", "citation(\"[see @a; @b, p. 3]\")", "link(3)", "</a>\n", "exercises(1)"]
         #expect(parts(markup) == expected)
     }
 
@@ -28,7 +28,8 @@ import Testing
 
     @Test func aStrayMarkerIsKeptAsText() {
         #expect(parts("a\u{1}b") == ["a\u{1}b"])
-        let expected: [String] = ["a\u{1}x9\u{1}b", "citation(0)"]
-        #expect(parts("a\u{1}x9\u{1}b" + BodyHTML.token(.citation(0))) == expected)
+        let expected: [String] = ["a\u{1}x9\u{1}b", "citation(\"[@a]\")"]
+        #expect(parts("a\u{1}x9\u{1}b" + BodyHTML.token(.citation("[@a]"))) == expected)
+        #expect(parts("\u{1}c\u{1}\u{1}l\u{1}") == ["\u{1}c\u{1}\u{1}l\u{1}"])
     }
 }

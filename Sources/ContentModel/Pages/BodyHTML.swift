@@ -3,12 +3,13 @@
 /// (an embedded card's headings sit lower and take no ids) and `exercise` blocks (the cards).
 ///
 /// Rendering once at load means each file is parsed once, and the Markdown need not be kept.
-/// A slot is written as `\u{1}` + letter + index + `\u{1}`. Loading replaces U+0001 in the source,
+/// A slot is written as `\u{1}` + letter + payload + `\u{1}`. Loading replaces U+0001 in the source,
 /// so every marker in the markup is a slot.
 public struct BodyHTML: Sendable {
     public enum Slot: Equatable, Sendable {
-        /// `citationGroups[index]`.
-        case citation(Int)
+        /// A bracketed citation as written (`[see @a, p. 3]`). Kept in the slot itself: a struct per
+        /// citation, on every page of a large site, cost more memory than the text.
+        case citation(String)
         /// `Body.links[index]`: the slot is the value of the link's `href`.
         case link(Int)
         /// The opening and closing tags of `Body.headings[index]`.
@@ -18,27 +19,27 @@ public struct BodyHTML: Sendable {
         /// block of cards ending in one replaces.
         case exercises(Int)
 
-        fileprivate var letter: UInt8 {
+        fileprivate var encoded: String {
             switch self {
-            case .citation: return UInt8(ascii: "c")
-            case .link: return UInt8(ascii: "l")
-            case .headingOpen: return UInt8(ascii: "h")
-            case .headingClose: return UInt8(ascii: "H")
-            case .exercises: return UInt8(ascii: "e")
+            case .citation(let text): return "c" + text
+            case .link(let index): return "l\(index)"
+            case .headingOpen(let index): return "h\(index)"
+            case .headingClose(let index): return "H\(index)"
+            case .exercises(let index): return "e\(index)"
             }
         }
 
-        fileprivate var index: Int {
-            switch self {
-            case .citation(let index), .link(let index), .headingOpen(let index), .headingClose(let index),
-                 .exercises(let index):
-                return index
+        fileprivate init?(_ encoded: Substring) {
+            guard let letter = encoded.utf8.first else { return nil }
+            let rest = encoded.dropFirst()
+            if letter == UInt8(ascii: "c") {
+                guard !rest.isEmpty else { return nil }
+                self = .citation(String(rest))
+                return
             }
-        }
-
-        fileprivate init?(letter: UInt8, index: Int) {
+            guard !rest.isEmpty, rest.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                  let index = Int(rest) else { return nil }
             switch letter {
-            case UInt8(ascii: "c"): self = .citation(index)
             case UInt8(ascii: "l"): self = .link(index)
             case UInt8(ascii: "h"): self = .headingOpen(index)
             case UInt8(ascii: "H"): self = .headingClose(index)
@@ -51,21 +52,19 @@ public struct BodyHTML: Sendable {
     public static let marker: UInt8 = 0x01
 
     public var markup: String
-    /// Every bracketed citation, in document order.
-    public var citationGroups: [CitationGroup]
     /// For each `exercise` block, the range of `Body.exerciseEmbeds` it names.
     public var exerciseBlocks: [Range<Int>]
 
-    public init(markup: String, citationGroups: [CitationGroup] = [], exerciseBlocks: [Range<Int>] = []) {
+    public init(markup: String, exerciseBlocks: [Range<Int>] = []) {
         self.markup = markup
-        self.citationGroups = citationGroups
         self.exerciseBlocks = exerciseBlocks
     }
 
     public static let empty = BodyHTML(markup: "")
 
+    /// The slot as written into markup. A citation's text never holds the marker (loading replaces it).
     public static func token(_ slot: Slot) -> String {
-        "\u{1}" + String(UnicodeScalar(slot.letter)) + String(slot.index) + "\u{1}"
+        "\u{1}" + slot.encoded + "\u{1}"
     }
 
     public enum Part {
@@ -92,7 +91,7 @@ public struct BodyHTML: Sendable {
         var pair = 0
         while pair + 1 < markers.count {
             let open = markers[pair], close = markers[pair + 1]
-            guard let slot = Self.slot(utf8[position(open + 1)..<position(close)]) else {
+            guard let slot = Slot(markup[position(open + 1)..<position(close)]) else {
                 // Not a slot (loading keeps U+0001 out of bodies, so this is not expected): keep it as text.
                 pair += 1
                 continue
@@ -103,15 +102,5 @@ public struct BodyHTML: Sendable {
             pair += 2
         }
         if runStart < utf8.count { body(.markup(markup[position(runStart)...])) }
-    }
-
-    private static func slot(_ bytes: Substring.UTF8View) -> Slot? {
-        guard let letter = bytes.first, bytes.count > 1 else { return nil }
-        var index = 0
-        for digit in bytes.dropFirst() {
-            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
-            index = index * 10 + Int(digit - UInt8(ascii: "0"))
-        }
-        return Slot(letter: letter, index: index)
     }
 }
