@@ -42,6 +42,10 @@ struct BodyAnalyzer {
         previousLevel = 1
         let document = MarkdownDocument(parsing: Self.withoutSlotMarkers(markdown), firstLine: firstLine)
         visit(document.tree, in: document)
+        // These lists live as long as the site; appending left up to half of each one spare.
+        body.citations = body.citations.withoutSpareCapacity()
+        body.headings = body.headings.withoutSpareCapacity()
+        body.links = body.links.withoutSpareCapacity()
         guard render else { return body }
         body.html = BodyHTML(markup: document.renderHTML(edits: edits, allowRawHTML: allowRawHTML),
                              exerciseBlocks: exerciseBlocks)
@@ -321,5 +325,16 @@ enum ContentLinkResolver {
             previous = (previous.1, byte)
         }
         return false
+    }
+}
+
+extension Array {
+    /// The same elements in a buffer of their size.
+    func withoutSpareCapacity() -> [Element] {
+        guard capacity > count + count / 8 else { return self }
+        var copy: [Element] = []
+        copy.reserveCapacity(count)
+        copy.append(contentsOf: self)
+        return copy
     }
 }

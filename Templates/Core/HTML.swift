@@ -33,6 +33,8 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
     }
 
     public var description: String { markup }
+
+    public mutating func reserveCapacity(_ bytes: Int) { markup.reserveCapacity(bytes) }
     public var isEmpty: Bool { markup.isEmpty }
 
     public static func + (a: HTML, b: HTML) -> HTML { HTML(markup: a.markup + b.markup) }

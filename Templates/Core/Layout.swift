@@ -55,7 +55,7 @@ public enum Layout {
 
                 """
         }
-        return """
+        let opening: HTML = """
             <!DOCTYPE html>
             <html lang="\(site.language)">
             <head>
@@ -86,7 +86,10 @@ public enum Layout {
             </div>
             </header>
             <main id="main" class="wrap">
-            \(main)\(reviewFooter)</main>
+
+            """
+        let closing: HTML = """
+            \(reviewFooter)</main>
             <footer class="site-footer">
             <div class="wrap">
             <p>\(site.title) publishes health information for learning. It does not replace care from a health professional who knows you.</p>
@@ -97,5 +100,13 @@ public enum Layout {
             </html>
 
             """
+        // Joined into one buffer of the final size: the references page of a large site runs to tens
+        // of megabytes, and growing a string around it held several copies at once.
+        var document = HTML.empty
+        document.reserveCapacity(opening.markup.utf8.count + main.markup.utf8.count + closing.markup.utf8.count)
+        document += opening
+        document += main
+        document += closing
+        return document
     }
 }

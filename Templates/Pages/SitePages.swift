@@ -68,15 +68,16 @@ public enum SitePages {
 
     /// Every bibliography entry, in AMA style, with the pages that cite it.
     public static func references(graph: ContentGraph) -> HTML {
-        let main: HTML = """
+        var main: HTML = """
             <header class="page-header">
             <h1>References</h1>
             <p class="lede">The sources behind the health information on this site.</p>
             </header>
             <ol class="reference-index">
-            \(referenceIndex(graph: graph))</ol>
 
             """
+        appendReferenceIndex(graph: graph, to: &main)
+        main += "</ol>\n"
         let description = "The sources behind \(graph.site.title)."
         return Layout.render(PageHead(title: "References", description: description, route: .references,
                                       pageClass: "page-references",
@@ -86,11 +87,14 @@ public enum SitePages {
     }
 
     /// Every entry and the pages citing it. On a large site this is the biggest page by far (each
-    /// entry can list thousands of pages), so it is written into one buffer rather than joined from parts.
-    private static func referenceIndex(graph: ContentGraph) -> HTML {
+    /// entry can list thousands of pages), so it is written straight into the page, into room made
+    /// for it at the start: growing it, or joining it from parts, held two or three copies at once.
+    private static func appendReferenceIndex(graph: ContentGraph, to items: inout HTML) {
         let linker = Linker(from: .references, site: graph.site)
-        var items = HTML.empty
-        for reference in graph.bibliography.entries {
+        let entries = graph.bibliography.entries
+        let citations = entries.reduce(0) { $0 + graph.pages(citing: $1.id).count }
+        items.reserveCapacity(items.markup.utf8.count + entries.count * 512 + citations * 96)
+        for reference in entries {
             items += "<li id=\"\(CitationMarkup.anchor(for: reference.id))\">\(CitationMarkup.formattedReference(reference))"
             var separator: HTML = "<br><span class=\"note\">Cited on: "
             var listed = false
@@ -103,7 +107,6 @@ public enum SitePages {
             }
             items += listed ? "</span></li>\n" : "</li>\n"
         }
-        return items
     }
 
     public static func notFound(graph: ContentGraph) -> HTML {
