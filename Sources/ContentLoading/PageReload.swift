@@ -25,7 +25,7 @@ extension ContentLoader {
             guard let discovered = byPath[path], FileManager.default.fileExists(atPath: path) else { return nil }
             let previous = cache.trusted(discovered)?.diagnostics ?? []
             let stamp = PageCache.stamp(of: discovered.url)
-            let result = PageLoader.load(discovered, site: site)
+            let result = PageLoader.load(discovered, site: site, render: options.renderBodies)
             cache.store(result, for: discovered, stamp: stamp)
             reloaded.append(ReloadedPage(file: discovered.file, page: result.page, diagnostics: result.diagnostics,
                                          previousDiagnostics: previous, text: result.text))

@@ -36,11 +36,15 @@ public final class FileWatcher: @unchecked Sendable {
     private let backend: any WatcherBackend
     /// "inotify" or "polling".
     public let mechanism: String
+    public static let defaultDebounce = 0.05
 
     /// - Parameters:
     ///   - roots: folders to watch, recursively; a missing one is skipped.
-    ///   - debounce: how long the folders must be quiet before a batch is delivered.
-    public init(roots: [URL], mode: Mode = .automatic, debounce: Double = 0.075, handler: @escaping Handler) throws {
+    ///   - debounce: how long the folders must be quiet before a batch is delivered. An editor's save
+    ///     (write a temporary file, rename it over the page) takes a few milliseconds, so 50 ms still
+    ///     makes it one batch while keeping edit → reload under a tenth of a second.
+    public init(roots: [URL], mode: Mode = .automatic, debounce: Double = FileWatcher.defaultDebounce,
+                handler: @escaping Handler) throws {
         let paths = roots.map { $0.standardizedFileURL.path }
         switch mode {
         case .polling(let interval):

@@ -24,7 +24,7 @@ public struct PreviewConfiguration: Sendable {
     public var log: (@Sendable (String) -> Void)?
 
     public init(contentDirectory: URL, seedsDirectory: URL, displayRoot: URL, host: String = "127.0.0.1",
-                port: Int = 8000, watchMode: FileWatcher.Mode = .automatic, debounce: Double = 0.075,
+                port: Int = 8000, watchMode: FileWatcher.Mode = .automatic, debounce: Double = FileWatcher.defaultDebounce,
                 today: Day? = nil, log: (@Sendable (String) -> Void)? = nil) {
         self.contentDirectory = contentDirectory
         self.seedsDirectory = seedsDirectory

@@ -6,16 +6,17 @@ public enum CitationMarkup {
     /// `<sup class="citation">[<a href="#ref-1">1</a>, <a href="#ref-2">2</a>]</sup>` style, numbered by
     /// first use on the page.
     public static func render(_ group: CitationGroup, numbering: inout CitationNumbering) -> HTML {
-        var parts: [HTML] = []
-        for item in group.items {
+        // Appended in place: a large site renders hundreds of thousands of these.
+        var html: HTML = "<sup class=\"citation\">"
+        for (index, item) in group.items.enumerated() {
             let number = numbering.number(for: item.key)
-            var part: HTML = ""
-            if !item.prefix.isEmpty { part += "\(item.prefix) " }
-            part += "<a href=\"#\(anchor(for: item.key))\" aria-label=\"Reference \(number)\">\(number)</a>"
-            if !item.locator.isEmpty { part += ", \(item.locator)" }
-            parts.append(part)
+            if index > 0 { html += ", " }
+            if !item.prefix.isEmpty { html += "\(item.prefix) " }
+            html += "<a href=\"#\(anchor(for: item.key))\" aria-label=\"Reference \(number)\">\(number)</a>"
+            if !item.locator.isEmpty { html += ", \(item.locator)" }
         }
-        return "<sup class=\"citation\">\(parts.joined(separator: ", "))</sup>"
+        html += "</sup>"
+        return html
     }
 
     /// A front-matter text with its citations as superscripts.
@@ -71,14 +72,21 @@ public enum CitationMarkup {
 /// lists it, and formatting it again on each of thousands of pages was a tenth of a build.
 public struct ReferenceTable: Sendable {
     private let markup: [CitationKey: HTML]
+    private let structuredData: [CitationKey: JSONValue]
 
     public init(_ bibliography: Bibliography) {
         var markup: [CitationKey: HTML] = [:]
-        for key in bibliography.keys {
-            if let runs = bibliography.ama(key) { markup[key] = CitationMarkup.html(of: runs) }
+        var structuredData: [CitationKey: JSONValue] = [:]
+        for reference in bibliography.entries {
+            if let runs = bibliography.ama(reference.id) { markup[reference.id] = CitationMarkup.html(of: runs) }
+            structuredData[reference.id] = StructuredData.creativeWork(reference)
         }
         self.markup = markup
+        self.structuredData = structuredData
     }
 
     public subscript(key: CitationKey) -> HTML? { markup[key] }
+
+    /// The entry as schema.org JSON-LD, for a page's `citation` list.
+    public func creativeWork(_ key: CitationKey) -> JSONValue? { structuredData[key] }
 }

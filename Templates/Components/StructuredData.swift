@@ -8,8 +8,8 @@ public enum StructuredData {
     }
 
     /// `MedicalWebPage` for a content page, with its review (only a completed one), audience and citations.
-    public static func medicalWebPage(_ page: any ContentPage, graph: ContentGraph, description: String,
-                                      mainEntity: JSONValue? = nil) -> JSONValue {
+    public static func medicalWebPage(_ page: any ContentPage, graph: ContentGraph, references: ReferenceTable,
+                                      description: String, mainEntity: JSONValue? = nil) -> JSONValue {
         let site = graph.site
         let url = Linker.absolute(.page(page.ref), site: site)
         var reviewedBy: JSONValue?
@@ -21,7 +21,7 @@ public enum StructuredData {
             }
         }
         let cited = orderedUnique(page.citedKeys.map(\.value) + page.sources.map(\.value))
-        let citations: [JSONValue] = cited.compactMap { key in graph.bibliography[key].map(creativeWork) }
+        let citations: [JSONValue] = cited.compactMap { references.creativeWork($0) }
         return .object(compacting: [
             ("@context", .string("https://schema.org")),
             ("@type", .string("MedicalWebPage")),

@@ -31,7 +31,7 @@ public enum ArticlePage {
 
             """
         let description = article.summary.plain
-        let data = StructuredData.medicalWebPage(article, graph: graph, description: description)
+        let data = StructuredData.medicalWebPage(article, graph: graph, references: references, description: description)
         return Layout.render(PageHead(title: article.title, description: description, route: route,
                                       pageClass: "page-article", structuredData: data, openGraphType: "article",
                                       review: article.pageReview), site: graph.site, main: main)

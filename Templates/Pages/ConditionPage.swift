@@ -50,7 +50,7 @@ public enum ConditionPage {
 
             """
         let description = condition.summary.plain
-        let data = StructuredData.medicalWebPage(condition, graph: graph, description: description,
+        let data = StructuredData.medicalWebPage(condition, graph: graph, references: references, description: description,
                                                  mainEntity: StructuredData.medicalCondition(condition, graph: graph))
         return Layout.render(PageHead(title: condition.name, description: description, route: route,
                                       pageClass: "page-condition", structuredData: data, openGraphType: "article",

@@ -36,7 +36,7 @@ public enum ExercisePage {
 
             """
         let description = "How to do the \(card.title.lowercased()) exercise, step by step."
-        let data = StructuredData.medicalWebPage(card, graph: graph, description: description,
+        let data = StructuredData.medicalWebPage(card, graph: graph, references: references, description: description,
                                                  mainEntity: StructuredData.exercisePlan(card, graph: graph))
         return Layout.render(PageHead(title: card.title, description: description, route: route,
                                       pageClass: "page-exercise", structuredData: data, openGraphType: "article",

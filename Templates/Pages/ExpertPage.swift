@@ -44,7 +44,7 @@ public enum ExpertPage {
 
             """
         let description = "\(expert.heading), \(expert.title)."
-        let data = StructuredData.medicalWebPage(expert, graph: graph, description: description,
+        let data = StructuredData.medicalWebPage(expert, graph: graph, references: references, description: description,
                                                  mainEntity: StructuredData.person(expert, site: graph.site))
         return Layout.render(PageHead(title: expert.heading, description: description, route: route,
                                       pageClass: "page-expert", structuredData: data, openGraphType: "profile"),

@@ -49,7 +49,7 @@ public enum ProgramPage {
 
             """
         let description = program.summary.plain
-        let data = StructuredData.medicalWebPage(program, graph: graph, description: description)
+        let data = StructuredData.medicalWebPage(program, graph: graph, references: references, description: description)
         return Layout.render(PageHead(title: program.title, description: description, route: route,
                                       pageClass: "page-program", structuredData: data, openGraphType: "article",
                                       review: program.pageReview), site: graph.site, main: main)
