@@ -51,3 +51,19 @@ import Testing
         #expect(CitationKey(text) == nil)
     }
 }
+
+@Suite struct CollapsingSpacesTests {
+    @Test(arguments: [
+        ("Lie on your back  .", "Lie on your back."),
+        ("  Bend   your knees ,  then rest ;  ", "Bend your knees, then rest;"),
+        (" . start", ". start"),
+        ("Café  —  naïve :", "Café — naïve:"),
+        ("a   ,", "a,"),
+        ("3 . 5", "3. 5"),
+        ("", ""),
+        ("\tTabs stay\tinside ", "Tabs stay\tinside"),
+    ])
+    func collapsesSpacesAndDropsThemBeforePunctuation(text: String, expected: String) {
+        #expect(text.collapsingSpaces() == expected)
+    }
+}

@@ -29,27 +29,22 @@ public struct InlineText: Hashable, Sendable {
 extension String {
     /// Collapses runs of spaces left where citations were taken out, drops a space before punctuation
     /// ("back ." → "back.") and trims the ends.
+    ///
+    /// Over UTF-8 bytes: every byte it looks at is ASCII, and it runs for each step of every card.
     public func collapsingSpaces() -> String {
-        var result = ""
-        var lastWasSpace = false
-        for character in self {
-            if character == " " {
-                if lastWasSpace { continue }
-                lastWasSpace = true
-            } else {
-                lastWasSpace = false
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: " ") where bytes.last == UInt8(ascii: " "):
+                continue
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"):
+                if bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
+                bytes.append(byte)
+            default:
+                bytes.append(byte)
             }
-            result.append(character)
         }
-        return result.trimmingWhitespace.replacingSpaceBeforePunctuation()
-    }
-
-    func replacingSpaceBeforePunctuation() -> String {
-        var result = ""
-        for character in self {
-            if [".", ",", ";", ":"].contains(character), result.last == " " { result.removeLast() }
-            result.append(character)
-        }
-        return result
+        return String(decoding: bytes, as: UTF8.self).trimmingWhitespace
     }
 }

@@ -26,6 +26,7 @@ public struct Slug: Hashable, Comparable, Sendable, CustomStringConvertible, Cod
 
     /// Turns any title into a slug-shaped anchor ("Why it helps!" → "why-it-helps").
     public static func anchor(from text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiAnchor(from: text) }
         var result = ""
         var pendingHyphen = false
         for scalar in text.lowercased().unicodeScalars {
@@ -42,6 +43,24 @@ public struct Slug: Hashable, Comparable, Sendable, CustomStringConvertible, Cod
             }
         }
         return result.isEmpty ? "section" : result
+    }
+
+    /// `anchor(from:)` for ASCII titles, most of them, over bytes: no lowercased copy, no scalars.
+    private static func asciiAnchor(from text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                if pendingHyphen && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                bytes.append(lower)
+            } else if byte != UInt8(ascii: "'") {
+                pendingHyphen = true
+            }
+        }
+        return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
     }
 
     public var description: String { rawValue }
