@@ -29,6 +29,8 @@ struct BodyAnalyzer {
     private var exerciseBlocks: [Range<Int>] = []
     private var anchors = AnchorAllocator()
     private var foundList = false
+    /// The words of the paragraph being visited, as ``proseText(_:)`` would give them; nil outside one.
+    private var paragraphProse: String?
     /// The page title is the h1; body sections start at h2 and go down one level at a time.
     private var previousLevel = 1
 
@@ -39,6 +41,7 @@ struct BodyAnalyzer {
         edits = MarkdownEdits()
         exerciseBlocks = []
         foundList = false
+        paragraphProse = nil
         previousLevel = 1
         let document = MarkdownDocument(parsing: Self.withoutSlotMarkers(markdown), firstLine: firstLine)
         visit(document.tree, in: document)
@@ -67,7 +70,10 @@ struct BodyAnalyzer {
         switch node.kind {
         case .text(let literal):
             let groups = CitationParser.groups(in: literal)
-            guard !groups.isEmpty else { break }
+            guard !groups.isEmpty else {
+                paragraphProse? += literal
+                break
+            }
             let bytes = Array(literal.utf8)
             for group in groups {
                 for item in group.items {
@@ -77,8 +83,10 @@ struct BodyAnalyzer {
                     body.citations.append(Located(item.key, at: at(point)))
                 }
             }
+            let segments = CitationParser.segments(of: literal)
+            for case .text(let run) in segments { paragraphProse? += run }
             guard render else { break }
-            edits.replaceText(node, with: CitationParser.segments(of: literal).map { segment in
+            edits.replaceText(node, with: segments.map { segment in
                 switch segment {
                 case .text(let run): return .text(run)
                 case .citation(let group):
@@ -129,7 +137,15 @@ struct BodyAnalyzer {
             body.firstOrderedList = node.children.map { Self.proseText($0).collapsingSpaces() }
         case .paragraph:
             // Each paragraph is measured alone, so a list item without a full stop still ends a sentence.
-            body.prose = body.prose + TextStatistics.measure(Self.proseText(node))
+            // Its words (without citations or code) are gathered as its text nodes are visited.
+            if render { removeBreaksBeforeCitations(in: node) }
+            paragraphProse = ""
+            for child in node.children { visit(child, in: document) }
+            body.prose = body.prose + TextStatistics.measure(paragraphProse ?? "")
+            paragraphProse = nil
+            return
+        case .softBreak, .lineBreak, .code:
+            paragraphProse? += " "
         case .htmlBlock, .htmlInline:
             if !allowRawHTML {
                 diagnostics.append(.warning(
@@ -146,12 +162,16 @@ struct BodyAnalyzer {
     /// A citation written at the start of a line ("…foot\n[@key].") belongs to the word before it,
     /// as if written "foot[@key]": drop the line break so no space separates them.
     private mutating func removeBreaksBeforeCitations(in node: MarkdownNode) {
-        let children = node.children
-        guard children.count > 1 else { return }
-        for index in children.indices.dropLast() {
-            guard case .softBreak = children[index].kind, case .text(let next) = children[index + 1].kind,
-                  CitationParser.groups(in: next).first?.range.lowerBound == 0 else { continue }
-            edits.remove(children[index])
+        var softBreak: MarkdownNode?
+        for child in node.children {
+            if child.isSoftBreak {
+                softBreak = child
+                continue
+            }
+            if let previous = softBreak, child.isText, CitationParser.groups(in: child.literal).first?.range.lowerBound == 0 {
+                edits.remove(previous)
+            }
+            softBreak = nil
         }
     }
 

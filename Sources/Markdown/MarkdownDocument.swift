@@ -8,13 +8,12 @@ import Darwin
 
 /// A CommonMark document parsed by cmark, the reference implementation.
 ///
-/// This is the only file in Salve that talks to cmark. It owns the C tree and frees it; everything
-/// else sees the typed ``MarkdownNode`` tree. Not thread-safe: create one per task.
+/// This module is the only part of Salve that talks to cmark. The document owns the C tree and frees
+/// it; everything else sees typed ``MarkdownNode`` views of it. Not thread-safe: create one per task.
 public final class MarkdownDocument {
-    public let tree: MarkdownNode
     private let source: String
     private let firstLine: Int
-    private let lines: LineTable
+    let lines: LineTable
     private var root: OpaquePointer
     /// False once edits have been applied to `root`.
     private var pristine = true
@@ -25,10 +24,14 @@ public final class MarkdownDocument {
         source = text
         self.firstLine = firstLine
         root = MarkdownDocument.parse(text)
+        // cmark splits text at every character that might start markup ("[" for one); merged runs are
+        // what a reader sees, and where citations are found.
+        cmark_consolidate_text_nodes(root)
         lines = LineTable(text, firstLine: firstLine)
-        var builder = TreeBuilder(lines: lines)
-        tree = builder.build(root)
     }
+
+    /// The document node. Valid until the document is rendered with edits.
+    public var tree: MarkdownNode { MarkdownNode(root, in: self) }
 
     /// The exact file position of a piece of a text node's literal, found in the source.
     ///
@@ -61,31 +64,26 @@ public final class MarkdownDocument {
     /// With `allowRawHTML` false, authors' raw HTML becomes `<!-- raw HTML omitted -->` and unsafe
     /// link schemes (`javascript:` …) are dropped, as cmark's safe mode does.
     ///
-    /// The first render with edits changes this document's own tree, so a page is parsed once; any
-    /// later render parses the source again and leaves the result as the source says.
+    /// Edits change this document's own tree, so a page is parsed once: they can be applied once, and
+    /// nodes read before are not to be used after. A later render without edits parses the source
+    /// again and shows it as written.
     public func renderHTML(edits: MarkdownEdits = MarkdownEdits(), allowRawHTML: Bool = false) -> String {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
-        if edits.isEmpty && pristine {
+        if pristine {
+            guard !edits.isEmpty else { return MarkdownDocument.renderHTML(root, options: options) }
+            pristine = false
+            apply(edits, options: options)
             return MarkdownDocument.renderHTML(root, options: options)
         }
-        let working: OpaquePointer
-        if pristine {
-            working = root
-            pristine = false
-        } else {
-            working = MarkdownDocument.parse(source)
-        }
-        defer { if working != root { cmark_node_free(working) } }
-        if !edits.isEmpty {
-            cmark_consolidate_text_nodes(working)
-            apply(edits, to: MarkdownDocument.preorder(working), options: options)
-        }
-        return MarkdownDocument.renderHTML(working, options: options)
+        precondition(edits.isEmpty, "a document's edits are applied once")
+        let fresh = MarkdownDocument.parse(source)
+        defer { cmark_node_free(fresh) }
+        return MarkdownDocument.renderHTML(fresh, options: options)
     }
 
-    private func apply(_ edits: MarkdownEdits, to nodes: [OpaquePointer], options: Int32) {
+    private func apply(_ edits: MarkdownEdits, options: Int32) {
         func node(_ id: MarkdownNode.ID) -> OpaquePointer? {
-            nodes.indices.contains(id.preorderIndex) ? nodes[id.preorderIndex] : nil
+            OpaquePointer(bitPattern: id.address)
         }
         for (id, level) in edits.headingLevels {
             if let heading = node(id) { cmark_node_set_heading_level(heading, Int32(level)) }
@@ -162,20 +160,6 @@ public final class MarkdownDocument {
         cmark_node_free(target)
     }
 
-    private static func preorder(_ root: OpaquePointer) -> [OpaquePointer] {
-        var nodes: [OpaquePointer] = []
-        guard let iterator = cmark_iter_new(root) else { return nodes }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
-                nodes.append(node)
-            }
-        }
-        return nodes
-    }
-
     private static func renderHTML(_ node: OpaquePointer, options: Int32) -> String {
         guard let html = cmark_render_html(node, options) else { return "" }
         defer { free(html) }
@@ -192,101 +176,6 @@ public final class MarkdownDocument {
                 defer { free(html) }
                 return String(cString: html)
             }
-        }
-    }
-}
-
-/// Builds the typed tree from cmark's tree before text nodes are consolidated, merging runs of
-/// text itself so that each merged node remembers where its pieces came from.
-private struct TreeBuilder {
-    let lines: LineTable
-    var nextIndex = 0
-
-    init(lines: LineTable) {
-        self.lines = lines
-    }
-
-    mutating func build(_ node: OpaquePointer) -> MarkdownNode {
-        let index = nextIndex
-        nextIndex += 1
-        var children: [MarkdownNode] = []
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            if cmark_node_get_type(current) == CMARK_NODE_TEXT {
-                let (merged, next) = buildTextRun(startingAt: current)
-                children.append(merged)
-                child = next
-            } else {
-                children.append(build(current))
-                child = cmark_node_next(current)
-            }
-        }
-        return MarkdownNode(
-            kind: kind(of: node), id: MarkdownNode.ID(preorderIndex: index),
-            start: start(of: node), end: end(of: node), children: children, textPieces: [])
-    }
-
-    /// Merges `first` and the text siblings that follow it, as `cmark_consolidate_text_nodes` will.
-    private mutating func buildTextRun(startingAt first: OpaquePointer) -> (MarkdownNode, OpaquePointer?) {
-        let index = nextIndex
-        nextIndex += 1
-        var literal = ""
-        var pieces: [MarkdownNode.TextPiece] = []
-        var last = first
-        var current: OpaquePointer? = first
-        while let node = current, cmark_node_get_type(node) == CMARK_NODE_TEXT {
-            pieces.append(.init(utf8Offset: literal.utf8.count, start: start(of: node)))
-            literal += string(cmark_node_get_literal(node))
-            last = node
-            current = cmark_node_next(node)
-        }
-        let merged = MarkdownNode(
-            kind: .text(literal), id: MarkdownNode.ID(preorderIndex: index),
-            start: start(of: first), end: end(of: last), children: [], textPieces: pieces)
-        return (merged, current)
-    }
-
-    private func start(of node: OpaquePointer) -> SourcePoint {
-        lines.point(line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
-    }
-
-    private func end(of node: OpaquePointer) -> SourcePoint {
-        lines.point(line: Int(cmark_node_get_end_line(node)), byteColumn: Int(cmark_node_get_end_column(node)))
-    }
-
-    private func string(_ pointer: UnsafePointer<CChar>?) -> String {
-        pointer.map { String(cString: $0) } ?? ""
-    }
-
-    private func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_DOCUMENT: return .document
-        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
-        case CMARK_NODE_LIST:
-            return .list(
-                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                start: Int(cmark_node_get_list_start(node)),
-                tight: cmark_node_get_list_tight(node) != 0)
-        case CMARK_NODE_ITEM: return .item
-        case CMARK_NODE_CODE_BLOCK:
-            return .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
-        case CMARK_NODE_HTML_BLOCK: return .htmlBlock(string(cmark_node_get_literal(node)))
-        case CMARK_NODE_PARAGRAPH: return .paragraph
-        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
-        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
-        case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
-        case CMARK_NODE_SOFTBREAK: return .softBreak
-        case CMARK_NODE_LINEBREAK: return .lineBreak
-        case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
-        case CMARK_NODE_HTML_INLINE: return .htmlInline(string(cmark_node_get_literal(node)))
-        case CMARK_NODE_EMPH: return .emphasis
-        case CMARK_NODE_STRONG: return .strong
-        case CMARK_NODE_LINK:
-            return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
-        case CMARK_NODE_IMAGE:
-            return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
-        default:
-            return .other(string(cmark_node_get_type_string(node)))
         }
     }
 }

@@ -1,9 +1,11 @@
-/// A typed, immutable view of one node of a parsed CommonMark tree.
+import CCmark
+
+/// A typed view of one node of a parsed CommonMark tree.
 ///
-/// Nodes carry their start and end in the file (after the front-matter shift) and an ``id`` that
-/// ``MarkdownEdits`` use to change the node when the document is rendered. A class, so walking a large
-/// tree passes references rather than copying every node's arrays.
-public final class MarkdownNode: Sendable {
+/// A view, not a copy: it reads cmark's node when asked, so walking a page builds no tree of its own
+/// (building one cost more than cmark's parse). It keeps its document alive, and is valid until the
+/// document is rendered with edits, which change the tree.
+public struct MarkdownNode {
     public enum Kind: Sendable, Equatable {
         // Blocks
         case document
@@ -39,46 +41,106 @@ public final class MarkdownNode: Sendable {
         }
     }
 
+    /// Identifies a node for ``MarkdownEdits``: the node itself, in its document's tree.
     public struct ID: Hashable, Sendable {
-        let preorderIndex: Int
+        let address: UInt
     }
 
-    public let kind: Kind
-    public let id: ID
-    public let start: SourcePoint
-    public let end: SourcePoint
-    public let children: [MarkdownNode]
-    /// For merged text nodes: where each original cmark text piece begins, so a position inside the
-    /// literal maps back to the file exactly even when entities or escapes shortened the text.
-    let textPieces: [TextPiece]
+    let pointer: OpaquePointer
+    let document: MarkdownDocument
 
-    init(kind: Kind, id: ID, start: SourcePoint, end: SourcePoint, children: [MarkdownNode], textPieces: [TextPiece]) {
-        self.kind = kind
-        self.id = id
-        self.start = start
-        self.end = end
-        self.children = children
-        self.textPieces = textPieces
+    init(_ pointer: OpaquePointer, in document: MarkdownDocument) {
+        self.pointer = pointer
+        self.document = document
     }
 
-    struct TextPiece: Sendable {
-        let utf8Offset: Int
-        let start: SourcePoint
-    }
+    public var id: ID { ID(address: UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(pointer)))) }
 
-    /// The file position of the UTF-8 byte at `offset` in a text node's literal.
-    public func point(atUTF8Offset offset: Int) -> SourcePoint {
-        guard case .text(let literal) = kind,
-              let piece = textPieces.last(where: { $0.utf8Offset <= offset }) else { return start }
-        // Columns count scalars: count the scalars between the piece start and the offset.
-        let utf8 = Array(literal.utf8)
-        var scalars = 0
-        var index = piece.utf8Offset
-        while index < min(offset, utf8.count) {
-            if utf8[index] & 0xC0 != 0x80 { scalars += 1 }
-            index += 1
+    /// What the node is, with its text and attributes (read from cmark on each call).
+    public var kind: Kind {
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST:
+            return .list(
+                ordered: cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(pointer)),
+                tight: cmark_node_get_list_tight(pointer) != 0)
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK:
+            return .codeBlock(info: Self.string(cmark_node_get_fence_info(pointer)), literal: literal)
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock(literal)
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(pointer)))
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text(literal)
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code(literal)
+        case CMARK_NODE_HTML_INLINE: return .htmlInline(literal)
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK:
+            return .link(destination: Self.string(cmark_node_get_url(pointer)), title: Self.string(cmark_node_get_title(pointer)))
+        case CMARK_NODE_IMAGE:
+            return .image(source: Self.string(cmark_node_get_url(pointer)), title: Self.string(cmark_node_get_title(pointer)))
+        default:
+            return .other(Self.string(cmark_node_get_type_string(pointer)))
         }
-        return SourcePoint(line: piece.start.line, column: piece.start.column + scalars)
+    }
+
+    /// Cheap tests that need no strings from cmark.
+    public var isText: Bool { cmark_node_get_type(pointer) == CMARK_NODE_TEXT }
+    public var isSoftBreak: Bool { cmark_node_get_type(pointer) == CMARK_NODE_SOFTBREAK }
+
+    /// The text of a text, code or HTML node; empty for others.
+    public var literal: String { Self.string(cmark_node_get_literal(pointer)) }
+
+    public var start: SourcePoint {
+        document.lines.point(line: Int(cmark_node_get_start_line(pointer)),
+                             byteColumn: Int(cmark_node_get_start_column(pointer)))
+    }
+
+    public var end: SourcePoint {
+        document.lines.point(line: Int(cmark_node_get_end_line(pointer)),
+                             byteColumn: Int(cmark_node_get_end_column(pointer)))
+    }
+
+    public var children: Children { Children(parent: self) }
+
+    /// The children in order, read from cmark as the sequence is walked.
+    public struct Children: Sequence {
+        let parent: MarkdownNode
+
+        public struct Iterator: IteratorProtocol {
+            var upcoming: OpaquePointer?
+            let document: MarkdownDocument
+
+            public mutating func next() -> MarkdownNode? {
+                guard let current = upcoming else { return nil }
+                upcoming = cmark_node_next(current)
+                return MarkdownNode(current, in: document)
+            }
+        }
+
+        public func makeIterator() -> Iterator {
+            Iterator(upcoming: cmark_node_first_child(parent.pointer), document: parent.document)
+        }
+
+        public var isEmpty: Bool { cmark_node_first_child(parent.pointer) == nil }
+    }
+
+    /// The file position of the UTF-8 byte at `offset` in a text node's literal, counted from the
+    /// node's start. Exact unless an entity or escape earlier in the run was shortened by decoding;
+    /// ``MarkdownDocument/point(of:atUTF8Offset:in:)`` finds the written text instead.
+    public func point(atUTF8Offset offset: Int) -> SourcePoint {
+        let start = self.start
+        guard isText else { return start }
+        var scalars = 0
+        for (index, byte) in literal.utf8.enumerated() where index < offset && byte & 0xC0 != 0x80 {
+            scalars += 1
+        }
+        return SourcePoint(line: start.line, column: start.column + scalars)
     }
 
     /// The text a reader sees, with markup removed (used for heading ids and step text).
@@ -89,13 +151,17 @@ public final class MarkdownNode: Sendable {
     }
 
     private func appendPlainText(to result: inout String) {
-        switch kind {
-        case .text(let literal), .code(let literal):
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             result += literal
-        case .softBreak, .lineBreak:
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             result += " "
         default:
             for child in children { child.appendPlainText(to: &result) }
         }
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
     }
 }
