@@ -114,7 +114,10 @@ struct Check: ParsableCommand {
                                          helpURI: "https://github.com/salve-health/salve"))
         }
         let failing = diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
-        if failing { throw ExitCode(1) }
+        // Exit with the loaded site still in memory: freeing a large site's pages one by one took
+        // longer than printing the findings, and the process is ending anyway.
+        fflush(nil)  // every output stream
+        withExtendedLifetime(result) { Foundation.exit(failing ? 1 : 0) }
     }
 
     /// Runs async work to completion from this synchronous command (on the main thread, which is not

@@ -55,8 +55,9 @@ public final class ContentGraph: Sendable {
         allPages = pages
         for page in pages {
             let ref = page.ref
-            for key in Set((page.citedKeys + page.sources).map(\.value)).sorted() { byCitation[key, default: []].append(ref) }
-            for slug in Set(page.body.exerciseEmbeds.map(\.value)).sorted() { embedders[slug, default: []].append(ref) }
+            // Each list gets this page once; the order keys are visited in does not matter.
+            for key in Set((page.citedKeys + page.sources).map(\.value)) { byCitation[key, default: []].append(ref) }
+            for slug in Set(page.body.exerciseEmbeds.map(\.value)) { embedders[slug, default: []].append(ref) }
             var experts = Set<Slug>()
             var conditions = Set<Slug>()
             if let reviewer = page.review?.completed?.reviewer.value { experts.insert(reviewer) }
@@ -71,8 +72,8 @@ public final class ContentGraph: Sendable {
             default:
                 break
             }
-            for expert in experts.sorted() { byExpert[expert, default: []].append(ref) }
-            for condition in conditions.sorted() { byCondition[condition, default: []].append(ref) }
+            for expert in experts { byExpert[expert, default: []].append(ref) }
+            for condition in conditions { byCondition[condition, default: []].append(ref) }
         }
         pagesByCondition = byCondition
         pagesByExpert = byExpert
