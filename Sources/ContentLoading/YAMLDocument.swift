@@ -84,7 +84,8 @@ struct FieldReader {
     init(mapping: Node.Mapping?, file: String, lineShift: Int, location: SourceLocation, source: String = "") {
         self.file = file
         self.lineShift = lineShift
-        self.sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on bytes: splitting a String on a Character walks grapheme clusters, on every page.
+        self.sourceLines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
         self.location = mapping?.mark.map { SourceLocation(file: file, line: $0.line + lineShift, column: $0.column) } ?? location
         self.pairs = (mapping ?? Node.Mapping([])).map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
     }
@@ -147,18 +148,18 @@ struct FieldReader {
             guard let startLine = value.location.line, let startColumn = value.location.column else { return nil }
             var yamlLine = startLine - lineShift - 1
             var fromScalar = startColumn - 1
+            // Matched over UTF-8 bytes (the needle starts with "@", so a match starts a scalar); the
+            // column counts scalars, as every position does.
+            let target = Array(needle.utf8)
             while yamlLine >= 0, yamlLine < sourceLines.count, yamlLine < startLine - lineShift - 1 + 50 {
-                let line = String(sourceLines[yamlLine])
-                let scalars = Array(line.unicodeScalars)
-                let target = Array(needle.unicodeScalars)
-                if scalars.count >= target.count {
-                    var index = max(0, fromScalar)
-                    while index + target.count <= scalars.count {
-                        if scalars[index..<(index + target.count)].elementsEqual(target) {
-                            return SourceLocation(file: file, line: yamlLine + lineShift + 1, column: index + 1)
-                        }
-                        index += 1
+                let bytes = Array(sourceLines[yamlLine].utf8)
+                var scalar = 0  // scalars before `index`
+                for index in bytes.indices where bytes[index] & 0xC0 != 0x80 {
+                    if scalar >= fromScalar, index + target.count <= bytes.count,
+                       bytes[index..<(index + target.count)].elementsEqual(target) {
+                        return SourceLocation(file: file, line: yamlLine + lineShift + 1, column: scalar + 1)
                     }
+                    scalar += 1
                 }
                 yamlLine += 1
                 fromScalar = 0
