@@ -320,14 +320,14 @@ enum ContentLinkResolver {
         let fragment = hash.map { String(destination[destination.index(after: $0)...]) }
         guard path.hasSuffix(".md"), !Self.containsSchemeSeparator(path.utf8), !path.hasPrefix("mailto:") else { return nil }
         var parts = path.hasPrefix("/") ? [] : folder
-        for component in path.split(separator: "/") {
-            switch component {
-            case ".": continue
-            case "..":
+        for component in path.utf8.split(separator: UInt8(ascii: "/")) {
+            if component.elementsEqual(".".utf8) { continue }
+            if component.elementsEqual("..".utf8) {
                 guard !parts.isEmpty else { return .invalid("points outside Content/") }
                 parts.removeLast()
-            default: parts.append(String(component))
+                continue
             }
+            parts.append(String(Substring(component)))
         }
         guard parts.count >= 2, let kind = ContentKind(folder: parts[0]) else {
             return .invalid("does not point into one of Content/'s page folders (conditions, articles, exercises, programs, experts)")
