@@ -67,10 +67,7 @@ public enum ContentLoader {
 
         if !options.includeDrafts {
             // Drafts and scheduled articles stay out of the site, its feed and its sitemap.
-            pages.removeAll { page in
-                guard let article = page as? Article else { return false }
-                return article.draft || article.published > options.today
-            }
+            pages.removeAll { !$0.isPublished(asOf: options.today) }
         }
         let graph = ContentGraph(
             site: site,

@@ -25,7 +25,7 @@ enum FileDiscovery {
         for path in contentFiles(under: rootPath).sorted() {
             // Known not to be a folder: without the hint, URL would stat the file again to find out.
             let url = URL(fileURLWithPath: path, isDirectory: false)
-            let file = paths.display(url)
+            let file = paths.display(standardizedPath: path)
             var components = path.dropFirst(rootPath.count).split(separator: "/").map(String.init)
             let name = components.removeLast()
             if components.isEmpty && name == "site.yml" { continue }

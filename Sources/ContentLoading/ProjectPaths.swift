@@ -9,8 +9,14 @@ public struct ProjectPaths: Sendable {
     }
 
     public func display(_ url: URL) -> String {
-        let path = url.standardizedFileURL.path
+        display(standardizedPath: url.standardizedFileURL.path)
+    }
+
+    /// For an absolute path with no "." or ".." parts (as file discovery builds them), without
+    /// Foundation's standardising, which cost more than the rest of discovering a file.
+    func display(standardizedPath path: String) -> String {
         let root = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
-        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+        guard path.utf8.starts(with: root.utf8) else { return path }
+        return String(Substring(path.utf8.dropFirst(root.utf8.count)))
     }
 }

@@ -51,30 +51,26 @@ public final class ContentGraph: Sendable {
         var embedders: [Slug: [PageRef]] = [:]
         // Each page is visited once and adds itself once under each distinct key, so lists never
         // need searching for duplicates (searching made this quadratic on a large site).
-        let pages: [any ContentPage] = self.conditions + self.articles + self.exercises + self.programs + self.experts
-        allPages = pages
-        for page in pages {
+        allPages = self.conditions + self.articles + self.exercises + self.programs + self.experts
+        // Pages are visited in `allPages` order, each through its own type: casting an existential
+        // back to `Article` copies the whole page.
+        func addEdges(of page: some ContentPage, experts credited: [Slug] = [], conditions linked: [Slug] = []) {
             let ref = page.ref
             // Each list gets this page once; the order keys are visited in does not matter.
             for key in Set((page.citedKeys + page.sources).map(\.value)) { byCitation[key, default: []].append(ref) }
             for slug in Set(page.body.exerciseEmbeds.map(\.value)) { embedders[slug, default: []].append(ref) }
-            var experts = Set<Slug>()
-            var conditions = Set<Slug>()
+            var experts = Set(credited)
             if let reviewer = page.review?.completed?.reviewer.value { experts.insert(reviewer) }
-            switch page {
-            case let article as Article:
-                experts.formUnion(article.experts.map(\.expert.value))
-                conditions.formUnion(article.conditions.map(\.value))
-            case let card as ExerciseCard:
-                conditions.formUnion(card.conditions.map(\.value))
-            case let program as Program:
-                conditions.formUnion(program.conditions.map(\.value))
-            default:
-                break
-            }
             for expert in experts { byExpert[expert, default: []].append(ref) }
-            for condition in conditions { byCondition[condition, default: []].append(ref) }
+            for condition in Set(linked) { byCondition[condition, default: []].append(ref) }
         }
+        for condition in self.conditions { addEdges(of: condition) }
+        for article in self.articles {
+            addEdges(of: article, experts: article.experts.map(\.expert.value), conditions: article.conditions.map(\.value))
+        }
+        for card in self.exercises { addEdges(of: card, conditions: card.conditions.map(\.value)) }
+        for program in self.programs { addEdges(of: program, conditions: program.conditions.map(\.value)) }
+        for expert in self.experts { addEdges(of: expert) }
         pagesByCondition = byCondition
         pagesByExpert = byExpert
         pagesByCitation = byCitation

@@ -35,6 +35,7 @@ public struct Article: ContentPage {
     public var heading: String { title }
     public var review: Review? { pageReview }
     public var citedKeys: [Located<CitationKey>] { located([summary]) + body.citations }
+    public func isPublished(asOf day: Day) -> Bool { !draft && published <= day }
     /// The most recent of published and updated.
     public var lastChanged: Day { max(published, updated ?? published) }
 }

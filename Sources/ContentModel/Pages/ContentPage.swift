@@ -17,10 +17,14 @@ public protocol ContentPage: Sendable {
     var aliases: [Located<String>] { get set }
     /// The page's prose for readability scores: its summary (if any) and its body's paragraphs.
     var readability: TextStatistics { get }
+    /// False for a draft, or an article scheduled after `day`. A requirement rather than a cast to
+    /// `Article`, which copies the page out: this is asked of every page of a site.
+    func isPublished(asOf day: Day) -> Bool
 }
 
 extension ContentPage {
     public var ref: PageRef { PageRef(Self.kind, slug) }
+    public func isPublished(asOf day: Day) -> Bool { true }
 }
 
 func located(_ texts: [InlineText]) -> [Located<CitationKey>] {
