@@ -56,8 +56,12 @@ public final class ContentGraph: Sendable {
         // back to `Article` copies the whole page.
         func addEdges(of page: some ContentPage, experts credited: [Slug] = [], conditions linked: [Slug] = []) {
             let ref = page.ref
-            // Each list gets this page once; the order keys are visited in does not matter.
-            for key in Set((page.citedKeys + page.sources).map(\.value)) { byCitation[key, default: []].append(ref) }
+            // Each list gets this page once: a page's refs are added together, so a repeat is the last one.
+            func cites(_ key: CitationKey) {
+                byCitation[key, default: []].appendUnlessLast(ref)
+            }
+            for key in page.citedKeys { cites(key.value) }
+            for key in page.sources { cites(key.value) }
             for slug in Set(page.body.exerciseEmbeds.map(\.value)) { embedders[slug, default: []].append(ref) }
             var experts = Set(credited)
             if let reviewer = page.review?.completed?.reviewer.value { experts.insert(reviewer) }
@@ -223,5 +227,11 @@ public final class ContentGraph: Sendable {
 
     private func refs(_ list: [PageRef]?, _ kind: ContentKind) -> [Slug] {
         (list ?? []).filter { $0.kind == kind }.map(\.slug)
+    }
+}
+
+extension Array where Element: Equatable {
+    fileprivate mutating func appendUnlessLast(_ element: Element) {
+        if last != element { append(element) }
     }
 }
