@@ -15,6 +15,8 @@ public final class MarkdownDocument {
     private let firstLine: Int
     let lines: LineTable
     private var root: OpaquePointer
+    /// Every node, literal and buffer cmark makes for this document, freed at once (see shim.h).
+    private let arena: UnsafeMutablePointer<salve_arena>
     /// False once edits have been applied to `root`.
     private var pristine = true
 
@@ -23,11 +25,13 @@ public final class MarkdownDocument {
     public init(parsing text: String, firstLine: Int = 1) {
         source = text
         self.firstLine = firstLine
-        root = MarkdownDocument.parse(text)
+        let arena = salve_arena_new()!
+        self.arena = arena
+        root = MarkdownDocument.withArena(arena) { MarkdownDocument.parse(text) }
+        lines = LineTable(text, firstLine: firstLine)
         // cmark splits text at every character that might start markup ("[" for one); merged runs are
         // what a reader sees, and where citations are found.
-        cmark_consolidate_text_nodes(root)
-        lines = LineTable(text, firstLine: firstLine)
+        withArena { cmark_consolidate_text_nodes(root) }
     }
 
     /// The document node. Valid until the document is rendered with edits.
@@ -47,14 +51,30 @@ public final class MarkdownDocument {
     }
 
     deinit {
-        cmark_node_free(root)
+        salve_arena_free_all(arena)
     }
 
+    /// Runs cmark calls that may allocate (parsing, edits, rendering, and reading a node's strings,
+    /// which cmark may copy out on first use) with this document's arena.
+    func withArena<T>(_ body: () -> T) -> T {
+        MarkdownDocument.withArena(arena, body)
+    }
+
+    private static func withArena<T>(_ arena: UnsafeMutablePointer<salve_arena>, _ body: () -> T) -> T {
+        let previous = salve_arena_use(arena)
+        defer { salve_arena_use(previous) }
+        return body()
+    }
+
+    /// Call with the document's arena in use.
     private static func parse(_ text: String) -> OpaquePointer {
         var text = text
         return text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_SOURCEPOS)
+                let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, salve_arena_allocator())
+                defer { cmark_parser_free(parser) }
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                return cmark_parser_finish(parser)
             }
         }
     }
@@ -69,16 +89,16 @@ public final class MarkdownDocument {
     /// again and shows it as written.
     public func renderHTML(edits: MarkdownEdits = MarkdownEdits(), allowRawHTML: Bool = false) -> String {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
-        if pristine {
-            guard !edits.isEmpty else { return MarkdownDocument.renderHTML(root, options: options) }
-            pristine = false
-            apply(edits, options: options)
-            return MarkdownDocument.renderHTML(root, options: options)
+        return withArena {
+            if pristine {
+                guard !edits.isEmpty else { return MarkdownDocument.renderHTML(root, options: options) }
+                pristine = false
+                apply(edits, options: options)
+                return MarkdownDocument.renderHTML(root, options: options)
+            }
+            precondition(edits.isEmpty, "a document's edits are applied once")
+            return MarkdownDocument.renderHTML(MarkdownDocument.parse(source), options: options)
         }
-        precondition(edits.isEmpty, "a document's edits are applied once")
-        let fresh = MarkdownDocument.parse(source)
-        defer { cmark_node_free(fresh) }
-        return MarkdownDocument.renderHTML(fresh, options: options)
     }
 
     private func apply(_ edits: MarkdownEdits, options: Int32) {
@@ -97,7 +117,7 @@ public final class MarkdownDocument {
                 let inserted: OpaquePointer?
                 switch piece {
                 case .text(let text):
-                    inserted = cmark_node_new(CMARK_NODE_TEXT)
+                    inserted = cmark_node_new_with_mem(CMARK_NODE_TEXT, salve_arena_allocator())
                     cmark_node_set_literal(inserted, text)
                 case .html(let html):
                     inserted = customInline(open: html, close: "")
@@ -135,7 +155,7 @@ public final class MarkdownDocument {
     }
 
     private func customInline(open: String, close: String) -> OpaquePointer? {
-        let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+        let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, salve_arena_allocator())
         cmark_node_set_on_enter(node, open)
         cmark_node_set_on_exit(node, close)
         return node
@@ -153,16 +173,16 @@ public final class MarkdownDocument {
     }
 
     private func replace(_ target: OpaquePointer, withBlockHTML html: String) {
-        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+        let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, salve_arena_allocator())
         // cmark puts a newline after a custom block's markup unless it already ends with one.
         cmark_node_set_on_enter(block, html.hasSuffix("\n") ? html : html + "\n")
         cmark_node_insert_before(target, block)
         cmark_node_free(target)
     }
 
+    /// Call with the document's arena in use; the HTML is in the arena, freed with the document.
     private static func renderHTML(_ node: OpaquePointer, options: Int32) -> String {
         guard let html = cmark_render_html(node, options) else { return "" }
-        defer { free(html) }
         return String(cString: html)
     }
 

@@ -68,7 +68,7 @@ public struct MarkdownNode {
                 tight: cmark_node_get_list_tight(pointer) != 0)
         case CMARK_NODE_ITEM: return .item
         case CMARK_NODE_CODE_BLOCK:
-            return .codeBlock(info: Self.string(cmark_node_get_fence_info(pointer)), literal: literal)
+            return .codeBlock(info: document.withArena { Self.string(cmark_node_get_fence_info(pointer)) }, literal: literal)
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock(literal)
         case CMARK_NODE_PARAGRAPH: return .paragraph
         case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(pointer)))
@@ -81,9 +81,13 @@ public struct MarkdownNode {
         case CMARK_NODE_EMPH: return .emphasis
         case CMARK_NODE_STRONG: return .strong
         case CMARK_NODE_LINK:
-            return .link(destination: Self.string(cmark_node_get_url(pointer)), title: Self.string(cmark_node_get_title(pointer)))
+            return document.withArena {
+                .link(destination: Self.string(cmark_node_get_url(pointer)), title: Self.string(cmark_node_get_title(pointer)))
+            }
         case CMARK_NODE_IMAGE:
-            return .image(source: Self.string(cmark_node_get_url(pointer)), title: Self.string(cmark_node_get_title(pointer)))
+            return document.withArena {
+                .image(source: Self.string(cmark_node_get_url(pointer)), title: Self.string(cmark_node_get_title(pointer)))
+            }
         default:
             return .other(Self.string(cmark_node_get_type_string(pointer)))
         }
@@ -94,7 +98,7 @@ public struct MarkdownNode {
     public var isSoftBreak: Bool { cmark_node_get_type(pointer) == CMARK_NODE_SOFTBREAK }
 
     /// The text of a text, code or HTML node; empty for others.
-    public var literal: String { Self.string(cmark_node_get_literal(pointer)) }
+    public var literal: String { document.withArena { Self.string(cmark_node_get_literal(pointer)) } }
 
     public var start: SourcePoint {
         document.lines.point(line: Int(cmark_node_get_start_line(pointer)),
@@ -161,6 +165,7 @@ public struct MarkdownNode {
         }
     }
 
+    /// cmark copies a node's string out on first use: call with the document's arena in use.
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
     }

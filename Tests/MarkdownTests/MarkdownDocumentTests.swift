@@ -122,6 +122,34 @@ import Testing
         #expect(html == "<p><a href=\"y\" title=\"\(CmarkEscaping.attribute(title))\">x</a></p>\n")
     }
 
+    /// Each document allocates from its own arena: documents alive at once, read and rendered in
+    /// turns, on several threads, never see each other's memory.
+    @Test func documentsAliveAtOnceKeepTheirOwnMemory() async {
+        let sources = (0..<8).map { "## Part \($0)\n\nText [\($0)](x.md) with `code \($0)` and *stress*.\n" }
+        await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    var ok = true
+                    for _ in 0..<20 {
+                        let documents = sources.map { MarkdownDocument(parsing: $0) }
+                        let links = documents.map { document in
+                            self.collect(document.tree).compactMap { node -> String? in
+                                if case .link(let destination, _) = node.kind { return destination }
+                                return nil
+                            }
+                        }
+                        ok = ok && links == sources.indices.map { _ in ["x.md"] }
+                        for (document, source) in zip(documents, sources).reversed() {
+                            ok = ok && document.renderHTML() == MarkdownDocument.cmarkHTML(source)
+                        }
+                    }
+                    return ok
+                }
+            }
+            for await ok in group { #expect(ok) }
+        }
+    }
+
     @Test func walkerVisitsInDocumentOrderAndCanSkip() {
         let document = MarkdownDocument(parsing: "> a *b*\n\nc\n")
         var kinds: [String] = []
