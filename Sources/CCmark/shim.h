@@ -54,11 +54,20 @@ static inline void *salve_arena_calloc(size_t count, size_t size) {
 }
 
 static inline void *salve_arena_realloc(void *old, size_t size) {
-    void *block = salve_arena_alloc(size);
-    if (old != NULL) {
-        size_t old_size = *(size_t *)((char *)old - 16);
-        memcpy(block, old, old_size < size ? old_size : size);
+    if (old == NULL) return salve_arena_alloc(size);
+    size_t old_size = *(size_t *)((char *)old - 16);
+    /* A growing buffer is usually the latest block: extend it where it is. */
+    salve_arena_chunk *head = salve_arena_current != NULL ? salve_arena_current->head : NULL;
+    size_t old_payload = (old_size + 15) & ~(size_t)15;
+    size_t new_payload = (size + 15) & ~(size_t)15;
+    if (head != NULL && (char *)old + old_payload == head->data + head->used
+        && (size_t)((char *)old - head->data) + new_payload <= head->size) {
+        head->used = (size_t)((char *)old - head->data) + new_payload;
+        *(size_t *)((char *)old - 16) = size;
+        return old;
     }
+    void *block = salve_arena_alloc(size);
+    memcpy(block, old, old_size < size ? old_size : size);
     return block;
 }
 
