@@ -75,7 +75,10 @@ struct FieldReader {
     let lineShift: Int
     /// Where "missing field" diagnostics point: the mapping itself (or the file's first line).
     let location: SourceLocation
-    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    /// The mapping's keys, and beside them (same index) the key and value nodes: kept apart so that
+    /// finding a key compares strings without copying nodes, which are deep.
+    private let keys: [String]
+    private let nodes: [(key: Node, value: Node)]
     private var knownKeys: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
     /// The YAML's lines, to find where a citation inside a value is written.
@@ -87,7 +90,9 @@ struct FieldReader {
         // Split on bytes: splitting a String on a Character walks grapheme clusters, on every page.
         self.sourceLines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
         self.location = mapping?.mark.map { SourceLocation(file: file, line: $0.line + lineShift, column: $0.column) } ?? location
-        self.pairs = (mapping ?? Node.Mapping([])).map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+        let pairs = mapping ?? Node.Mapping([])
+        self.keys = pairs.map { $0.key.string ?? "" }
+        self.nodes = pairs.map { ($0.key, $0.value) }
     }
 
     func location(of node: Node) -> SourceLocation {
@@ -97,12 +102,11 @@ struct FieldReader {
 
     private mutating func value(_ key: String, required: Bool) -> Node? {
         knownKeys.append(key)
-        // By index: iterating copies each (key, node, node) tuple, and these nodes are deep.
-        guard let index = pairs.indices.first(where: { pairs[$0].key == key }), !isNull(pairs[index].value) else {
+        guard let index = keys.firstIndex(of: key), !isNull(nodes[index].value) else {
             if required { report(.missingField, "missing required field '\(key)'", at: location) }
             return nil
         }
-        return pairs[index].value
+        return nodes[index].value
     }
 
     /// YAML's null: an empty value, `~` or `null`, unquoted.
@@ -326,9 +330,9 @@ struct FieldReader {
 
     /// Reports keys nobody asked for (a warning, with a did-you-mean) and returns every finding.
     mutating func finish() -> [Diagnostic] {
-        for pair in pairs where !knownKeys.contains(pair.key) {
-            report(.unknownField, "unknown field '\(pair.key)'\(didYouMean(pair.key, in: knownKeys))",
-                   at: location(of: pair.keyNode), severity: .warning)
+        for (index, key) in keys.enumerated() where !knownKeys.contains(key) {
+            report(.unknownField, "unknown field '\(key)'\(didYouMean(key, in: knownKeys))",
+                   at: location(of: nodes[index].key), severity: .warning)
         }
         return diagnostics
     }

@@ -33,17 +33,38 @@ struct LineTable {
     init(_ text: String, firstLine: Int) {
         bytes = Array(text.utf8)
         self.firstLine = firstLine
-        var ascii = true
-        for (offset, byte) in bytes.enumerated() {
-            if byte == UInt8(ascii: "\n") {
-                lineStarts.append(offset + 1)
-                asciiLines.append(ascii)
-                ascii = true
-            } else if byte >= 0x80 {
-                ascii = false
+        // Eight bytes at a time: a line is ASCII when no byte has its top bit set; the byte loop
+        // finds the newline. This runs over every byte of every page.
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            let count = buffer.count
+            var index = 0
+            var ascii = true
+            while index < count {
+                if index + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    // No newline in the word (the zero-byte test on word ^ "\n\n…"): take it whole.
+                    let newlines = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                    if (newlines &- 0x0101_0101_0101_0101) & ~newlines & 0x8080_8080_8080_8080 == 0 {
+                        if word & 0x8080_8080_8080_8080 != 0 { ascii = false }
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "\n") {
+                    lineStarts.append(index + 1)
+                    asciiLines.append(ascii)
+                    ascii = true
+                } else if byte >= 0x80 {
+                    ascii = false
+                }
+                index += 1
             }
+            asciiLines.append(ascii)
         }
-        asciiLines.append(ascii)
+        if asciiLines.isEmpty { asciiLines.append(true) }  // an empty body: one empty line
     }
 
     /// The byte offset in the body of a file position (scalar column), or nil when outside the body.
