@@ -36,8 +36,9 @@ public enum CitationMarkup {
     /// The numbered list at the foot of a page, in citation order.
     public static func referenceList(_ numbering: CitationNumbering, references: ReferenceTable, linker: Linker) -> HTML {
         guard !numbering.order.isEmpty else { return .empty }
-        let items: [HTML] = numbering.order.map { key in
-            "<li id=\"\(anchor(for: key))\">\(references[key] ?? .text(key.rawValue))</li>\n"
+        var items = HTML.empty
+        for key in numbering.order {
+            items += references.listItem(key) ?? "<li id=\"\(anchor(for: key))\">\(key.rawValue)</li>\n"
         }
         return """
             <section class="references" id="\(SectionAnchor.references)" aria-labelledby="references-title">
@@ -72,20 +73,31 @@ public enum CitationMarkup {
 /// lists it, and formatting it again on each of thousands of pages was a tenth of a build.
 public struct ReferenceTable: Sendable {
     private let markup: [CitationKey: HTML]
+    private let listItems: [CitationKey: HTML]
     private let structuredData: [CitationKey: JSONValue]
 
     public init(_ bibliography: Bibliography) {
         var markup: [CitationKey: HTML] = [:]
+        var listItems: [CitationKey: HTML] = [:]
         var structuredData: [CitationKey: JSONValue] = [:]
         for reference in bibliography.entries {
-            if let runs = bibliography.ama(reference.id) { markup[reference.id] = CitationMarkup.html(of: runs) }
-            structuredData[reference.id] = StructuredData.creativeWork(reference)
+            if let runs = bibliography.ama(reference.id) {
+                let formatted = CitationMarkup.html(of: runs)
+                markup[reference.id] = formatted
+                listItems[reference.id] = "<li id=\"\(CitationMarkup.anchor(for: reference.id))\">\(formatted)</li>\n"
+            }
+            // Serialised once: written into the JSON-LD of every page citing it, this was a tenth of a build.
+            structuredData[reference.id] = .serialized(StructuredData.creativeWork(reference).serialized)
         }
         self.markup = markup
+        self.listItems = listItems
         self.structuredData = structuredData
     }
 
     public subscript(key: CitationKey) -> HTML? { markup[key] }
+
+    /// The entry as an item of a page's reference list.
+    func listItem(_ key: CitationKey) -> HTML? { listItems[key] }
 
     /// The entry as schema.org JSON-LD, for a page's `citation` list.
     public func creativeWork(_ key: CitationKey) -> JSONValue? { structuredData[key] }

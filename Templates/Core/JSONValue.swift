@@ -6,6 +6,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case number(Int)
     case bool(Bool)
+    /// JSON text written as it is: only JSON this type serialised itself (`serialized`), kept to be
+    /// reused on many pages without being written again.
+    case serialized(String)
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized == b.serialized }
 
@@ -45,6 +48,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .string(let text): JSONValue.writeString(text, to: &out)
         case .number(let number): out += String(number)
         case .bool(let flag): out += flag ? "true" : "false"
+        case .serialized(let json): out += json
         }
     }
 
