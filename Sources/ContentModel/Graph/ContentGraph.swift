@@ -16,6 +16,8 @@ public final class ContentGraph: Sendable {
 
     private let conditionIndex: [Slug: Int]
     private let articleIndex: [Slug: Int]
+    /// Every page's heading, apart from the page: reading it through the page copied the whole page.
+    private let headings: [PageRef: String]
     private let exerciseIndex: [Slug: Int]
     private let programIndex: [Slug: Int]
     private let expertIndex: [Slug: Int]
@@ -41,6 +43,15 @@ public final class ContentGraph: Sendable {
         }
         conditionIndex = index(self.conditions)
         articleIndex = index(self.articles)
+        var headings: [PageRef: String] = [:]
+        headings.reserveCapacity(self.conditions.count + self.articles.count + self.exercises.count
+                                 + self.programs.count + self.experts.count)
+        for condition in self.conditions { headings[condition.ref] = condition.name }
+        for article in self.articles { headings[article.ref] = article.title }
+        for card in self.exercises { headings[card.ref] = card.title }
+        for program in self.programs { headings[program.ref] = program.title }
+        for expert in self.experts { headings[expert.ref] = expert.heading }
+        self.headings = headings
         exerciseIndex = index(self.exercises)
         programIndex = index(self.programs)
         expertIndex = index(self.experts)
@@ -82,8 +93,9 @@ public final class ContentGraph: Sendable {
     }
 
     private init(_ other: ContentGraph, conditions: [Condition], articles: [Article], exercises: [ExerciseCard],
-                 programs: [Program], experts: [Expert], allPages: [any ContentPage]) {
+                 programs: [Program], experts: [Expert], allPages: [any ContentPage], headings: [PageRef: String]) {
         site = other.site
+        self.headings = headings
         self.conditions = conditions
         self.articles = articles
         self.exercises = exercises
@@ -110,7 +122,7 @@ public final class ContentGraph: Sendable {
     /// Nil if a page is not in the graph.
     public func replacing(_ updated: [any ContentPage]) -> ContentGraph? {
         var conditions = self.conditions, articles = self.articles, exercises = self.exercises
-        var programs = self.programs, experts = self.experts, allPages = self.allPages
+        var programs = self.programs, experts = self.experts, allPages = self.allPages, headings = self.headings
         let offsets = [conditions.count, articles.count, exercises.count, programs.count]
         for page in updated {
             let position: Int
@@ -139,9 +151,10 @@ public final class ContentGraph: Sendable {
                 return nil
             }
             allPages[position] = page
+            headings[page.ref] = page.heading
         }
         return ContentGraph(self, conditions: conditions, articles: articles, exercises: exercises, programs: programs,
-                            experts: experts, allPages: allPages)
+                            experts: experts, allPages: allPages, headings: headings)
     }
 
     // MARK: Lookup by id
@@ -154,15 +167,7 @@ public final class ContentGraph: Sendable {
 
     /// A page's heading, without copying the page into an existential as `page(_:)` does: pages
     /// that list thousands of others (the references page, a card's "Found in") ask this often.
-    public func heading(of ref: PageRef) -> String? {
-        switch ref.kind {
-        case .condition: conditionIndex[ref.slug].map { conditions[$0].heading }
-        case .article: articleIndex[ref.slug].map { articles[$0].heading }
-        case .exercise: exerciseIndex[ref.slug].map { exercises[$0].heading }
-        case .program: programIndex[ref.slug].map { programs[$0].heading }
-        case .expert: expertIndex[ref.slug].map { experts[$0].heading }
-        }
-    }
+    public func heading(of ref: PageRef) -> String? { headings[ref] }
 
     public func page(_ ref: PageRef) -> (any ContentPage)? {
         switch ref.kind {
