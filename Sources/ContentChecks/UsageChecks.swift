@@ -19,9 +19,7 @@ enum UsageChecks {
     /// A condition with no articles, cards or programs.
     static func emptyConditions(_ graph: ContentGraph) -> [Diagnostic] {
         graph.conditions.compactMap { condition in
-            let slug = condition.slug
-            guard graph.articles(about: slug).isEmpty, graph.exercises(for: slug).isEmpty,
-                  graph.programs(for: slug).isEmpty else { return nil }
+            guard !graph.hasContent(about: condition.slug) else { return nil }
             return .warning(.emptyCondition, "no article, exercise card or program is about '\(condition.name)' yet",
                             at: SourceLocation(file: condition.file, line: 1, column: 1))
         }

@@ -75,13 +75,13 @@ struct BodyAnalyzer {
                 break
             }
             let bytes = Array(literal.utf8)
-            for group in groups {
-                for item in group.items {
-                    // "@key…]" as written locates the key even after an entity earlier in the run.
-                    let piece = String(decoding: bytes[item.keyOffset..<group.range.upperBound], as: UTF8.self)
-                    let point = document.point(of: piece, atUTF8Offset: item.keyOffset, in: node)
-                    body.citations.append(Located(item.key, at: at(point)))
-                }
+            // "@key…]" as written locates the key even after an entity earlier in the run.
+            let pieces = groups.flatMap { group in
+                group.items.map { (bytes: bytes[$0.keyOffset..<group.range.upperBound], offset: $0.keyOffset) }
+            }
+            let points = document.points(of: pieces, in: node)
+            for (item, point) in zip(groups.flatMap(\.items), points) {
+                body.citations.append(Located(item.key, at: at(point)))
             }
             let segments = CitationParser.segments(of: literal)
             for case .text(let run) in segments { paragraphProse? += run }

@@ -70,17 +70,8 @@ public enum GraphValidator {
                 }
             }
         }
-        switch page {
-        case let article as Article:
-            for slug in article.conditions { checkExists(slug, .condition, .unknownCondition, "condition") }
-            for credit in article.experts { checkExists(credit.expert, .expert, .unknownExpert, "expert") }
-        case let card as ExerciseCard:
-            for slug in card.conditions { checkExists(slug, .condition, .unknownCondition, "condition") }
-        case let program as Program:
-            for slug in program.conditions { checkExists(slug, .condition, .unknownCondition, "condition") }
-        default:
-            break
-        }
+        for slug in page.linkedConditions { checkExists(slug, .condition, .unknownCondition, "condition") }
+        for expert in page.creditedExperts { checkExists(expert, .expert, .unknownExpert, "expert") }
         return diagnostics
     }
 

@@ -43,11 +43,20 @@ public final class MarkdownDocument {
     /// decoded, so an offset in the literal drifts from the source after `&amp;` or `\*`. Searching
     /// the source for the piece itself (from the node's start) gives the written position.
     public func point(of piece: String, atUTF8Offset offset: Int, in node: MarkdownNode) -> SourcePoint {
-        guard let start = lines.offset(of: node.start),
-              let found = lines.find(Array(piece.utf8), from: start, limit: 64 * 1024) else {
-            return node.point(atUTF8Offset: offset)
+        points(of: [(Array(piece.utf8)[...], offset)], in: node)[0]
+    }
+
+    /// The positions of several pieces of one text node, in the order written: each is searched for
+    /// after the previous one, so a citation repeated in a paragraph is found where each is written.
+    public func points(of pieces: [(bytes: ArraySlice<UInt8>, offset: Int)], in node: MarkdownNode) -> [SourcePoint] {
+        var searchFrom = lines.offset(of: node.start)
+        return pieces.map { piece in
+            guard let start = searchFrom, let found = lines.find(piece.bytes, from: start, limit: 64 * 1024) else {
+                return node.point(atUTF8Offset: piece.offset)
+            }
+            searchFrom = found + 1
+            return lines.point(atOffset: found)
         }
-        return lines.point(atOffset: found)
     }
 
     deinit {

@@ -94,12 +94,12 @@ struct LineTable {
     }
 
     /// Where `needle` is first written at or after `start`, searching at most `limit` bytes.
-    func find(_ needle: [UInt8], from start: Int, limit: Int) -> Int? {
-        guard !needle.isEmpty else { return nil }
+    func find(_ needle: ArraySlice<UInt8>, from start: Int, limit: Int) -> Int? {
+        guard let first = needle.first else { return nil }
         var index = start
         let end = min(bytes.count - needle.count, start + limit)
         while index <= end {
-            if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
             index += 1
         }
         return nil

@@ -77,6 +77,13 @@ import Diagnostics
         ])
     }
 
+    /// The same citation twice in a paragraph: each is reported where it is written, not both at the
+    /// first.
+    @Test func aRepeatedCitationIsFoundAtEachPlace() throws {
+        let text = Self.page(frontMatterLines: 5, body: "Walk [@a] and rest [@a], then walk [@a; @b].\n")
+        #expect(try Self.citationPositions(text) == ["a:8:7", "a:8:21", "a:8:37", "b:8:41"])
+    }
+
     @Test func crlfFileGivesIdenticalPositions() throws {
         let body = "Intro [@a].\n\nCafé — 👍 walking helps [@smith2018] a lot.\nSecond [see @b, p. 3; @c].\n"
         let lf = Self.page(frontMatterLines: 6, body: body)

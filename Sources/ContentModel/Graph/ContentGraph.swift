@@ -197,6 +197,11 @@ public final class ContentGraph: Sendable {
     // MARK: Edges in reverse
 
     /// Articles about a condition, newest first.
+    /// Whether any article, exercise card or program is about the condition (without fetching them).
+    public func hasContent(about condition: Slug) -> Bool {
+        !(pagesByCondition[condition] ?? []).isEmpty
+    }
+
     public func articles(about condition: Slug) -> [Article] {
         refs(pagesByCondition[condition], .article).compactMap(article)
             .sorted { ($0.lastChanged, $1.slug) > ($1.lastChanged, $0.slug) }
@@ -216,7 +221,7 @@ public final class ContentGraph: Sendable {
         for ref in pagesByCondition[condition] ?? [] {
             guard let page = page(ref) else { continue }
             if let reviewer = page.review?.completed?.reviewer.value { slugs.insert(reviewer) }
-            if let article = page as? Article { slugs.formUnion(article.experts.map(\.expert.value)) }
+            slugs.formUnion(page.creditedExperts.map(\.value))
         }
         return slugs.sorted().compactMap(expert)
     }

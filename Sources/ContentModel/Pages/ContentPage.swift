@@ -20,11 +20,17 @@ public protocol ContentPage: Sendable {
     /// False for a draft, or an article scheduled after `day`. A requirement rather than a cast to
     /// `Article`, which copies the page out: this is asked of every page of a site.
     func isPublished(asOf day: Day) -> Bool
+    /// The conditions the page is about, and the experts it credits, as written: requirements, so
+    /// checking every page's ids needs no cast (and copy) to its type.
+    var linkedConditions: [Located<Slug>] { get }
+    var creditedExperts: [Located<Slug>] { get }
 }
 
 extension ContentPage {
     public var ref: PageRef { PageRef(Self.kind, slug) }
     public func isPublished(asOf day: Day) -> Bool { true }
+    public var linkedConditions: [Located<Slug>] { [] }
+    public var creditedExperts: [Located<Slug>] { [] }
 }
 
 func located(_ texts: [InlineText]) -> [Located<CitationKey>] {

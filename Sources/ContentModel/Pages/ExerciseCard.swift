@@ -115,6 +115,7 @@ public struct ExerciseCard: ContentPage {
 
     public var readability: TextStatistics { body.prose }
     public var heading: String { title }
+    public var linkedConditions: [Located<Slug>] { conditions }
     public var review: Review? { pageReview }
     /// The steps are the body's first ordered list.
     public var steps: [String] { body.firstOrderedList }

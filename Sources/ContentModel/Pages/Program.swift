@@ -77,6 +77,7 @@ public struct Program: ContentPage {
 
     public var readability: TextStatistics { TextStatistics.measure(summary.plain) + body.prose }
     public var heading: String { title }
+    public var linkedConditions: [Located<Slug>] { conditions }
     public var review: Review? { pageReview }
     public var citedKeys: [Located<CitationKey>] {
         located([summary]) + body.citations + located(phases.flatMap(\.texts))
