@@ -38,19 +38,20 @@ public final class ContentGraph: Sendable {
         self.bibliography = bibliography
         self.sourceRecords = sourceRecords
 
+        // Pages are read in place, by index, here and below: iterating an array of pages copies each.
         func index<P: ContentPage>(_ pages: [P]) -> [Slug: Int] {
-            Dictionary(pages.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+            Dictionary(pages.indices.map { (pages[$0].slug, $0) }, uniquingKeysWith: { first, _ in first })
         }
         conditionIndex = index(self.conditions)
         articleIndex = index(self.articles)
         var headings: [PageRef: String] = [:]
         headings.reserveCapacity(self.conditions.count + self.articles.count + self.exercises.count
                                  + self.programs.count + self.experts.count)
-        for condition in self.conditions { headings[condition.ref] = condition.name }
-        for article in self.articles { headings[article.ref] = article.title }
-        for card in self.exercises { headings[card.ref] = card.title }
-        for program in self.programs { headings[program.ref] = program.title }
-        for expert in self.experts { headings[expert.ref] = expert.heading }
+        for index in self.conditions.indices { headings[self.conditions[index].ref] = self.conditions[index].name }
+        for index in self.articles.indices { headings[self.articles[index].ref] = self.articles[index].title }
+        for index in self.exercises.indices { headings[self.exercises[index].ref] = self.exercises[index].title }
+        for index in self.programs.indices { headings[self.programs[index].ref] = self.programs[index].title }
+        for index in self.experts.indices { headings[self.experts[index].ref] = self.experts[index].heading }
         self.headings = headings
         exerciseIndex = index(self.exercises)
         programIndex = index(self.programs)
@@ -79,13 +80,18 @@ public final class ContentGraph: Sendable {
             for expert in experts { byExpert[expert, default: []].append(ref) }
             for condition in Set(linked) { byCondition[condition, default: []].append(ref) }
         }
-        for condition in self.conditions { addEdges(of: condition) }
-        for article in self.articles {
-            addEdges(of: article, experts: article.experts.map(\.expert.value), conditions: article.conditions.map(\.value))
+        for index in self.conditions.indices { addEdges(of: self.conditions[index]) }
+        for index in self.articles.indices {
+            addEdges(of: self.articles[index], experts: self.articles[index].experts.map(\.expert.value),
+                     conditions: self.articles[index].conditions.map(\.value))
         }
-        for card in self.exercises { addEdges(of: card, conditions: card.conditions.map(\.value)) }
-        for program in self.programs { addEdges(of: program, conditions: program.conditions.map(\.value)) }
-        for expert in self.experts { addEdges(of: expert) }
+        for index in self.exercises.indices {
+            addEdges(of: self.exercises[index], conditions: self.exercises[index].conditions.map(\.value))
+        }
+        for index in self.programs.indices {
+            addEdges(of: self.programs[index], conditions: self.programs[index].conditions.map(\.value))
+        }
+        for index in self.experts.indices { addEdges(of: self.experts[index]) }
         pagesByCondition = byCondition
         pagesByExpert = byExpert
         pagesByCitation = byCitation
