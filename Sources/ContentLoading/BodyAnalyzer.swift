@@ -318,21 +318,31 @@ enum ContentLinkResolver {
         let hash = utf8.firstIndex(of: UInt8(ascii: "#"))
         let path = destination[..<(hash ?? destination.endIndex)]
         let fragment = hash.map { String(destination[destination.index(after: $0)...]) }
-        guard path.hasSuffix(".md"), !Self.containsSchemeSeparator(path.utf8), !path.hasPrefix("mailto:") else { return nil }
-        var parts = path.hasPrefix("/") ? [] : folder
+        guard path.utf8.reversed().starts(with: "dm.".utf8), !Self.containsSchemeSeparator(path.utf8),
+              !path.utf8.starts(with: "mailto:".utf8) else { return nil }
+        // The resolved path is the first `inherited` folders the link starts from, then `own` parts.
+        var inherited = path.utf8.first == UInt8(ascii: "/") ? 0 : folder.count
+        var own: [Substring] = []
         for component in path.utf8.split(separator: UInt8(ascii: "/")) {
             if component.elementsEqual(".".utf8) { continue }
             if component.elementsEqual("..".utf8) {
-                guard !parts.isEmpty else { return .invalid("points outside Content/") }
-                parts.removeLast()
+                if !own.isEmpty {
+                    own.removeLast()
+                } else if inherited > 0 {
+                    inherited -= 1
+                } else {
+                    return .invalid("points outside Content/")
+                }
                 continue
             }
-            parts.append(String(Substring(component)))
+            own.append(Substring(component))
         }
-        guard parts.count >= 2, let kind = ContentKind(folder: parts[0]) else {
+        // A path ending in ".md" ends in a part of its own.
+        guard inherited + own.count >= 2, let file = own.last,
+              let kind = ContentKind(folder: inherited > 0 ? folder[0] : String(own[0])) else {
             return .invalid("does not point into one of Content/'s page folders (conditions, articles, exercises, programs, experts)")
         }
-        let stem = String(parts[parts.count - 1].dropLast(3))
+        let stem = String(file.dropLast(3))
         guard let slug = Slug(stem) else { return .invalid("names a file whose name is not a valid page id") }
         return .page(PageRef(kind, slug), fragment: fragment.flatMap { $0.isEmpty ? nil : $0 })
     }
