@@ -8,6 +8,8 @@ import Glibc
 /// A content file found on disk, with the kind and slug its place implies.
 struct DiscoveredPage: Sendable {
     var url: URL
+    /// `url`'s path, kept as found: reading it back from the URL costs a conversion per page.
+    var path: String
     /// Display path, relative to the project root.
     var file: String
     var kind: ContentKind
@@ -48,7 +50,7 @@ enum FileDiscovery {
                     at: SourceLocation(file: file)))
                 continue
             }
-            pages.append(DiscoveredPage(url: url, file: file, kind: kind, slug: slug, folder: components))
+            pages.append(DiscoveredPage(url: url, path: path, file: file, kind: kind, slug: slug, folder: components))
         }
         return (pages, diagnostics)
     }

@@ -13,12 +13,12 @@ enum PageLoader {
     }
 
     static func load(_ discovered: DiscoveredPage, site: SiteConfig, render: Bool = true) -> Result {
-        guard let data = FileManager.default.contents(atPath: discovered.url.path) else {
+        guard let bytes = FileBytes.read(discovered.path) else {
             return Result(file: discovered.file, page: nil,
                           diagnostics: [.error(.readFailed, "the file could not be read", at: SourceLocation(file: discovered.file))],
                           text: nil)
         }
-        switch SourceText.decode(data, file: discovered.file) {
+        switch SourceText.decode(bytes: bytes, file: discovered.file) {
         case .failure(let diagnostic):
             return Result(file: discovered.file, page: nil, diagnostics: [diagnostic], text: nil)
         case .success(let text):
