@@ -74,6 +74,12 @@ enum SourceText {
     }
 }
 
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+#endif
+
 /// Reads a whole file with POSIX calls: Foundation's `FileManager.contents` and the copy out of its
 /// `Data` cost more than decoding the text, on every page.
 enum FileBytes {
@@ -88,7 +94,7 @@ enum FileBytes {
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }  // grew since fstat
             let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             }
             if count < 0 {
                 if errno == EINTR { continue }
