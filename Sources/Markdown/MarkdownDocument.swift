@@ -37,17 +37,13 @@ public final class MarkdownDocument {
     /// The document node. Valid until the document is rendered with edits.
     public var tree: MarkdownNode { MarkdownNode(root, in: self) }
 
-    /// The exact file position of a piece of a text node's literal, found in the source.
+    /// The exact file positions of pieces of a text node's literal, found in the source.
     ///
     /// cmark hands a text run over as one literal, with entities and backslash escapes already
     /// decoded, so an offset in the literal drifts from the source after `&amp;` or `\*`. Searching
-    /// the source for the piece itself (from the node's start) gives the written position.
-    public func point(of piece: String, atUTF8Offset offset: Int, in node: MarkdownNode) -> SourcePoint {
-        points(of: [(Array(piece.utf8)[...], offset)], in: node)[0]
-    }
-
-    /// The positions of several pieces of one text node, in the order written: each is searched for
-    /// after the previous one, so a citation repeated in a paragraph is found where each is written.
+    /// the source for each piece itself gives the written position. Pieces are given in the order
+    /// written, and each is searched for after the previous one, so a citation repeated in a
+    /// paragraph is found where each is written.
     public func points(of pieces: [(bytes: ArraySlice<UInt8>, offset: Int)], in node: MarkdownNode) -> [SourcePoint] {
         var searchFrom = lines.offset(of: node.start)
         return pieces.map { piece in
@@ -114,12 +110,6 @@ public final class MarkdownDocument {
         func node(_ id: MarkdownNode.ID) -> OpaquePointer? {
             OpaquePointer(bitPattern: id.address)
         }
-        for (id, level) in edits.headingLevels {
-            if let heading = node(id) { cmark_node_set_heading_level(heading, Int32(level)) }
-        }
-        for (id, url) in edits.destinations {
-            if let target = node(id) { cmark_node_set_url(target, url) }
-        }
         for (id, pieces) in edits.inlineReplacements {
             guard let target = node(id) else { continue }
             for piece in pieces {
@@ -149,11 +139,6 @@ public final class MarkdownDocument {
             if let target = node(id) { cmark_node_free(target) }
         }
         // Headings are rendered after inline edits so that citations and links inside them are kept.
-        for (id, anchor) in edits.headingIDs where edits.headingTags[id] == nil {
-            guard let heading = node(id), edits.blockReplacements[id] == nil else { continue }
-            let level = cmark_node_get_heading_level(heading)
-            replaceHeading(heading, open: "<h\(level) id=\"\(CmarkEscaping.attribute(anchor))\">", close: "</h\(level)>", options: options)
-        }
         for (id, tags) in edits.headingTags {
             guard let heading = node(id), edits.blockReplacements[id] == nil else { continue }
             replaceHeading(heading, open: tags.open, close: tags.close, options: options)

@@ -10,35 +10,22 @@ public struct MarkdownEdits: Sendable {
         case html(String)
     }
 
-    var destinations: [MarkdownNode.ID: String] = [:]
     var inlineReplacements: [MarkdownNode.ID: [InlinePiece]] = [:]
     var blockReplacements: [MarkdownNode.ID: String] = [:]
-    var headingIDs: [MarkdownNode.ID: String] = [:]
     var removals: Set<MarkdownNode.ID> = []
-    var headingLevels: [MarkdownNode.ID: Int] = [:]
     var headingTags: [MarkdownNode.ID: (open: String, close: String)] = [:]
     var inlineWrappers: [MarkdownNode.ID: (open: String, close: String)] = [:]
 
     public init() {}
 
     public var isEmpty: Bool {
-        destinations.isEmpty && inlineReplacements.isEmpty && blockReplacements.isEmpty && headingIDs.isEmpty
-            && removals.isEmpty && headingLevels.isEmpty && headingTags.isEmpty && inlineWrappers.isEmpty
-    }
-
-    /// Changes a heading's level (1–6), e.g. to nest an embedded card's headings under the card's title.
-    public mutating func setHeadingLevel(_ level: Int, of node: MarkdownNode) {
-        headingLevels[node.id] = min(max(level, 1), 6)
+        inlineReplacements.isEmpty && blockReplacements.isEmpty && removals.isEmpty && headingTags.isEmpty
+            && inlineWrappers.isEmpty
     }
 
     /// Leaves a node (and its children) out of the output.
     public mutating func remove(_ node: MarkdownNode) {
         removals.insert(node.id)
-    }
-
-    /// Points a link or image at a new URL.
-    public mutating func setDestination(_ url: String, of node: MarkdownNode) {
-        destinations[node.id] = url
     }
 
     /// Replaces a text node with a run of text and markup.
@@ -61,10 +48,5 @@ public struct MarkdownEdits: Sendable {
     /// node's own tags.
     public mutating func wrapInline(_ node: MarkdownNode, open: String, close: String) {
         inlineWrappers[node.id] = (open, close)
-    }
-
-    /// Gives a heading an `id` attribute. The value is escaped by the renderer.
-    public mutating func setHeadingID(_ id: String, of node: MarkdownNode) {
-        headingIDs[node.id] = id
     }
 }

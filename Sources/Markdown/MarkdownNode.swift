@@ -136,7 +136,7 @@ public struct MarkdownNode {
 
     /// The file position of the UTF-8 byte at `offset` in a text node's literal, counted from the
     /// node's start. Exact unless an entity or escape earlier in the run was shortened by decoding;
-    /// ``MarkdownDocument/point(of:atUTF8Offset:in:)`` finds the written text instead.
+    /// ``MarkdownDocument/points(of:in:)`` finds the written text instead.
     public func point(atUTF8Offset offset: Int) -> SourcePoint {
         let start = self.start
         guard isText else { return start }

@@ -67,8 +67,8 @@ import Testing
         var edits = MarkdownEdits()
         for node in nodes {
             switch node.kind {
-            case .heading: edits.setHeadingID("why-it-helps", of: node)
-            case .link: edits.setDestination("../../exercises/x/", of: node)
+            case .heading: edits.setHeadingTags(open: "<h2 id=\"why-it-helps\">", close: "</h2>", of: node)
+            case .link: edits.wrapInline(node, open: "<a href=\"../../exercises/x/\">", close: "</a>")
             case .codeBlock: edits.replaceBlock(node, withHTML: "<aside>card</aside>")
             case .text(let t) where t.contains("[@a]"):
                 edits.replaceText(node, with: [.text("Why it helps <"), .html("<sup>1</sup>")])
@@ -82,7 +82,7 @@ import Testing
             <aside>card</aside>
 
             """)
-        // The document itself is untouched and can be rendered again.
+        // A later render without edits shows the source as written.
         #expect(document.renderHTML() == MarkdownDocument.cmarkHTML(markdown))
     }
 
