@@ -95,7 +95,7 @@ public enum ContentLoader {
 
     private static func onlyModifiedPages(_ changed: Set<String>, in pages: [DiscoveredPage], options: LoadOptions) -> Set<String>? {
         let contentRoot = options.contentDirectory.path + "/"
-        let byPath = Dictionary(pages.map { ($0.url.path, $0.file) }, uniquingKeysWith: { first, _ in first })
+        let byPath = Dictionary(pages.map { ($0.path, $0.file) }, uniquingKeysWith: { first, _ in first })
         var modified = Set<String>()
         for path in changed {
             guard path.hasPrefix(contentRoot) else { continue }
@@ -111,7 +111,7 @@ public enum ContentLoader {
         files.concurrentMap { discovered in
             guard let cache else { return PageLoader.load(discovered, site: site, render: render) }
             if trusted.contains(discovered.file), let hit = cache.trusted(discovered) { return hit }
-            let stamp = PageCache.stamp(of: discovered.url)
+            let stamp = PageCache.stamp(of: discovered.path)
             if let hit = cache.cached(discovered, stamp: stamp) { return hit }
             let result = PageLoader.load(discovered, site: site, render: render)
             cache.store(result, for: discovered, stamp: stamp)

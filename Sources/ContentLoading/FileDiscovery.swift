@@ -7,8 +7,7 @@ import Glibc
 
 /// A content file found on disk, with the kind and slug its place implies.
 struct DiscoveredPage: Sendable {
-    var url: URL
-    /// `url`'s path, kept as found: reading it back from the URL costs a conversion per page.
+    /// The file's absolute path, as found (no URL: converting back and forth cost time on every page).
     var path: String
     /// Display path, relative to the project root.
     var file: String
@@ -25,8 +24,6 @@ enum FileDiscovery {
         var diagnostics: [Diagnostic] = []
         let rootPath = root.standardizedFileURL.path
         for path in contentFiles(under: rootPath).sorted() {
-            // Known not to be a folder: without the hint, URL would stat the file again to find out.
-            let url = URL(fileURLWithPath: path, isDirectory: false)
             let file = paths.display(standardizedPath: path)
             var components = path.dropFirst(rootPath.count).split(separator: "/").map(String.init)
             let name = components.removeLast()
@@ -50,7 +47,7 @@ enum FileDiscovery {
                     at: SourceLocation(file: file)))
                 continue
             }
-            pages.append(DiscoveredPage(url: url, path: path, file: file, kind: kind, slug: slug, folder: components))
+            pages.append(DiscoveredPage(path: path, file: file, kind: kind, slug: slug, folder: components))
         }
         return (pages, diagnostics)
     }

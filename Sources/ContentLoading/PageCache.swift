@@ -28,9 +28,9 @@ public final class PageCache: @unchecked Sendable {
     public init() {}
 
     /// Modification time and size from one `stat` call (FileManager's attribute dictionary cost more).
-    static func stamp(of url: URL) -> Stamp? {
+    static func stamp(of path: String) -> Stamp? {
         var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
         return Stamp(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec), size: Int(info.st_size))
     }
 

@@ -19,12 +19,12 @@ extension ContentLoader {
     public static func reloadPages(_ paths: Set<String>, options: LoadOptions, site: SiteConfig,
                                    cache: PageCache) -> [ReloadedPage]? {
         guard let discovery = cache.lastDiscovery, !paths.isEmpty else { return nil }
-        let byPath = Dictionary(discovery.pages.map { ($0.url.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let byPath = Dictionary(discovery.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var reloaded: [ReloadedPage] = []
         for path in paths.sorted() {
             guard let discovered = byPath[path], FileManager.default.fileExists(atPath: path) else { return nil }
             let previous = cache.trusted(discovered)?.diagnostics ?? []
-            let stamp = PageCache.stamp(of: discovered.url)
+            let stamp = PageCache.stamp(of: discovered.path)
             let result = PageLoader.load(discovered, site: site, render: options.renderBodies)
             cache.store(result, for: discovered, stamp: stamp)
             reloaded.append(ReloadedPage(file: discovered.file, page: result.page, diagnostics: result.diagnostics,

@@ -310,7 +310,7 @@ import Diagnostics
         #expect(pages.map(\.folder) == [["articles"], ["articles"], ["articles", "a"], ["articles"], ["conditions"],
                                         ["exercises", "deep", "er"], ["programs"]])
         #expect(pages.map(\.slug.rawValue) == ["a-b", "a", "z", "b", "x", "y", "p"])
-        #expect(pages.first?.url == project.root.appendingPathComponent("Content/articles/a-b.md"))
+        #expect(pages.first?.path == project.root.appendingPathComponent("Content/articles/a-b.md").path)
         // site.yml at the top is settings, not a stray file.
         #expect(diagnostics.map(\.location.file) == ["Content/aaa.txt", "Content/articles/notes.txt", "Content/zzz.txt"])
     }
@@ -348,7 +348,7 @@ import Diagnostics
             "Content/articles/walking.md", "Content/conditions/linked.md", "Content/conditions/outside.md",
             "Content/conditions/visible.md",
         ])
-        #expect(pages[1].url.path == project.root.appendingPathComponent("Content/conditions/linked.md").path)
+        #expect(pages[1].path == project.root.appendingPathComponent("Content/conditions/linked.md").path)
         #expect(diagnostics.isEmpty)
     }
 
