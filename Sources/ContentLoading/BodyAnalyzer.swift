@@ -83,7 +83,7 @@ struct BodyAnalyzer {
             for (item, point) in zip(groups.flatMap(\.items), points) {
                 body.citations.append(Located(item.key, at: at(point)))
             }
-            let segments = CitationParser.segments(of: literal)
+            let segments = CitationParser.segments(of: literal, groups: groups)
             for case .text(let run) in segments { paragraphProse? += run }
             guard render else { break }
             edits.replaceText(node, with: segments.map { segment in

@@ -22,7 +22,7 @@ public enum CitationMarkup {
     /// A front-matter text with its citations as superscripts.
     public static func render(_ text: InlineText, numbering: inout CitationNumbering) -> HTML {
         var result = HTML.empty
-        for segment in CitationParser.segments(of: text.text) {
+        for segment in CitationParser.segments(of: text.text, groups: text.citations) {
             switch segment {
             case .text(let run): result += .text(run)
             case .citation(let group): result += render(group, numbering: &numbering)

@@ -34,12 +34,16 @@ public enum CitationParser {
 
     /// Spaces just before a citation are dropped, so the superscript sits against the word it supports.
     public static func segments(of text: String) -> [Segment] {
+        segments(of: text, groups: groups(in: text))
+    }
+
+    /// The same, for the groups `groups(in:)` already found in `text`, so a caller that needs both
+    /// does not parse the text twice.
+    public static func segments(of text: String, groups found: [CitationGroup]) -> [Segment] {
+        guard !found.isEmpty else { return [.text(text)] }
         var text = text
-        // One pass over the text's own UTF-8 storage finds the groups and cuts the runs between them;
-        // nil when there is no citation, and the text is returned as it is.
-        let segments: [Segment]? = text.withUTF8 { bytes in
-            let found = groups(inUTF8: bytes)
-            guard !found.isEmpty else { return nil }
+        // The runs between groups are cut from the text's own UTF-8 storage.
+        return text.withUTF8 { bytes in
             var result: [Segment] = []
             result.reserveCapacity(2 * found.count + 1)
             var cursor = 0
@@ -55,7 +59,6 @@ public enum CitationParser {
             if cursor < bytes.count { result.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
             return result
         }
-        return segments ?? [.text(text)]
     }
 
     /// The groups in a text's UTF-8 bytes, read in place from the string's storage (`String.withUTF8`)

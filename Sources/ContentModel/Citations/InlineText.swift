@@ -19,7 +19,7 @@ public struct InlineText: Hashable, Sendable {
         let citations = CitationParser.groups(in: text)
         self.citations = citations
         self.keyLocations = citations.flatMap(\.items).map { item in locate?("@" + item.key.rawValue) ?? location }
-        self.plain = citations.isEmpty ? text : CitationParser.segments(of: text).compactMap { segment -> String? in
+        self.plain = citations.isEmpty ? text : CitationParser.segments(of: text, groups: citations).compactMap { segment -> String? in
             if case .text(let run) = segment { return run }
             return nil
         }.joined().collapsingSpaces()
