@@ -49,8 +49,8 @@ public enum ContentLoader {
         let referencesURL = options.seedsDirectory.appendingPathComponent("references.json")
         let referencesFile = paths.display(referencesURL)
         var bibliography = Bibliography()
-        if let data = FileManager.default.contents(atPath: referencesURL.path) {
-            switch SourceText.decode(data, file: referencesFile) {
+        if let bytes = FileBytes.read(referencesURL.path) {
+            switch SourceText.decode(bytes: bytes, file: referencesFile) {
             case .success(let text):
                 texts[referencesFile] = text
                 let (loadedBibliography, found) = BibliographyLoader.load(text, file: referencesFile)

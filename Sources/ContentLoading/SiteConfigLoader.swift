@@ -8,12 +8,12 @@ extension ContentLoader {
     public static func loadSite(_ url: URL, _ paths: ProjectPaths) -> (SiteConfig, [Diagnostic], String?) {
         let file = paths.display(url)
         let fallback = SiteConfig(title: "Untitled site", baseURL: "/")
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let bytes = FileBytes.read(url.path) else {
             return (fallback, [.error(.missingFile, "there is no site.yml; create it with at least 'title' and 'base-url'",
                                       at: SourceLocation(file: file))], nil)
         }
         let text: String
-        switch SourceText.decode(data, file: file) {
+        switch SourceText.decode(bytes: bytes, file: file) {
         case .success(let decoded): text = decoded
         case .failure(let diagnostic): return (fallback, [diagnostic], nil)
         }

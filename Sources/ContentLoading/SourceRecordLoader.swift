@@ -12,9 +12,9 @@ enum SourceRecordLoader {
         for name in names.sorted() where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
             let url = folder.appendingPathComponent(name)
             let file = paths.display(url)
-            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            guard let bytes = FileBytes.read(url.path) else { continue }
             let text: String
-            switch SourceText.decode(data, file: file) {
+            switch SourceText.decode(bytes: bytes, file: file) {
             case .success(let decoded): text = decoded
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
