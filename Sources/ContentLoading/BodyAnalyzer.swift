@@ -29,8 +29,8 @@ struct BodyAnalyzer {
     private var exerciseBlocks: [Range<Int>] = []
     private var anchors = AnchorAllocator()
     private var foundList = false
-    /// The words of the paragraph being visited, as ``proseText(_:)`` would give them; nil outside one.
-    private var paragraphProse: String?
+    /// Counts the words of the paragraph being visited, as ``proseText(_:)`` would give them; nil outside one.
+    private var paragraphProse: ProseCounter?
     /// The page title is the h1; body sections start at h2 and go down one level at a time.
     private var previousLevel = 1
 
@@ -67,33 +67,11 @@ struct BodyAnalyzer {
     }
 
     private mutating func visit(_ node: MarkdownNode, in document: MarkdownDocument) {
+        if node.isText {
+            visitText(node, in: document)
+            return
+        }
         switch node.kind {
-        case .text(let literal):
-            let groups = CitationParser.groups(in: literal)
-            guard !groups.isEmpty else {
-                paragraphProse? += literal
-                break
-            }
-            let bytes = Array(literal.utf8)
-            // "@key…]" as written locates the key even after an entity earlier in the run.
-            let pieces = groups.flatMap { group in
-                group.items.map { (bytes: bytes[$0.keyOffset..<group.range.upperBound], offset: $0.keyOffset) }
-            }
-            let points = document.points(of: pieces, in: node)
-            for (item, point) in zip(groups.flatMap(\.items), points) {
-                body.citations.append(Located(item.key, at: at(point)))
-            }
-            let segments = CitationParser.segments(of: literal, groups: groups)
-            for case .text(let run) in segments { paragraphProse? += run }
-            guard render else { break }
-            edits.replaceText(node, with: segments.map { segment in
-                switch segment {
-                case .text(let run): return .text(run)
-                case .citation(let group):
-                    let written = String(decoding: bytes[group.range], as: UTF8.self)
-                    return .html(BodyHTML.token(.citation(written)))
-                }
-            })
         case .link(let destination, let title):
             if let link = contentLink(destination, at: at(node.start)) {
                 if render {
@@ -139,13 +117,13 @@ struct BodyAnalyzer {
             // Each paragraph is measured alone, so a list item without a full stop still ends a sentence.
             // Its words (without citations or code) are gathered as its text nodes are visited.
             if render { removeBreaksBeforeCitations(in: node) }
-            paragraphProse = ""
+            paragraphProse = ProseCounter()
             for child in node.children { visit(child, in: document) }
-            body.prose = body.prose + TextStatistics.measure(paragraphProse ?? "")
+            body.prose = body.prose + (paragraphProse?.finish() ?? TextStatistics())
             paragraphProse = nil
             return
         case .softBreak, .lineBreak, .code:
-            paragraphProse? += " "
+            paragraphProse?.add(" ")
         case .htmlBlock, .htmlInline:
             if !allowRawHTML {
                 diagnostics.append(.warning(
@@ -157,6 +135,38 @@ struct BodyAnalyzer {
         }
         if render { removeBreaksBeforeCitations(in: node) }
         for child in node.children { visit(child, in: document) }
+    }
+
+    /// Text runs are most of a body's nodes, and most hold no citation: those are measured where
+    /// cmark keeps them, without becoming strings.
+    private mutating func visitText(_ node: MarkdownNode, in document: MarkdownDocument) {
+        let groups = node.withLiteralUTF8 { bytes in
+            let groups = CitationParser.groups(inUTF8: bytes)
+            if groups.isEmpty { paragraphProse?.add(bytes) }
+            return groups
+        }
+        guard !groups.isEmpty else { return }
+        let literal = node.literal
+        let bytes = Array(literal.utf8)
+        // "@key…]" as written locates the key even after an entity earlier in the run.
+        let pieces = groups.flatMap { group in
+            group.items.map { (bytes: bytes[$0.keyOffset..<group.range.upperBound], offset: $0.keyOffset) }
+        }
+        let points = document.points(of: pieces, in: node)
+        for (item, point) in zip(groups.flatMap(\.items), points) {
+            body.citations.append(Located(item.key, at: at(point)))
+        }
+        let segments = CitationParser.segments(of: literal, groups: groups)
+        for case .text(let run) in segments { paragraphProse?.add(run) }
+        guard render else { return }
+        edits.replaceText(node, with: segments.map { segment in
+            switch segment {
+            case .text(let run): return .text(run)
+            case .citation(let group):
+                let written = String(decoding: bytes[group.range], as: UTF8.self)
+                return .html(BodyHTML.token(.citation(written)))
+            }
+        })
     }
 
     /// A citation written at the start of a line ("…foot\n[@key].") belongs to the word before it,

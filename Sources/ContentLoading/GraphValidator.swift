@@ -5,9 +5,9 @@ import Diagnostics
 public enum GraphValidator {
     static func validate(_ graph: ContentGraph, discovered: [DiscoveredPage], draftsExcluded: Bool,
                          contentRoot: String) -> [Diagnostic] {
-        let context = PageContext(existing: Set(discovered.map { PageRef($0.kind, $0.slug) }),
-                                  draftsExcluded: draftsExcluded, contentRoot: contentRoot)
-        var diagnostics = duplicateSlugs(discovered) + aliases(graph) + sourceRecords(graph, discovered: discovered)
+        let (existing, duplicates) = pageRefs(discovered)
+        let context = PageContext(existing: existing, draftsExcluded: draftsExcluded, contentRoot: contentRoot)
+        var diagnostics = duplicates + aliases(graph) + sourceRecords(graph, discovered: discovered)
         for found in graph.allPages.concurrentMap({ validate($0, in: graph, context: context) }) { diagnostics += found }
         return diagnostics
     }
@@ -97,6 +97,8 @@ public enum GraphValidator {
 
     /// Aliases must be site paths that no page, no other alias and no file Salve writes already uses.
     private static func aliases(_ graph: ContentGraph) -> [Diagnostic] {
+        // Most sites have no aliases: then no page's path is worth listing.
+        guard graph.allPages.contains(where: { !$0.aliases.isEmpty }) else { return [] }
         var diagnostics: [Diagnostic] = []
         var taken: [String: String] = [:]
         for page in graph.allPages {
@@ -126,19 +128,17 @@ public enum GraphValidator {
         return diagnostics
     }
 
-    private static func duplicateSlugs(_ discovered: [DiscoveredPage]) -> [Diagnostic] {
+    /// Every page file's id, and an error for each file whose id an earlier file has already.
+    private static func pageRefs(_ discovered: [DiscoveredPage]) -> (Set<PageRef>, [Diagnostic]) {
+        var refs = Set<PageRef>(minimumCapacity: discovered.count)
         var diagnostics: [Diagnostic] = []
-        var first: [PageRef: DiscoveredPage] = [:]
-        for page in discovered {
-            let ref = PageRef(page.kind, page.slug)
-            if let earlier = first[ref] {
-                diagnostics.append(.error(.duplicateSlug,
-                                          "two \(page.kind.folder) have the id '\(page.slug)': this file and \(earlier.file); rename one",
-                                          at: SourceLocation(file: page.file)))
-            } else {
-                first[ref] = page
-            }
+        for (index, page) in discovered.enumerated() where !refs.insert(PageRef(page.kind, page.slug)).inserted {
+            // Rare, so the earlier file is searched for rather than remembered for every page.
+            let earlier = discovered[..<index].first { $0.kind == page.kind && $0.slug == page.slug }
+            diagnostics.append(.error(.duplicateSlug,
+                                      "two \(page.kind.folder) have the id '\(page.slug)': this file and \(earlier?.file ?? ""); rename one",
+                                      at: SourceLocation(file: page.file)))
         }
-        return diagnostics
+        return (refs, diagnostics)
     }
 }

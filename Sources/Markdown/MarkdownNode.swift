@@ -100,6 +100,17 @@ public struct MarkdownNode {
     /// The text of a text, code or HTML node; empty for others.
     public var literal: String { document.withArena { Self.string(cmark_node_get_literal(pointer)) } }
 
+    /// The UTF-8 bytes of a text, code or HTML node's text, read in place (valid only inside `body`);
+    /// empty for others. For hot paths that would otherwise make a `String` of every text run.
+    public func withLiteralUTF8<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        document.withArena {
+            guard let literal = cmark_node_get_literal(pointer) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+                body(UnsafeBufferPointer(start: bytes, count: strlen(literal)))
+            }
+        }
+    }
+
     public var start: SourcePoint {
         document.lines.point(line: Int(cmark_node_get_start_line(pointer)),
                              byteColumn: Int(cmark_node_get_start_column(pointer)))

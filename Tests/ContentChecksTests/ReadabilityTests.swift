@@ -105,6 +105,29 @@ import Testing
         #expect(Self.close(sum.grade, grade))
     }
 
+    /// A paragraph is measured from its text runs as they lie: any split must count as the joined text.
+    @Test(arguments: [
+        "Bend your knee slowly. Hold it for ten seconds! Then relax and repeat?",
+        "See Dr. Lee. Walk 3.5 km a day. Rest.",
+        "Say \u{201C}stop.\u{201D} Don\u{2019}t push it (e.g. a small towel). Then rest.",
+        "Café naïve. Übung! x",
+    ])
+    func piecesCountAsTheJoinedText(text: String) {
+        let whole = TextStatistics.measure(text)
+        let bytes = Array(text.utf8)
+        // Every split between characters, into two and into three pieces.
+        let cuts = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 } + [bytes.count]
+        for first in cuts {
+            for second in cuts where second >= first {
+                var counter = ProseCounter()
+                for range in [0..<first, first..<second, second..<bytes.count] {
+                    bytes[range].withUnsafeBufferPointer { counter.add($0) }
+                }
+                #expect(counter.finish() == whole, "split at \(first), \(second)")
+            }
+        }
+    }
+
     @Test(arguments: [
         ("moved", 1), ("started", 2), ("ankle", 2), ("table", 2), ("boxes", 2), ("places", 2), ("people", 2),
         ("exercises", 4), ("stretches", 2), ("whole", 1),

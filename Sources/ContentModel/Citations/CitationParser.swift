@@ -61,9 +61,9 @@ public enum CitationParser {
         }
     }
 
-    /// The groups in a text's UTF-8 bytes, read in place from the string's storage (`String.withUTF8`)
-    /// rather than copied into an array; only the keys, prefixes and locators become strings.
-    private static func groups(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [CitationGroup] {
+    /// The groups in a text's UTF-8 bytes, read in place (from a string's storage or a parser's
+    /// buffer) rather than copied; only the keys, prefixes and locators become strings.
+    public static func groups(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [CitationGroup] {
         let count = bytes.count
         // Most text has no citation at all: check for "[" and "@" before doing any work.
         var index = firstIndex(of: UInt8(ascii: "["), in: bytes, from: 0)

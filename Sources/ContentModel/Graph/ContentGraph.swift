@@ -57,45 +57,12 @@ public final class ContentGraph: Sendable {
         programIndex = index(self.programs)
         expertIndex = index(self.experts)
 
-        var byCondition: [Slug: [PageRef]] = [:]
-        var byExpert: [Slug: [PageRef]] = [:]
-        var byCitation: [CitationKey: [PageRef]] = [:]
-        var embedders: [Slug: [PageRef]] = [:]
-        // Each page is visited once and adds itself once under each distinct key, so lists never
-        // need searching for duplicates (searching made this quadratic on a large site).
         allPages = self.conditions + self.articles + self.exercises + self.programs + self.experts
-        // Pages are visited in `allPages` order, each through its own type: casting an existential
-        // back to `Article` copies the whole page.
-        func addEdges(of page: some ContentPage, experts credited: [Slug] = [], conditions linked: [Slug] = []) {
-            let ref = page.ref
-            // Each list gets this page once: a page's refs are added together, so a repeat is the last one.
-            func cites(_ key: CitationKey) {
-                byCitation[key, default: []].appendUnlessLast(ref)
-            }
-            for key in page.citedKeys { cites(key.value) }
-            for key in page.sources { cites(key.value) }
-            for slug in Set(page.body.exerciseEmbeds.map(\.value)) { embedders[slug, default: []].append(ref) }
-            var experts = Set(credited)
-            if let reviewer = page.review?.completed?.reviewer.value { experts.insert(reviewer) }
-            for expert in experts { byExpert[expert, default: []].append(ref) }
-            for condition in Set(linked) { byCondition[condition, default: []].append(ref) }
-        }
-        for index in self.conditions.indices { addEdges(of: self.conditions[index]) }
-        for index in self.articles.indices {
-            addEdges(of: self.articles[index], experts: self.articles[index].experts.map(\.expert.value),
-                     conditions: self.articles[index].conditions.map(\.value))
-        }
-        for index in self.exercises.indices {
-            addEdges(of: self.exercises[index], conditions: self.exercises[index].conditions.map(\.value))
-        }
-        for index in self.programs.indices {
-            addEdges(of: self.programs[index], conditions: self.programs[index].conditions.map(\.value))
-        }
-        for index in self.experts.indices { addEdges(of: self.experts[index]) }
-        pagesByCondition = byCondition
-        pagesByExpert = byExpert
-        pagesByCitation = byCitation
-        embeddersByExercise = embedders
+        let edges = ReverseEdges(allPages)
+        pagesByCondition = edges.byCondition
+        pagesByExpert = edges.byExpert
+        pagesByCitation = edges.byCitation
+        embeddersByExercise = edges.embedders
     }
 
     private init(_ other: ContentGraph, conditions: [Condition], articles: [Article], exercises: [ExerciseCard],
@@ -243,11 +210,5 @@ public final class ContentGraph: Sendable {
 
     private func refs(_ list: [PageRef]?, _ kind: ContentKind) -> [Slug] {
         (list ?? []).filter { $0.kind == kind }.map(\.slug)
-    }
-}
-
-extension Array where Element: Equatable {
-    fileprivate mutating func appendUnlessLast(_ element: Element) {
-        if last != element { append(element) }
     }
 }

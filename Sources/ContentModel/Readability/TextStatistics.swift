@@ -28,66 +28,11 @@ public struct TextStatistics: Hashable, Sendable {
 
     /// Measures a run of prose. A sentence ends at `.`, `!` or `?` (or the end of a block, which the
     /// caller marks by measuring blocks separately); words are runs of letters, digits and apostrophes.
-    ///
-    /// One pass over UTF-8 bytes with no allocation: this runs over every paragraph of a site, and
-    /// Character-level Unicode lookups and per-word arrays made it the slowest step of a build.
     /// Non-ASCII letters count as letters.
     public static func measure(_ text: String) -> TextStatistics {
-        var text = text
-        return text.withUTF8 { measure(utf8: $0) }
-    }
-
-    private static func measure(utf8 buffer: UnsafeBufferPointer<UInt8>) -> TextStatistics {
         var counter = ProseCounter()
-        // This loop sees every byte of every paragraph of a site. It reads through the raw pointer
-        // (every read is guarded by `i < n` or `i + 1 < n`), and it hands each run of letters, most
-        // of the bytes, to `addLetters`, whose tighter loop keeps the word's state in registers.
-        guard let bytes = buffer.baseAddress else { return counter.stats }
-        let n = buffer.count
-        var i = 0
-        while i < n {
-            let byte = bytes[i]
-            if SyllableCounter.isASCIILetter(byte) {
-                i = counter.word.addLetters(bytes, from: i, to: n)
-                continue
-            }
-            i += 1
-            switch byte {
-            case 0x30...0x39: counter.hasDigit = true
-            case 0x27 where counter.word.hasLetter: break  // apostrophe inside a word ("don't")
-            case 0xE2:
-                // U+2019 (’) is E2 80 99: an apostrophe inside a word; other E2 sequences are punctuation.
-                // The two bytes after the lead are consumed either way (valid UTF-8 always has them).
-                let second: UInt8? = i < n ? bytes[i] : nil
-                let third: UInt8? = i + 1 < n ? bytes[i + 1] : nil
-                i = min(i + 2, n)
-                if !(second == 0x80 && third == 0x99 && counter.word.hasLetter) { counter.endWord() }
-            case 0x80...0xFF:
-                // Letters of other scripts (é, ß…) carry no vowel for the syllable count.
-                if byte & 0xC0 != 0x80 { counter.word.addOtherLetter() }
-            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
-                let abbreviation = byte == UInt8(ascii: ".") && counter.word.isAbbreviation
-                counter.endWord()
-                // "3.5" does not end a sentence (a stop needs a space, a closing quote or bracket, or the
-                // end after it), and neither does an abbreviation such as "e.g." or "Dr.".
-                let closes: Bool
-                if i < n {
-                    let following = bytes[i]
-                    closes = following == 0x20 || following == 0x0A || following == 0x09
-                        || following == 0x22 || following == 0x27 || following == 0x29 || following == 0xE2  // ” ’ …
-                } else {
-                    closes = true
-                }
-                if closes && !abbreviation {
-                    counter.endSentence()
-                }
-            default:
-                counter.endWord()
-            }
-        }
-        counter.endWord()
-        counter.endSentence()
-        return counter.stats
+        counter.add(text)
+        return counter.finish()
     }
 
     /// English syllables by the usual vowel-group heuristic, with the common silent-e and -le rules.
@@ -98,18 +43,96 @@ public struct TextStatistics: Hashable, Sendable {
     }
 }
 
-/// The running counts of `TextStatistics.measure` (a struct with methods rather than closures over
-/// local variables, which the compiler boxes on the heap).
-struct ProseCounter {
-    var stats = TextStatistics()
-    var word = SyllableCounter()
-    var hasDigit = false
-    var sawWordSinceStop = false
+/// Measures prose that arrives in pieces, such as the text runs of a paragraph, with the same result
+/// as measuring the pieces joined: words and a pending full stop carry over from one piece to the next.
+/// Reading the pieces where they lie saves joining a paragraph into a string first.
+///
+/// A struct with methods rather than closures over local variables, which the compiler boxes on the heap.
+public struct ProseCounter {
+    private var stats = TextStatistics()
+    private var word = SyllableCounter()
+    private var hasDigit = false
+    private var sawWordSinceStop = false
+    /// A `.`, `!` or `?` ended the last piece: whether it ends a sentence depends on the byte after it.
+    /// The value says whether it followed an abbreviation ("Dr."), which never ends one.
+    private var pendingStop: Bool?
 
-    // Not inlined: copied into each of `measure`'s cases, it made the optimizer juggle the counter's
+    public init() {}
+
+    public mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { add($0) }
+    }
+
+    /// One pass over UTF-8 bytes with no allocation: this runs over every paragraph of a site, and
+    /// Character-level Unicode lookups and per-word arrays made it the slowest step of a build.
+    public mutating func add(_ buffer: UnsafeBufferPointer<UInt8>) {
+        // This loop sees every byte of every paragraph of a site. It reads through the raw pointer
+        // (every read is guarded by `i < n` or `i + 1 < n`), and it hands each run of letters, most
+        // of the bytes, to `addLetters`, whose tighter loop keeps the word's state in registers.
+        guard let bytes = buffer.baseAddress, buffer.count > 0 else { return }
+        let n = buffer.count
+        if let abbreviation = pendingStop {
+            pendingStop = nil
+            if Self.closesSentence(bytes[0]) && !abbreviation { endSentence() }
+        }
+        var i = 0
+        while i < n {
+            let byte = bytes[i]
+            if SyllableCounter.isASCIILetter(byte) {
+                i = word.addLetters(bytes, from: i, to: n)
+                continue
+            }
+            i += 1
+            switch byte {
+            case 0x30...0x39: hasDigit = true
+            case 0x27 where word.hasLetter: break  // apostrophe inside a word ("don't")
+            case 0xE2:
+                // U+2019 (’) is E2 80 99: an apostrophe inside a word; other E2 sequences are punctuation.
+                // The two bytes after the lead are consumed either way (valid UTF-8 always has them,
+                // and a piece never splits a character).
+                let second: UInt8? = i < n ? bytes[i] : nil
+                let third: UInt8? = i + 1 < n ? bytes[i + 1] : nil
+                i = min(i + 2, n)
+                if !(second == 0x80 && third == 0x99 && word.hasLetter) { endWord() }
+            case 0x80...0xFF:
+                // Letters of other scripts (é, ß…) carry no vowel for the syllable count.
+                if byte & 0xC0 != 0x80 { word.addOtherLetter() }
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                let abbreviation = byte == UInt8(ascii: ".") && word.isAbbreviation
+                endWord()
+                // "3.5" does not end a sentence (a stop needs a space, a closing quote or bracket, or the
+                // end after it), and neither does an abbreviation such as "e.g." or "Dr.".
+                guard i < n else {
+                    pendingStop = abbreviation
+                    break
+                }
+                if Self.closesSentence(bytes[i]) && !abbreviation { endSentence() }
+            default:
+                endWord()
+            }
+        }
+    }
+
+    /// The counts so far, with the last word and sentence ended; the counter starts afresh.
+    public mutating func finish() -> TextStatistics {
+        if let abbreviation = pendingStop, !abbreviation { endSentence() }
+        endWord()
+        endSentence()
+        defer { self = ProseCounter() }
+        return stats
+    }
+
+    /// Space, newline, tab, a closing quote or bracket, or the lead byte of ” ’ …
+    private static func closesSentence(_ following: UInt8) -> Bool {
+        following == 0x20 || following == 0x0A || following == 0x09
+            || following == 0x22 || following == 0x27 || following == 0x29 || following == 0xE2
+    }
+
+    // Not inlined: copied into each of `add`'s cases, it made the optimizer juggle the counter's
     // fields through many stack slots, and the loop ran slower than with one call per word.
     @inline(never)
-    mutating func endWord() {
+    private mutating func endWord() {
         if word.hasLetter {
             stats.words += 1
             stats.syllables += word.syllables
@@ -124,7 +147,7 @@ struct ProseCounter {
         hasDigit = false
     }
 
-    mutating func endSentence() {
+    private mutating func endSentence() {
         if sawWordSinceStop {
             stats.sentences += 1
             sawWordSinceStop = false
