@@ -3,6 +3,7 @@ import PackageDescription
 
 // Stages depend one way only:
 // CCmark → Markdown → ContentModel/Diagnostics → ContentLoading → Templates → SiteBuilder → salve (CLI)
+// CLibYAML → YAML → ContentLoading
 let package = Package(
     name: "Salve",
     platforms: [.macOS(.v13)],
@@ -11,7 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
@@ -20,12 +20,19 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // Front matter YAML: libyaml's events composed into a lean tree with positions.
+        .target(name: "YAML", dependencies: ["CLibYAML"]),
         .target(name: "Diagnostics"),
         .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(name: "ContentModel", dependencies: ["Diagnostics"]),
         .target(
             name: "ContentLoading",
-            dependencies: ["ContentModel", "Diagnostics", "Markdown", "Yams"]
+            dependencies: ["ContentModel", "Diagnostics", "Markdown", "YAML"]
         ),
         .target(name: "ContentChecks", dependencies: ["ContentLoading", "ContentModel", "Diagnostics"]),
         .target(name: "Templates", dependencies: ["ContentModel"], path: "Templates"),
@@ -49,6 +56,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Diagnostics"]),
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading", "ContentModel", "Diagnostics"]),

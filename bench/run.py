@@ -8,6 +8,8 @@ Prints a table of median wall time, CPU time (user + system) and peak memory (ma
 Salve/Hugo and Salve/cmark, `salve check` on the same corpus and the preview rebuild latency.
 """
 import argparse
+import glob
+import hashlib
 import os
 import socket
 import platform
@@ -90,6 +92,26 @@ def preview_latency(salve, corpus, edits=7):
     return median(latencies), (median(rebuilds[-edits:]) if rebuilds else None)
 
 
+def ensure_corpus(work, size):
+    """The corpus for `size` articles, generated only when missing or when the generator changed: it
+    is deterministic, and rewriting 10,000 files before timing left the disk busy (see main)."""
+    corpus = os.path.join(work, "corpus-%d" % size)
+    generator = os.path.join(ROOT, "bench", "generate_corpus.py")
+    with open(generator, "rb") as f:
+        stamp = "%s %d" % (hashlib.sha256(f.read()).hexdigest(), size)
+    stamp_file = os.path.join(corpus, ".generated")
+    try:
+        with open(stamp_file) as f:
+            if f.read() == stamp:
+                return corpus
+    except OSError:
+        pass
+    subprocess.run([sys.executable, generator, "--articles", str(size), "--out", corpus], check=True)
+    with open(stamp_file, "w") as f:
+        f.write(stamp)
+    return corpus
+
+
 def median(values):
     return statistics.median(values)
 
@@ -132,30 +154,36 @@ def main():
 
     rows = []
     for size in args.sizes:
-        corpus = os.path.join(args.work, "corpus-%d" % size)
-        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate_corpus.py"),
-                        "--articles", str(size), "--out", corpus], check=True)
+        corpus = ensure_corpus(args.work, size)
         markdown_bytes = sum(os.path.getsize(os.path.join(d, f))
                              for d, _, files in os.walk(os.path.join(corpus, "Content")) for f in files if f.endswith(".md"))
-        salve_out = os.path.join(args.work, "salve-out-%d" % size)
-        hugo_out = os.path.join(args.work, "hugo-out-%d" % size)
+        for stale in glob.glob(os.path.join(args.work, "out-*-%d-*" % size)):  # left by an interrupted run
+            shutil.rmtree(stale, ignore_errors=True)
         results = {"salve": [], "hugo": [], "cmark": [], "check": []}
         pages = {}
+        outputs = []
         for round_index in range(args.rounds):
+            # Every build writes into a folder never used before, and all of them are deleted after
+            # the last round. Deleting the previous output just before a build made ext4 search past
+            # thousands of "recently deleted" inodes for every new file and folder (perf: find_inode_bit
+            # → recently_deleted), which tripled both tools' system time and grew from round to round.
+            salve_out = os.path.join(args.work, "out-salve-%d-%d" % (size, round_index))
+            hugo_out = os.path.join(args.work, "out-hugo-%d-%d" % (size, round_index))
+            outputs += [salve_out, hugo_out]
             # Alternate the order each round so no tool always runs on a warmer cache.
             order = ["salve", "hugo", "cmark"] if round_index % 2 == 0 else ["cmark", "hugo", "salve"]
             for tool in order:
                 if tool == "salve":
-                    shutil.rmtree(salve_out, ignore_errors=True)
                     results["salve"].append(timed([args.salve, "build", "--output", salve_out], cwd=corpus)[:3])
                 elif tool == "hugo":
-                    shutil.rmtree(hugo_out, ignore_errors=True)
                     results["hugo"].append(timed(["hugo", "--quiet", "-d", hugo_out], cwd=os.path.join(corpus, "hugo"))[:3])
                 else:
                     results["cmark"].append(timed([floor, os.path.join(corpus, "Content")])[:3])
             results["check"].append(timed([args.salve, "check", "--format", "json"], cwd=corpus)[:3])
-        for name, out in [("salve", salve_out), ("hugo", hugo_out)]:
+        for name, out in [("salve", outputs[-2]), ("hugo", outputs[-1])]:
             pages[name] = sum(1 for d, _, files in os.walk(out) for f in files if f.endswith(".html"))
+        for out in outputs:
+            shutil.rmtree(out, ignore_errors=True)
         med = {tool: tuple(median([r[i] for r in runs]) for i in range(3)) for tool, runs in results.items()}
         try:
             med["preview"] = preview_latency(args.salve, corpus)

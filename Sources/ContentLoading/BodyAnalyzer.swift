@@ -252,8 +252,11 @@ struct BodyAnalyzer {
 
     /// `http://` or `https://`, in any case.
     static func isWebAddress(_ destination: String) -> Bool {
-        let scheme = destination.utf8.prefix(8).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }  // ASCII lowercase
-        return scheme.starts(with: "https://".utf8) || scheme.starts(with: "http://".utf8)
+        func startsCaseless(_ prefix: StaticString) -> Bool {
+            let lowercased = destination.utf8.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+            return lowercased.starts(with: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+        }
+        return startsCaseless("https://") || startsCaseless("http://")
     }
 
     static func isExerciseBlock(_ info: String) -> Bool {

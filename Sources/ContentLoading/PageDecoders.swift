@@ -1,6 +1,6 @@
 import ContentModel
 import Diagnostics
-import Yams
+import YAML
 
 /// Turns a file's front matter fields and body into a typed page. Each decoder reads every field it
 /// knows, so one run reports every problem, and returns `nil` only when a required field is unusable.
@@ -143,8 +143,8 @@ struct PageDecoder {
     /// `review: pending`, `review: {status: pending, note: …}` or a completed review.
     private mutating func review(required: Bool) -> Review? {
         guard let node = fields.node("review", required: required) else { return nil }
-        if case .scalar(let scalar) = node {
-            if scalar.string.trimmingWhitespace == "pending" { return .pending(note: nil, location: fields.location(of: node)) }
+        if case .scalar(let text, _) = node.content {
+            if text.trimmingWhitespace == "pending" { return .pending(note: nil, location: fields.location(of: node)) }
             fields.report(.invalidValue, "'review' should be 'pending' or a record with reviewer, role and date",
                           at: fields.location(of: node))
             return nil

@@ -1,7 +1,7 @@
 import ContentModel
 import Diagnostics
 import Foundation
-import Yams
+import YAML
 
 /// Reads one content file: decode → split front matter → YAML → fields → body analysis.
 enum PageLoader {
@@ -41,22 +41,22 @@ enum PageLoader {
         case .success(let value): split = value
         case .failure(let diagnostic): return failed([diagnostic])
         }
-        let node: Node?
+        let node: YAMLNode?
         switch YAMLDocument.parse(split.yaml, file: file, firstLine: split.yamlFirstLine) {
         case .success(let value): node = value
         case .failure(let diagnostic): return failed([diagnostic])
         }
-        let mapping: Node.Mapping
-        switch node {
+        let mapping: [YAMLNode.Pair]
+        switch node?.content {
         case .mapping(let value)?: mapping = value
-        case nil: mapping = Node.Mapping([])
+        case nil: mapping = []
         default:
             return failed([.error(.wrongType, "the front matter should be a set of 'key: value' lines",
                                   at: SourceLocation(file: file, line: split.yamlFirstLine, column: 1))])
         }
         var analyzer = BodyAnalyzer(file: file, folder: folder, allowRawHTML: site.allowRawHTML, render: render)
         let body = analyzer.analyze(markdown: split.body, firstLine: split.bodyFirstLine)
-        let fields = FieldReader(mapping: mapping, file: file, lineShift: split.yamlFirstLine - 1,
+        let fields = FieldReader(mapping: mapping, at: node?.mark, file: file, lineShift: split.yamlFirstLine - 1,
                                  location: split.openingLocation, source: split.yaml)
         var decoder = PageDecoder(slug: slug, file: file, site: site, fields: fields, body: body)
         let page = decoder.decode(kind)

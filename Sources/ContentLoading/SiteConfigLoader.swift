@@ -1,7 +1,7 @@
 import ContentModel
 import Diagnostics
 import Foundation
-import Yams
+import YAML
 
 extension ContentLoader {
     /// Reads `site.yml`; without one, loading goes on with defaults so every other problem is still reported.
@@ -18,15 +18,15 @@ extension ContentLoader {
         case .failure(let diagnostic): return (fallback, [diagnostic], nil)
         }
         let start = SourceLocation(file: file, line: 1, column: 1)
-        let node: Yams.Node?
+        let node: YAMLNode?
         switch YAMLDocument.parse(text, file: file, firstLine: 1) {
         case .success(let parsed): node = parsed
         case .failure(let diagnostic): return (fallback, [diagnostic], text)
         }
-        guard case .mapping(let mapping)? = node else {
+        guard let node, case .mapping(let mapping) = node.content else {
             return (fallback, [.error(.wrongType, "site.yml should be a set of 'key: value' lines", at: start)], text)
         }
-        var fields = FieldReader(mapping: mapping, file: file, lineShift: 0, location: start, source: text)
+        var fields = FieldReader(mapping: mapping, at: node.mark, file: file, lineShift: 0, location: start, source: text)
         let title = fields.string("title", required: true)
         let baseURL = fields.string("base-url", required: true)
         if let baseURL, !(baseURL.value.hasPrefix("https://") || baseURL.value.hasPrefix("http://") || baseURL.value.hasPrefix("/")) {

@@ -1,7 +1,7 @@
 import ContentModel
 import Diagnostics
 import Foundation
-import Yams
+import YAML
 
 /// Reads `seeds/sources/*.yml`, one record per source document.
 enum SourceRecordLoader {
@@ -21,18 +21,18 @@ enum SourceRecordLoader {
                 continue
             }
             let start = SourceLocation(file: file, line: 1, column: 1)
-            let node: Node?
+            let node: YAMLNode?
             switch YAMLDocument.parse(text, file: file, firstLine: 1) {
             case .success(let parsed): node = parsed
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
                 continue
             }
-            guard case .mapping(let mapping)? = node else {
+            guard let node, case .mapping(let mapping) = node.content else {
                 diagnostics.append(.error(.wrongType, "a source record should be a set of 'key: value' lines", at: start))
                 continue
             }
-            var fields = FieldReader(mapping: mapping, file: file, lineShift: 0, location: start)
+            var fields = FieldReader(mapping: mapping, at: node.mark, file: file, lineShift: 0, location: start)
             let reference = fields.citationKeys("reference", required: true).first
             let sourceFile = fields.string("file")?.value
             let description = fields.string("description", required: true)?.value ?? ""

@@ -1,58 +1,39 @@
 import ContentModel
 import Diagnostics
-import Yams
+import YAML
 
-/// Parses YAML with Yams, keeping positions, and turns syntax errors into positioned diagnostics.
+/// Parses YAML, keeping positions, and turns syntax errors into positioned diagnostics.
 enum YAMLDocument {
-    /// - Parameter firstLine: the file line the YAML text starts on; Yams' marks are shifted by it once.
-    static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<Node?, Diagnostic> {
+    /// - Parameter firstLine: the file line the YAML text starts on; the YAML's marks are shifted by it once.
+    static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<YAMLNode?, Diagnostic> {
         do {
-            // The basic resolver types nothing by regex (the default's regexes were a tenth of a
-            // build); FieldReader reads booleans, numbers and nulls itself, from plain scalars only.
-            // UTF-8 named outright: Yams' default reads the process environment on every parse.
-            return .success(try Yams.compose(yaml: yaml, .basic, .default, .utf8))
-        } catch let error as YamlError {
-            return .failure(diagnostic(for: error, yaml: yaml, file: file, firstLine: firstLine))
+            return .success(try YAMLNode.parse(yaml))
         } catch {
-            return .failure(.error(.yamlSyntax, "the YAML could not be read: \(error)",
-                                   at: SourceLocation(file: file, line: firstLine, column: 1)))
+            return .failure(diagnostic(for: error, file: file, firstLine: firstLine))
         }
     }
 
-    private static func diagnostic(for error: YamlError, yaml: String, file: String, firstLine: Int) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation {
+    private static func diagnostic(for error: YAMLError, file: String, firstLine: Int) -> Diagnostic {
+        func at(_ mark: YAMLMark) -> SourceLocation {
             SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
         }
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+        case let .syntax(_, problem, mark, context):
             var message = "malformed YAML: \(problem)"
             if let context { message += " (\(context.text))" }
             message += hint(for: problem)
             return .error(.yamlSyntax, message, at: at(mark))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let key = duplicates.sorted().first ?? ""
-            let location = secondOccurrence(ofKey: key, in: yaml, file: file, firstLine: firstLine)
-                ?? at(context.mark)
-            return .error(.yamlSyntax, "the field '\(key)' appears twice; keep one", at: location)
-        case let .reader(problem, _, _, _):
+        case let .duplicateKeys(keys):
+            // The first in sorted order, at its second occurrence. A list or mapping used as a key
+            // keeps the placeholder name, spelling included, it has always been reported with.
+            let named = keys.map { (name: $0.scalarText ?? "<uncovertable>", mark: $0.mark) }
+            let first = named.min { $0.name < $1.name }!
+            return .error(.yamlSyntax, "the field '\(first.name)' appears twice; keep one", at: at(first.mark))
+        case let .reader(problem, _, _):
             return .error(.yamlSyntax, "malformed YAML: \(problem)", at: SourceLocation(file: file, line: firstLine, column: 1))
-        default:
-            return .error(.yamlSyntax, "malformed YAML: \(error)", at: SourceLocation(file: file, line: firstLine, column: 1))
+        case .outOfMemory:
+            return .error(.yamlSyntax, "malformed YAML: Memory error", at: SourceLocation(file: file, line: firstLine, column: 1))
         }
-    }
-
-    /// Where a key is written for the second time (`key:` at the start of a line, after indentation).
-    private static func secondOccurrence(ofKey key: String, in yaml: String, file: String, firstLine: Int) -> SourceLocation? {
-        var seen = 0
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let indent = line.prefix { $0 == " " }.count
-            let rest = line.dropFirst(indent)
-            guard rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") else { continue }
-            seen += 1
-            if seen == 2 { return SourceLocation(file: file, line: firstLine + index, column: indent + 1) }
-        }
-        return nil
     }
 
     /// Plain advice for the YAML mistakes writers make most.
@@ -71,48 +52,50 @@ enum YAMLDocument {
 /// line and column. Every read marks its key as known; ``finish()`` reports the rest.
 struct FieldReader {
     let file: String
-    /// Added to Yams' 1-based lines: the file line of the YAML's first line, minus one.
+    /// Added to the YAML's 1-based lines: the file line of the YAML's first line, minus one.
     let lineShift: Int
     /// Where "missing field" diagnostics point: the mapping itself (or the file's first line).
     let location: SourceLocation
-    /// The mapping's keys, and beside them (same index) the key and value nodes: kept apart so that
-    /// finding a key compares strings without copying nodes, which are deep.
+    /// The mapping's keys as text, and beside them (same index) its pairs: kept apart so that finding
+    /// a key compares strings without copying nodes.
     private let keys: [String]
-    private let nodes: [(key: Node, value: Node)]
+    private let pairs: [YAMLNode.Pair]
     private var knownKeys: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
     /// The YAML's lines, to find where a citation inside a value is written.
     private var sourceLines: [Substring]
 
-    init(mapping: Node.Mapping?, file: String, lineShift: Int, location: SourceLocation, source: String = "") {
+    /// - Parameters:
+    ///   - mapping: the mapping's pairs.
+    ///   - mark: where the mapping starts; nil when there is none (empty front matter): `location` stands in.
+    init(mapping: [YAMLNode.Pair], at mark: YAMLMark?, file: String, lineShift: Int, location: SourceLocation,
+         source: String = "") {
         self.file = file
         self.lineShift = lineShift
         // Split on bytes: splitting a String on a Character walks grapheme clusters, on every page.
         self.sourceLines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
-        self.location = mapping?.mark.map { SourceLocation(file: file, line: $0.line + lineShift, column: $0.column) } ?? location
-        let pairs = mapping ?? Node.Mapping([])
-        self.keys = pairs.map { $0.key.string ?? "" }
-        self.nodes = pairs.map { ($0.key, $0.value) }
+        self.location = mark.map { SourceLocation(file: file, line: $0.line + lineShift, column: $0.column) } ?? location
+        self.keys = mapping.map { $0.key.scalarText ?? "" }
+        self.pairs = mapping
     }
 
-    func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return location }
-        return SourceLocation(file: file, line: mark.line + lineShift, column: mark.column)
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark.line + lineShift, column: node.mark.column)
     }
 
-    private mutating func value(_ key: String, required: Bool) -> Node? {
+    private mutating func value(_ key: String, required: Bool) -> YAMLNode? {
         knownKeys.append(key)
-        guard let index = keys.firstIndex(of: key), !isNull(nodes[index].value) else {
+        guard let index = keys.firstIndex(of: key), !isNull(pairs[index].value) else {
             if required { report(.missingField, "missing required field '\(key)'", at: location) }
             return nil
         }
-        return nodes[index].value
+        return pairs[index].value
     }
 
     /// YAML's null: an empty value, `~` or `null`, unquoted.
-    private func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
-        switch scalar.string {
+    private func isNull(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let text, .plain) = node.content else { return false }
+        switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
         }
@@ -122,7 +105,7 @@ struct FieldReader {
         diagnostics.append(Diagnostic(severity, code, message, at: location))
     }
 
-    private mutating func wrongType(_ key: String, _ expected: String, _ node: Node) {
+    private mutating func wrongType(_ key: String, _ expected: String, _ node: YAMLNode) {
         report(.wrongType, "field '\(key)' should be \(expected)", at: location(of: node))
     }
 
@@ -130,11 +113,11 @@ struct FieldReader {
 
     mutating func string(_ key: String, required: Bool = false) -> Located<String>? {
         guard let node = value(key, required: required) else { return nil }
-        guard case .scalar(let scalar) = node else {
+        guard case .scalar(let raw, _) = node.content else {
             wrongType(key, "a single piece of text", node)
             return nil
         }
-        let text = scalar.string.trimmingWhitespace
+        let text = raw.trimmingWhitespace
         if text.isEmpty {
             if required { report(.missingField, "field '\(key)' is empty", at: location(of: node)) }
             return nil
@@ -174,7 +157,7 @@ struct FieldReader {
 
     mutating func bool(_ key: String, default defaultValue: Bool) -> Bool {
         guard let node = value(key, required: false) else { return defaultValue }
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let bool = Self.bool(scalar.string) else {
+        guard case .scalar(let text, .plain) = node.content, let bool = Self.bool(text) else {
             wrongType(key, "true or false", node)
             return defaultValue
         }
@@ -192,7 +175,7 @@ struct FieldReader {
 
     mutating func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let node = value(key, required: false) else { return nil }
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let int = Int(scalar.string), range.contains(int) else {
+        guard case .scalar(let text, .plain) = node.content, let int = Int(text), range.contains(int) else {
             wrongType(key, "a whole number from \(range.lowerBound) to \(range.upperBound)", node)
             return nil
         }
@@ -240,9 +223,9 @@ struct FieldReader {
     /// A list of text; a single text is accepted as a one-item list.
     mutating func strings(_ key: String, required: Bool = false) -> [Located<String>] {
         guard let node = value(key, required: required) else { return [] }
-        let items: [Node]
-        switch node {
-        case .sequence(let sequence): items = Array(sequence)
+        let items: [YAMLNode]
+        switch node.content {
+        case .sequence(let sequence): items = sequence
         case .scalar: items = [node]
         default:
             wrongType(key, "a list", node)
@@ -250,11 +233,11 @@ struct FieldReader {
         }
         var result: [Located<String>] = []
         for item in items {
-            guard case .scalar(let scalar) = item else {
+            guard case .scalar(let raw, _) = item.content else {
                 wrongType(key, "a list of text items", item)
                 continue
             }
-            let text = scalar.string.trimmingWhitespace
+            let text = raw.trimmingWhitespace
             if !text.isEmpty { result.append(Located(text, at: location(of: item))) }
         }
         if required && result.isEmpty { report(.missingField, "field '\(key)' needs at least one item", at: location(of: node)) }
@@ -300,7 +283,7 @@ struct FieldReader {
     // MARK: Nested mappings
 
     /// The raw node of a key, for fields with more than one accepted shape.
-    mutating func node(_ key: String, required: Bool = false) -> Node? {
+    mutating func node(_ key: String, required: Bool = false) -> YAMLNode? {
         value(key, required: required)
     }
 
@@ -309,19 +292,19 @@ struct FieldReader {
         return nested(node, key: key)
     }
 
-    mutating func nested(_ node: Node, key: String) -> FieldReader? {
-        guard case .mapping(let mapping) = node else {
+    mutating func nested(_ node: YAMLNode, key: String) -> FieldReader? {
+        guard case .mapping(let mapping) = node.content else {
             wrongType(key, "a set of 'key: value' fields", node)
             return nil
         }
-        var reader = FieldReader(mapping: mapping, file: file, lineShift: lineShift, location: location(of: node))
+        var reader = FieldReader(mapping: mapping, at: node.mark, file: file, lineShift: lineShift, location: location(of: node))
         reader.sourceLines = sourceLines  // nested readers search the same source
         return reader
     }
 
     mutating func nestedList(_ key: String, required: Bool = false) -> [FieldReader] {
         guard let node = value(key, required: required) else { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence) = node.content else {
             wrongType(key, "a list", node)
             return []
         }
@@ -332,7 +315,7 @@ struct FieldReader {
     mutating func finish() -> [Diagnostic] {
         for (index, key) in keys.enumerated() where !knownKeys.contains(key) {
             report(.unknownField, "unknown field '\(key)'\(didYouMean(key, in: knownKeys))",
-                   at: location(of: nodes[index].key), severity: .warning)
+                   at: location(of: pairs[index].key), severity: .warning)
         }
         return diagnostics
     }

@@ -248,9 +248,8 @@ import Diagnostics
         #expect(result.positions(.yamlSyntax) == ["2:16"])
     }
 
-    /// YAML keys must be unique. Yams rejects a repeated key, but the error is not a scanner or
-    /// parser error with a mark, so it falls through to the catch-all: reported at the front matter's
-    /// first line, with a message that quotes the whole front matter over several lines.
+    /// YAML keys must be unique: a repeated key is reported where it is written the second time,
+    /// with a one-line message (not at the front matter's first line, quoting all of it).
     @Test func duplicateKeyIsReportedAtTheRepeatedKey() throws {
         var fields = articleFields
         fields.append("title: Second title")

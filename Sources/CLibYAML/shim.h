@@ -1,0 +1,4 @@
+#ifndef SALVE_CLIBYAML_SHIM_H
+#define SALVE_CLIBYAML_SHIM_H
+#include <yaml.h>
+#endif
