@@ -137,36 +137,39 @@ struct BodyAnalyzer {
         for child in node.children { visit(child, in: document) }
     }
 
-    /// Text runs are most of a body's nodes, and most hold no citation: those are measured where
-    /// cmark keeps them, without becoming strings.
+    /// Text runs are most of a body's nodes, and most hold no citation. A run is read where cmark
+    /// keeps it: only the citations' keys, and (when rendering) the replacement pieces, become strings.
     private mutating func visitText(_ node: MarkdownNode, in document: MarkdownDocument) {
-        let groups = node.withLiteralUTF8 { bytes in
+        node.withLiteralUTF8 { bytes in
             let groups = CitationParser.groups(inUTF8: bytes)
-            if groups.isEmpty { paragraphProse?.add(bytes) }
-            return groups
-        }
-        guard !groups.isEmpty else { return }
-        let literal = node.literal
-        let bytes = Array(literal.utf8)
-        // "@key…]" as written locates the key even after an entity earlier in the run.
-        let pieces = groups.flatMap { group in
-            group.items.map { (bytes: bytes[$0.keyOffset..<group.range.upperBound], offset: $0.keyOffset) }
-        }
-        let points = document.points(of: pieces, in: node)
-        for (item, point) in zip(groups.flatMap(\.items), points) {
-            body.citations.append(Located(item.key, at: at(point)))
-        }
-        let segments = CitationParser.segments(of: literal, groups: groups)
-        for case .text(let run) in segments { paragraphProse?.add(run) }
-        guard render else { return }
-        edits.replaceText(node, with: segments.map { segment in
-            switch segment {
-            case .text(let run): return .text(run)
-            case .citation(let group):
-                let written = String(decoding: bytes[group.range], as: UTF8.self)
-                return .html(BodyHTML.token(.citation(written)))
+            guard !groups.isEmpty else {
+                paragraphProse?.add(bytes)
+                return
             }
-        })
+            // "@key…]" as written locates the key even after an entity earlier in the run.
+            let pieces = groups.flatMap { group in
+                group.items.map { (bytes: UnsafeBufferPointer(rebasing: bytes[$0.keyOffset..<group.range.upperBound]),
+                                   offset: $0.keyOffset) }
+            }
+            let points = document.points(of: pieces, in: node)
+            for (item, point) in zip(groups.flatMap(\.items), points) {
+                body.citations.append(Located(item.key, at: at(point)))
+            }
+            var replacement: [MarkdownEdits.InlinePiece] = []
+            CitationParser.forEachPart(of: bytes, groups: groups) { part in
+                switch part {
+                case .text(let run):
+                    paragraphProse?.add(UnsafeBufferPointer(rebasing: bytes[run]))
+                    if render { replacement.append(.text(String(decoding: bytes[run], as: UTF8.self))) }
+                case .citation(let group):
+                    if render {
+                        let written = String(decoding: bytes[group.range], as: UTF8.self)
+                        replacement.append(.html(BodyHTML.token(.citation(written))))
+                    }
+                }
+            }
+            if render { edits.replaceText(node, with: replacement) }
+        }
     }
 
     /// A citation written at the start of a line ("…foot\n[@key].") belongs to the word before it,

@@ -44,7 +44,7 @@ public final class MarkdownDocument {
     /// the source for each piece itself gives the written position. Pieces are given in the order
     /// written, and each is searched for after the previous one, so a citation repeated in a
     /// paragraph is found where each is written.
-    public func points(of pieces: [(bytes: ArraySlice<UInt8>, offset: Int)], in node: MarkdownNode) -> [SourcePoint] {
+    public func points(of pieces: [(bytes: UnsafeBufferPointer<UInt8>, offset: Int)], in node: MarkdownNode) -> [SourcePoint] {
         var searchFrom = lines.offset(of: node.start)
         return pieces.map { piece in
             guard let start = searchFrom, let found = lines.find(piece.bytes, from: start, limit: 64 * 1024) else {

@@ -94,7 +94,7 @@ struct LineTable {
     }
 
     /// Where `needle` is first written at or after `start`, searching at most `limit` bytes.
-    func find(_ needle: ArraySlice<UInt8>, from start: Int, limit: Int) -> Int? {
+    func find(_ needle: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int? {
         guard let first = needle.first else { return nil }
         var index = start
         let end = min(bytes.count - needle.count, start + limit)

@@ -46,19 +46,34 @@ public enum CitationParser {
         return text.withUTF8 { bytes in
             var result: [Segment] = []
             result.reserveCapacity(2 * found.count + 1)
-            var cursor = 0
-            for group in found {
-                var runEnd = group.range.lowerBound
-                while runEnd > cursor, bytes[runEnd - 1] == UInt8(ascii: " ") { runEnd -= 1 }
-                if runEnd > cursor {
-                    result.append(.text(String(decoding: bytes[cursor..<runEnd], as: UTF8.self)))
+            forEachPart(of: bytes, groups: found) { part in
+                switch part {
+                case .text(let run): result.append(.text(String(decoding: bytes[run], as: UTF8.self)))
+                case .citation(let group): result.append(.citation(group))
                 }
-                result.append(.citation(group))
-                cursor = group.range.upperBound
             }
-            if cursor < bytes.count { result.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
             return result
         }
+    }
+
+    /// A segment as a range of the parsed bytes, for callers that read them in place.
+    public enum Part {
+        case text(Range<Int>)
+        case citation(CitationGroup)
+    }
+
+    /// The parts `segments` would give, in order, as ranges of `bytes`: no string is made.
+    public static func forEachPart(of bytes: UnsafeBufferPointer<UInt8>, groups found: [CitationGroup],
+                                   _ body: (Part) -> Void) {
+        var cursor = 0
+        for group in found {
+            var runEnd = group.range.lowerBound
+            while runEnd > cursor, bytes[runEnd - 1] == UInt8(ascii: " ") { runEnd -= 1 }
+            if runEnd > cursor { body(.text(cursor..<runEnd)) }
+            body(.citation(group))
+            cursor = group.range.upperBound
+        }
+        if cursor < bytes.count { body(.text(cursor..<bytes.count)) }
     }
 
     /// The groups in a text's UTF-8 bytes, read in place (from a string's storage or a parser's
