@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmarks Salve against Hugo and raw cmark on the same synthetic corpus, in one run, alternating.
 
-usage: bench/run.py [--sizes 1000 10000] [--rounds 5] [--work /tmp/salve-bench] [--markdown BENCHMARKS.md]
+usage: bench/run.py [--sizes 1000 10000] [--rounds 5] [--once 100000] [--work /tmp/salve-bench] [--markdown BENCHMARKS.md]
 
 Needs: a release build of salve (.build/release/salve), hugo, gcc and libcmark-dev, GNU time.
 Prints a table of median wall time, CPU time (user + system) and peak memory (max RSS), the ratios
@@ -30,7 +30,7 @@ def timed(cmd, cwd=None):
     out = proc.stdout + proc.stderr
     match = re.search(r"__TIME__ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", out)
     if proc.returncode not in (0, 1) or not match:
-        sys.exit("command failed (%d): %s\n%s" % (proc.returncode, " ".join(cmd), out[-2000:]))
+        raise RuntimeError("command failed (%d): %s\n%s" % (proc.returncode, " ".join(cmd), out[-2000:]))
     wall, user, system, rss = match.groups()
     return float(wall), float(user) + float(system), int(rss) / 1024.0, out
 
@@ -143,6 +143,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--once", type=int, nargs="*", default=[],
+                        help="further sizes measured in one round only, such as 100000")
     parser.add_argument("--work", default="/tmp/salve-bench")
     parser.add_argument("--salve", default=os.path.join(ROOT, ".build", "release", "salve"))
     parser.add_argument("--markdown", help="write the results table into this file")
@@ -153,7 +155,8 @@ def main():
     subprocess.run(["gcc", "-O2", "-o", floor, os.path.join(ROOT, "bench", "cmark_floor.c"), "-lcmark"], check=True)
 
     rows = []
-    for size in args.sizes:
+    for size in args.sizes + args.once:
+        rounds = 1 if size in args.once and size not in args.sizes else args.rounds
         corpus = ensure_corpus(args.work, size)
         markdown_bytes = sum(os.path.getsize(os.path.join(d, f))
                              for d, _, files in os.walk(os.path.join(corpus, "Content")) for f in files if f.endswith(".md"))
@@ -162,7 +165,7 @@ def main():
         results = {"salve": [], "hugo": [], "cmark": [], "check": []}
         pages = {}
         outputs = []
-        for round_index in range(args.rounds):
+        for round_index in range(rounds):
             # Every build writes into a folder never used before, and all of them are deleted after
             # the last round. Deleting the previous output just before a build made ext4 search past
             # thousands of "recently deleted" inodes for every new file and folder (perf: find_inode_bit
@@ -176,21 +179,25 @@ def main():
                 if tool == "salve":
                     results["salve"].append(timed([args.salve, "build", "--output", salve_out], cwd=corpus)[:3])
                 elif tool == "hugo":
-                    results["hugo"].append(timed(["hugo", "--quiet", "-d", hugo_out], cwd=os.path.join(corpus, "hugo"))[:3])
+                    try:
+                        results["hugo"].append(timed(["hugo", "--quiet", "-d", hugo_out], cwd=os.path.join(corpus, "hugo"))[:3])
+                    except RuntimeError as error:  # e.g. out of memory on the largest corpus
+                        print("hugo failed: %s" % str(error)[:300])
                 else:
                     results["cmark"].append(timed([floor, os.path.join(corpus, "Content")])[:3])
             results["check"].append(timed([args.salve, "check", "--format", "json"], cwd=corpus)[:3])
         for name, out in [("salve", outputs[-2]), ("hugo", outputs[-1])]:
-            pages[name] = sum(1 for d, _, files in os.walk(out) for f in files if f.endswith(".html"))
+            pages[name] = sum(1 for d, _, files in os.walk(out) for f in files if f.endswith(".html")) if results[name] else 0
         for out in outputs:
             shutil.rmtree(out, ignore_errors=True)
-        med = {tool: tuple(median([r[i] for r in runs]) for i in range(3)) for tool, runs in results.items()}
+        med = {tool: tuple(median([r[i] for r in runs]) for i in range(3)) if runs else None
+               for tool, runs in results.items()}
         try:
             med["preview"] = preview_latency(args.salve, corpus)
         except (RuntimeError, OSError) as error:
             print("preview latency not measured: %s" % error)
             med["preview"] = (None, None)
-        rows.append((size, markdown_bytes, pages, med))
+        rows.append((size, markdown_bytes, pages, med, rounds))
         print_table(rows[-1:])
 
     report = render_markdown(rows, args)
@@ -199,43 +206,53 @@ def main():
         write_section(args.markdown, report)
 
 
+def cells(measured):
+    """wall, CPU and peak memory as table cells; dashes for a tool that did not run."""
+    if measured is None:
+        return ("–", "–", "–")
+    wall, cpu, rss = measured
+    return ("%.3f s" % wall, "%.3f s" % cpu, "%.0f MiB" % rss)
+
+
 def print_table(rows):
-    for size, markdown_bytes, pages, med in rows:
-        print("\n%d articles (%.1f MB Markdown; Salve %d pages, Hugo %d pages)" % (
-            size, markdown_bytes / 1e6, pages["salve"], pages["hugo"]))
+    for size, markdown_bytes, pages, med, rounds in rows:
+        print("\n%d articles (%.1f MB Markdown; Salve %d pages, Hugo %d pages; %d rounds)" % (
+            size, markdown_bytes / 1e6, pages["salve"], pages["hugo"], rounds))
         for tool in ["salve", "hugo", "cmark", "check"]:
-            wall, cpu, rss = med[tool]
-            print("  %-12s wall %7.3f s  cpu %7.3f s  peak %7.1f MiB" % (tool, wall, cpu, rss))
+            print("  %-12s wall %9s  cpu %9s  peak %9s" % ((tool,) + cells(med[tool])))
         edit, rebuild = med["preview"]
         if edit is not None:
             print("  preview      edit → reload event %.0f ms (rebuild %s ms)" % (edit, "%.0f" % rebuild if rebuild else "?"))
 
 
 def render_markdown(rows, args):
-    lines = ["| articles | Markdown | tool | pages | wall (median) | CPU (median) | peak memory |",
-             "|---:|---:|---|---:|---:|---:|---:|"]
-    for size, markdown_bytes, pages, med in rows:
+    lines = ["| articles | Markdown | rounds | tool | pages | wall (median) | CPU (median) | peak memory |",
+             "|---:|---:|---:|---|---:|---:|---:|---:|"]
+    for size, markdown_bytes, pages, med, rounds in rows:
         for tool, label in [("salve", "Salve build"), ("hugo", "Hugo"), ("cmark", "raw cmark (floor)"), ("check", "salve check")]:
-            wall, cpu, rss = med[tool]
-            count = pages.get(tool, "")
-            lines.append("| %d | %.1f MB | %s | %s | %.3f s | %.3f s | %.0f MiB |" % (
-                size, markdown_bytes / 1e6, label, count, wall, cpu, rss))
+            count = pages.get(tool, "") if med[tool] is not None else ""
+            lines.append("| %d | %.1f MB | %d | %s | %s | %s | %s | %s |" % (
+                (size, markdown_bytes / 1e6, rounds, label, count) + cells(med[tool])))
     lines += ["", "| articles | Salve/Hugo wall | Salve/cmark CPU | Salve peak | check wall | preview: edit → reload event | preview: rebuild |",
               "|---:|---:|---:|---:|---:|---:|---:|"]
-    for size, _, _, med in rows:
+    for size, _, _, med, _ in rows:
         edit, rebuild = med["preview"]
-        lines.append("| %d | %.2f | %.2f | %.0f MiB | %.3f s | %s | %s |" % (
-            size, med["salve"][0] / med["hugo"][0], med["salve"][1] / max(med["cmark"][1], 1e-9), med["salve"][2],
+        ratio = "%.2f" % (med["salve"][0] / med["hugo"][0]) if med["hugo"] else "–"
+        floor = "%.2f" % (med["salve"][1] / med["cmark"][1]) if med["cmark"][1] >= 0.01 else "–"  # below time's resolution
+        lines.append("| %d | %s | %s | %.0f MiB | %.3f s | %s | %s |" % (
+            size, ratio, floor, med["salve"][2],
             med["check"][0], "%.0f ms" % edit if edit is not None else "–", "%.0f ms" % rebuild if rebuild else "–"))
     if len(rows) > 1:
-        first, last = rows[0], rows[-1]
-        lines += ["", "Scaling %d → %d articles (×%.0f): Salve wall ×%.1f, CPU ×%.1f." % (
-            first[0], last[0], last[0] / first[0], last[3]["salve"][0] / first[3]["salve"][0],
-            last[3]["salve"][1] / first[3]["salve"][1])]
+        lines.append("")
+        for before, after in zip(rows, rows[1:]):
+            lines.append("Scaling %d → %d articles (×%g): Salve wall ×%.1f, CPU ×%.1f; check wall ×%.1f." % (
+                before[0], after[0], after[0] / before[0], after[3]["salve"][0] / before[3]["salve"][0],
+                after[3]["salve"][1] / before[3]["salve"][1], after[3]["check"][0] / before[3]["check"][0]))
+    command = "bench/run.py --sizes %s --rounds %d" % (" ".join(str(size) for size in args.sizes), args.rounds)
+    if args.once:
+        command += " --once " + " ".join(str(size) for size in args.once)
     lines += ["", "Machine: " + machine(), "",
-              "Command: `%s`, %d rounds, medians, run %s." % (
-                  "bench/run.py --sizes " + " ".join(str(r[0]) for r in rows) + " --rounds %d" % args.rounds,
-                  args.rounds, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))]
+              "Command: `%s`, medians, run %s." % (command, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))]
     return "\n".join(lines) + "\n"
 
 
