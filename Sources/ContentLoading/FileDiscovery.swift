@@ -31,12 +31,12 @@ enum FileDiscovery {
             guard let top = components.first, let kind = ContentKind(folder: top) else {
                 diagnostics.append(.warning(
                     .strayFile, "this file is not in a page folder (conditions, articles, exercises, programs, experts) and is not published",
-                    at: SourceLocation(file: file)))
+                    at: SourceLocation(file: file, line: 1, column: 1)))
                 continue
             }
             guard name.hasSuffix(".md") else {
                 diagnostics.append(.warning(.strayFile, "only Markdown files (.md) are pages; this file is not published",
-                                            at: SourceLocation(file: file)))
+                                            at: SourceLocation(file: file, line: 1, column: 1)))
                 continue
             }
             let stem = String(name.dropLast(3))
@@ -44,7 +44,7 @@ enum FileDiscovery {
                 diagnostics.append(.error(
                     .invalidSlug,
                     "the file name '\(stem)' is not a valid page id; rename it with lowercase letters, digits and single hyphens, like 'glute-bridge.md'",
-                    at: SourceLocation(file: file)))
+                    at: SourceLocation(file: file, line: 1, column: 1)))
                 continue
             }
             pages.append(DiscoveredPage(path: path, file: file, kind: kind, slug: slug, folder: components))

@@ -137,7 +137,7 @@ public enum GraphValidator {
             let earlier = discovered[..<index].first { $0.kind == page.kind && $0.slug == page.slug }
             diagnostics.append(.error(.duplicateSlug,
                                       "two \(page.kind.folder) have the id '\(page.slug)': this file and \(earlier?.file ?? ""); rename one",
-                                      at: SourceLocation(file: page.file)))
+                                      at: SourceLocation(file: page.file, line: 1, column: 1)))
         }
         return (refs, diagnostics)
     }

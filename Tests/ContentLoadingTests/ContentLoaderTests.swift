@@ -166,7 +166,7 @@ import Diagnostics
         let result = try project.load()
         let duplicates = result.with(.duplicateSlug)
         #expect(duplicates.map(\.severity) == [.error])
-        #expect(duplicates.map(\.location) == [SourceLocation(file: "Content/articles/b/x.md")])
+        #expect(duplicates.map(\.location) == [SourceLocation(file: "Content/articles/b/x.md", line: 1, column: 1)])
         #expect(duplicates.first?.message == "two articles have the id 'x': this file and Content/articles/a/x.md; rename one")
     }
 
@@ -237,7 +237,7 @@ import Diagnostics
         try project.write("Content/site.yml", Self.siteYML)
         try project.write("Content/articles/Bad Name.md", Self.article("Bad"))
         let result = try project.load()
-        #expect(result.with(.invalidSlug).map(\.location) == [SourceLocation(file: "Content/articles/Bad Name.md")])
+        #expect(result.with(.invalidSlug).map(\.location) == [SourceLocation(file: "Content/articles/Bad Name.md", line: 1, column: 1)])
     }
 
     @Test func invalidUTF8FileIsReportedAndTheRestLoads() throws {

@@ -125,22 +125,22 @@ struct InvalidSiteTests {
 
     /// The specific promises of the issue, checked apart from expected.txt so a wrong expectation file cannot hide them.
     @Test func eachBadInputGetsItsCodeAndPosition() throws {
-        let expectations: [(name: String, severity: Severity, code: DiagnosticCode, file: String, positioned: Bool)] = [
-            ("malformed-yaml", .error, .yamlSyntax, "Content/articles/knee-guide.md", true),
-            ("missing-required-field", .error, .missingField, "Content/articles/knee-guide.md", true),
-            ("wrong-type", .error, .wrongType, "Content/articles/knee-guide.md", true),
-            ("unknown-field", .warning, .unknownField, "Content/articles/knee-guide.md", true),
-            ("duplicate-slug", .error, .duplicateSlug, "Content/conditions/more/knee-pain.md", false),
-            ("escape-exercise-block", .error, .invalidSlug, "Content/articles/knee-guide.md", true),
-            ("escape-body-link", .error, .brokenLink, "Content/articles/knee-guide.md", true),
-            ("escape-slug-field", .error, .invalidSlug, "Content/articles/knee-guide.md", true),
-            ("unknown-condition", .error, .unknownCondition, "Content/articles/knee-guide.md", true),
-            ("unknown-exercise", .error, .unknownExercise, "Content/articles/knee-guide.md", true),
-            ("unknown-expert", .error, .unknownExpert, "Content/articles/knee-guide.md", true),
-            ("unknown-citation", .error, .unknownCitation, "Content/articles/knee-guide.md", true),
-            ("invalid-utf8", .error, .invalidUTF8, "Content/articles/bad-bytes.md", true),
-            ("empty-file", .error, .emptyFile, "Content/articles/empty.md", true),
-            ("stray-file", .warning, .strayFile, "Content/notes.txt", false),
+        let expectations: [(name: String, severity: Severity, code: DiagnosticCode, file: String)] = [
+            ("malformed-yaml", .error, .yamlSyntax, "Content/articles/knee-guide.md"),
+            ("missing-required-field", .error, .missingField, "Content/articles/knee-guide.md"),
+            ("wrong-type", .error, .wrongType, "Content/articles/knee-guide.md"),
+            ("unknown-field", .warning, .unknownField, "Content/articles/knee-guide.md"),
+            ("duplicate-slug", .error, .duplicateSlug, "Content/conditions/more/knee-pain.md"),
+            ("escape-exercise-block", .error, .invalidSlug, "Content/articles/knee-guide.md"),
+            ("escape-body-link", .error, .brokenLink, "Content/articles/knee-guide.md"),
+            ("escape-slug-field", .error, .invalidSlug, "Content/articles/knee-guide.md"),
+            ("unknown-condition", .error, .unknownCondition, "Content/articles/knee-guide.md"),
+            ("unknown-exercise", .error, .unknownExercise, "Content/articles/knee-guide.md"),
+            ("unknown-expert", .error, .unknownExpert, "Content/articles/knee-guide.md"),
+            ("unknown-citation", .error, .unknownCitation, "Content/articles/knee-guide.md"),
+            ("invalid-utf8", .error, .invalidUTF8, "Content/articles/bad-bytes.md"),
+            ("empty-file", .error, .emptyFile, "Content/articles/empty.md"),
+            ("stray-file", .warning, .strayFile, "Content/notes.txt"),
         ]
         for expectation in expectations {
             try withTemporaryFolder { temp in
@@ -149,9 +149,7 @@ struct InvalidSiteTests {
                 let match = diagnostics.all.first { $0.code == expectation.code && $0.location.file == expectation.file }
                 #expect(match != nil, "\(expectation.name): no [\(expectation.code)] in \(expectation.file); got \(diagnostics.lines)")
                 #expect(match?.severity == expectation.severity, "\(expectation.name)")
-                if expectation.positioned {
-                    #expect(match?.location.line != nil && match?.location.column != nil, "\(expectation.name): \(String(describing: match))")
-                }
+                #expect(match?.location.line != nil && match?.location.column != nil, "\(expectation.name): \(String(describing: match))")
                 // Warning-only cases must not stop the build; error cases must.
                 #expect(diagnostics.hasErrors == (expectation.severity == .error), "\(expectation.name): \(diagnostics.lines)")
             }
