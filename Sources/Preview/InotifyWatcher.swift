@@ -10,7 +10,9 @@ import Foundation
 /// inotify on every folder of the watched trees, one thread waiting with `poll`.
 ///
 /// A folder created or moved in is watched at once (and the files already inside it count as
-/// changed); a folder moved out or deleted loses its watches. A queue overflow counts as a change
+/// changed); a folder moved out or deleted loses its watches. A root's parent folder is watched too,
+/// for the root alone, so a root deleted and made again (a restore, a branch switch, a sync tool)
+/// or missing at start is watched once it is there. A queue overflow counts as a change
 /// of everything. Events are collected until the trees are quiet for the debounce time (or for a
 /// second at most, so a stream of writes still shows up), then delivered as one batch.
 final class InotifyWatcher: WatcherBackend, @unchecked Sendable {
@@ -27,6 +29,7 @@ final class InotifyWatcher: WatcherBackend, @unchecked Sendable {
     private static let queueOverflow: UInt32 = 0x0000_4000
     private static let ignored: UInt32 = 0x0000_8000
     private static let onlyDirectory: UInt32 = 0x0100_0000
+    private static let maskAdd: UInt32 = 0x2000_0000
     private static let isDirectory: UInt32 = 0x4000_0000
     private static let watchMask: UInt32 = create | modify | closeWrite | attrib | movedTo | movedFrom | delete
         | deleteSelf | moveSelf | onlyDirectory
@@ -46,6 +49,8 @@ final class InotifyWatcher: WatcherBackend, @unchecked Sendable {
     // Touched only by the watching thread (and by init, before it starts).
     private var folders: [Int32: String] = [:]
     private var watchOf: [String: Int32] = [:]
+    /// Watches on the roots' parent folders, with the roots each one holds.
+    private var rootsInParent: [Int32: [String]] = [:]
     private var watchFailure: Int32?
 
     init(roots: [String], debounce: Double, handler: @escaping FileWatcher.Handler) throws {
@@ -63,7 +68,10 @@ final class InotifyWatcher: WatcherBackend, @unchecked Sendable {
         wakeRead = pipeEnds[0]
         wakeWrite = pipeEnds[1]
         // Watch before returning, so a change made right after start() is seen.
-        for root in roots { _ = addTree(root) }
+        for root in roots {
+            watchParent(of: root)
+            _ = addTree(root)
+        }
         if let failure = watchFailure {
             closeDescriptors()
             throw WatcherError(description: "inotify could not watch every folder (errno \(failure)); "
@@ -170,6 +178,15 @@ final class InotifyWatcher: WatcherBackend, @unchecked Sendable {
             }
             return
         }
+        if let rootsHere = rootsInParent[wd] {
+            if mask & Self.ignored != 0 { rootsInParent[wd] = nil }
+            if mask & (Self.create | Self.movedTo) != 0, mask & Self.isDirectory != 0,
+               let root = rootsHere.first(where: { ($0 as NSString).lastPathComponent == name }) {
+                // A root made again: watch it, and call everything in it changed.
+                changed.insert(root)
+                changed.formUnion(addTree(root))
+            }
+        }
         guard let folder = folders[wd] else { return }
         if mask & Self.ignored != 0 {
             forget(wd)
@@ -209,6 +226,16 @@ final class InotifyWatcher: WatcherBackend, @unchecked Sendable {
             watchOf[path] = wd
         }
         return found
+    }
+
+    /// Watches the folder holding `root` for `root` (re)appearing. Added to, not replacing, any watch
+    /// that folder has already (it may be inside another root).
+    private func watchParent(of root: String) {
+        let parent = (root as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != root else { return }
+        let wd = inotify_add_watch(fd, parent, Self.create | Self.movedTo | Self.onlyDirectory | Self.maskAdd)
+        guard wd >= 0 else { return }  // no parent to watch: nothing can make the root appear
+        rootsInParent[wd, default: []].append(root)
     }
 
     private func removeTree(_ root: String) {

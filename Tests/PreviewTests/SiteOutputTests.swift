@@ -250,6 +250,40 @@ struct PreviewUnitTests {
         try FileManager.default.removeItem(at: file)
         #expect(await eventually(within: 3) { batches.last?.paths.contains(file.path) == true })
     }
+
+    /// A restore or a branch switch can delete the content folder and make it again: the new one
+    /// is watched, and so is one that did not exist when the watcher started.
+    @Test(arguments: [FileWatcher.Mode.inotify, .polling(interval: 0.05)])
+    func aRootDeletedAndMadeAgainIsWatched(mode: FileWatcher.Mode) async throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("salve-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let content = project.appendingPathComponent("Content")
+        let seeds = project.appendingPathComponent("seeds")  // missing at start
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: content.appendingPathComponent("articles/a.md"))
+        let batches = BatchLog()
+        let watcher = try FileWatcher(roots: [content, seeds], mode: mode, debounce: 0.05) { batches.append($0) }
+        watcher.start()
+        defer { watcher.stop() }
+
+        try FileManager.default.removeItem(at: content)
+        #expect(await eventually(within: 3) { batches.paths.contains(content.path) })
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        let page = content.appendingPathComponent("articles/b.md")
+        try Data("first".utf8).write(to: page)
+        #expect(await eventually(within: 3) { batches.paths.contains(page.path) })
+        // Edited later, inside the new folder: seen only if the new folder is watched.
+        await pause(0.3)
+        let before = batches.count
+        try Data("second".utf8).write(to: page)
+        #expect(await eventually(within: 3) { batches.count > before && batches.last?.paths.contains(page.path) == true })
+
+        try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
+        await pause(0.3)
+        let references = seeds.appendingPathComponent("references.json")
+        try Data("[]".utf8).write(to: references)
+        #expect(await eventually(within: 3) { batches.paths.contains(references.path) })
+    }
 }
 
 final class BatchLog: @unchecked Sendable {
