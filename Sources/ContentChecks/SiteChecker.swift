@@ -7,10 +7,10 @@ import Foundation
 public enum SiteChecker {
     public static let retractionsFile = "retractions.csv"
 
-    /// Dates are checked as of `options.today`.
-    public static func loadAndCheck(_ options: LoadOptions, cache: PageCache? = nil,
-                                    changedPaths: Set<String>? = nil) throws(LoadFailure) -> LoadResult {
-        var result = try ContentLoader.load(options, cache: cache, changedPaths: changedPaths)
+    /// Dates are checked as of `options.today`. See ``ContentLoader/load(_:cache:changedPaths:articleSink:)``.
+    public static func loadAndCheck(_ options: LoadOptions, cache: PageCache? = nil, changedPaths: Set<String>? = nil,
+                                    articleSink: ArticleSink? = nil) throws(LoadFailure) -> LoadResult {
+        var result = try ContentLoader.load(options, cache: cache, changedPaths: changedPaths, articleSink: articleSink)
         let (retractions, problems) = loadRetractions(options)
         result.diagnostics.append(contentsOf: problems)
         result.diagnostics.append(contentsOf: ContentChecker.check(result.graph, today: options.today, retractions: retractions))

@@ -9,8 +9,10 @@ public enum ContentLoader {
     ///   - cache: reuse pages whose files have not changed since the last load with this cache.
     ///   - changedPaths: absolute paths a file watcher saw change since that load. When they are all
     ///     existing page files the last load already knew, nothing else is listed or looked at.
-    public static func load(_ options: LoadOptions, cache: PageCache? = nil,
-                            changedPaths: Set<String>? = nil) throws(LoadFailure) -> LoadResult {
+    ///   - articleSink: given each published article as it loads; the graph then holds the articles
+    ///     without their bodies' HTML.
+    public static func load(_ options: LoadOptions, cache: PageCache? = nil, changedPaths: Set<String>? = nil,
+                            articleSink: ArticleSink? = nil) throws(LoadFailure) -> LoadResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.contentDirectory.path, isDirectory: &isDirectory),
               isDirectory.boolValue else {
@@ -36,30 +38,23 @@ public enum ContentLoader {
         }
         diagnostics.append(contentsOf: discovery.diagnostics)
 
+        let (bibliography, bibliographyFindings) = loadBibliography(options, paths, texts: &texts)
         cache?.begin(settings: "\(site.allowRawHTML) \(site.reviewIntervalMonths) \(options.renderBodies)", files: discovery.pages)
-        let loaded = loadPages(discovery.pages, site: site, render: options.renderBodies, cache: cache,
+        let loaded: [PageLoader.Result]
+        if let articleSink {
+            loaded = loadStreamingArticles(discovery.pages, site: site, bibliography: bibliography, options: options,
+                                           to: articleSink)
+        } else {
+            loaded = loadPages(discovery.pages, site: site, render: options.renderBodies, cache: cache,
                                trusted: trustedUnchanged ?? [])
+        }
         var pages: [any ContentPage] = []
         for result in loaded {
             diagnostics.append(contentsOf: result.diagnostics)
             if let text = result.text { texts[result.file] = text }
             if let page = result.page { pages.append(page) }
         }
-
-        let referencesURL = options.seedsDirectory.appendingPathComponent("references.json")
-        let referencesFile = paths.display(referencesURL)
-        var bibliography = Bibliography()
-        if let bytes = FileBytes.read(referencesURL.path) {
-            switch SourceText.decode(bytes: bytes, file: referencesFile) {
-            case .success(let text):
-                texts[referencesFile] = text
-                let (loadedBibliography, found) = BibliographyLoader.load(text, file: referencesFile)
-                bibliography = loadedBibliography
-                diagnostics.append(contentsOf: found)
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
-            }
-        }
+        diagnostics.append(contentsOf: bibliographyFindings)
 
         let (records, recordDiagnostics) = SourceRecordLoader.load(
             options.seedsDirectory.appendingPathComponent("sources"), paths: paths)
@@ -69,7 +64,18 @@ public enum ContentLoader {
             // Drafts and scheduled articles stay out of the site, its feed and its sitemap.
             pages.removeAll { !$0.isPublished(asOf: options.today) }
         }
-        let graph = ContentGraph(
+        let graph = makeGraph(pages, site: site, bibliography: bibliography, sourceRecords: records)
+        diagnostics.append(contentsOf: GraphValidator.validate(
+            graph, discovered: discovery.pages, draftsExcluded: !options.includeDrafts,
+            contentRoot: paths.display(options.contentDirectory)))
+        let mentioned = Set(diagnostics.all.map(\.location.file))
+        let kept = texts.filter { file, _ in !file.hasSuffix(".md") || mentioned.contains(file) }
+        return LoadResult(graph: graph, diagnostics: diagnostics, sourceTexts: kept)
+    }
+
+    private static func makeGraph(_ pages: [any ContentPage], site: SiteConfig, bibliography: Bibliography,
+                                  sourceRecords: [SourceRecord]) -> ContentGraph {
+        ContentGraph(
             site: site,
             conditions: pages.compactMap { $0 as? Condition },
             articles: pages.compactMap { $0 as? Article },
@@ -77,13 +83,48 @@ public enum ContentLoader {
             programs: pages.compactMap { $0 as? Program },
             experts: pages.compactMap { $0 as? Expert },
             bibliography: bibliography,
-            sourceRecords: records)
-        diagnostics.append(contentsOf: GraphValidator.validate(
-            graph, discovered: discovery.pages, draftsExcluded: !options.includeDrafts,
-            contentRoot: paths.display(options.contentDirectory)))
-        let mentioned = Set(diagnostics.all.map(\.location.file))
-        let kept = texts.filter { file, _ in !file.hasSuffix(".md") || mentioned.contains(file) }
-        return LoadResult(graph: graph, diagnostics: diagnostics, sourceTexts: kept)
+            sourceRecords: sourceRecords)
+    }
+
+    /// `seeds/references.json`, when there is one, and what is wrong with it.
+    private static func loadBibliography(_ options: LoadOptions, _ paths: ProjectPaths,
+                                         texts: inout [String: String]) -> (Bibliography, [Diagnostic]) {
+        let referencesURL = options.seedsDirectory.appendingPathComponent("references.json")
+        let referencesFile = paths.display(referencesURL)
+        guard let bytes = FileBytes.read(referencesURL.path) else { return (Bibliography(), []) }
+        switch SourceText.decode(bytes: bytes, file: referencesFile) {
+        case .success(let text):
+            texts[referencesFile] = text
+            return BibliographyLoader.load(text, file: referencesFile)
+        case .failure(let diagnostic):
+            return (Bibliography(), [diagnostic])
+        }
+    }
+
+    /// Loads every page but the articles, hands the sink a graph of them, then loads the articles,
+    /// giving the sink each one that will be published and keeping it without its body's HTML.
+    /// Results come back in the order of `files`, as `loadPages` gives them.
+    private static func loadStreamingArticles(_ files: [DiscoveredPage], site: SiteConfig, bibliography: Bibliography,
+                                              options: LoadOptions, to sink: ArticleSink) -> [PageLoader.Result] {
+        let isArticle = files.map { $0.kind == .article }
+        let others = files.indices.filter { !isArticle[$0] }.map { files[$0] }
+        let articles = files.indices.filter { isArticle[$0] }.map { files[$0] }
+        let otherResults = others.concurrentMap { PageLoader.load($0, site: site, render: options.renderBodies) }
+        var contextPages = otherResults.compactMap(\.page)
+        if !options.includeDrafts { contextPages.removeAll { !$0.isPublished(asOf: options.today) } }
+        sink.begin(context: makeGraph(contextPages, site: site, bibliography: bibliography, sourceRecords: []))
+        let articleResults = articles.concurrentMap { discovered in
+            var result = PageLoader.load(discovered, site: site, render: options.renderBodies)
+            if var article = result.page as? Article {
+                if options.includeDrafts || article.isPublished(asOf: options.today) { sink.take(article) }
+                article.body.html = .empty
+                result.page = article
+            }
+            return result
+        }
+        var nextOther = otherResults.makeIterator()
+        var nextArticle = articleResults.makeIterator()
+        return isArticle.compactMap { $0 ? nextArticle.next() : nextOther.next() }
     }
 
     /// Loads one page file on its own, as `salve render` does, with the site's settings.

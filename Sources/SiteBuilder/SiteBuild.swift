@@ -14,24 +14,40 @@ public struct BuildReport: Sendable {
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
-/// load → check → render → write. Nothing is written unless the content has no errors.
+/// load → check → render → write, into a staging folder that replaces Output/ only when the content
+/// has no errors.
 public enum SiteBuild {
     /// Dates (reviews, references, scheduled articles) are judged as of `options.today`.
+    ///
+    /// Article pages are written into the staging folder while the site loads; the other pages once
+    /// it is loaded and checked. The staging folder replaces `output` only when there are no errors.
     public static func build(_ options: LoadOptions, output: URL) throws -> BuildReport {
-        let loaded = try SiteChecker.loadAndCheck(options)
-        guard !loaded.diagnostics.hasErrors else {
-            return BuildReport(diagnostics: loaded.diagnostics, sourceTexts: loaded.sourceTexts, filesWritten: 0)
-        }
         // Refuse an unsafe output folder before any work is done.
         let writer = try OutputWriter(output: output)
-        let written = try write(loaded.graph, to: writer)
-        return BuildReport(diagnostics: loaded.diagnostics, sourceTexts: loaded.sourceTexts, filesWritten: written)
+        try writer.begin()
+        let articles = ArticlePageWriter(writer: writer)
+        let loaded: LoadResult
+        do {
+            loaded = try SiteChecker.loadAndCheck(options, articleSink: articles)
+        } catch {
+            writer.abort()
+            throw error
+        }
+        guard !loaded.diagnostics.hasErrors else {
+            writer.abort()
+            return BuildReport(diagnostics: loaded.diagnostics, sourceTexts: loaded.sourceTexts, filesWritten: 0)
+        }
+        if let failure = articles.failures.first {
+            writer.abort()
+            throw failure
+        }
+        let written = try write(SitePlan.entries(for: loaded.graph, articles: false), to: writer)
+        return BuildReport(diagnostics: loaded.diagnostics, sourceTexts: loaded.sourceTexts,
+                           filesWritten: articles.filesWritten + written)
     }
 
-    /// Renders every page on every core, streaming each to disk as it is made, then swaps the site in.
-    static func write(_ graph: ContentGraph, to writer: OutputWriter) throws(OutputFailure) -> Int {
-        let entries = SitePlan.entries(for: graph)
-        try writer.begin()
+    /// Renders every entry on every core, streaming each to disk as it is made, then swaps the site in.
+    static func write(_ entries: [SitePlan.Entry], to writer: OutputWriter) throws(OutputFailure) -> Int {
         let failures = FirstFailure<OutputFailure>()
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             guard !failures.hasFailure else { return }

@@ -8,23 +8,35 @@ struct SitePlan {
         var render: @Sendable () -> String
     }
 
-    static func entries(for graph: ContentGraph) -> [Entry] {
-        let bodies = BodyHTMLRenderer(graph: graph)
-        let references = ReferenceTable(graph.bibliography)
-        func body(_ page: any ContentPage) -> @Sendable () -> String {
-            { () -> String in
-                let linker = Linker(from: .page(page.ref), site: graph.site)
-                let render: BodyRenderer = { numbering in bodies.render(page.body, linker: linker, numbering: &numbering) }
-                switch page {
-                case let condition as Condition: return ConditionPage.render(condition, graph: graph, references: references, body: render).markup
-                case let article as Article: return ArticlePage.render(article, graph: graph, references: references, body: render).markup
-                case let card as ExerciseCard: return ExercisePage.render(card, graph: graph, references: references, body: render).markup
-                case let program as Program: return ProgramPage.render(program, graph: graph, references: references, body: render).markup
-                case let expert as Expert: return ExpertPage.render(expert, graph: graph, references: references, body: render).markup
-                default: return ""
-                }
+    /// What rendering any page of one build needs, made once.
+    struct PageRenderer: Sendable {
+        let graph: ContentGraph
+        let bodies: BodyHTMLRenderer
+        let references: ReferenceTable
+
+        init(graph: ContentGraph) {
+            self.graph = graph
+            bodies = BodyHTMLRenderer(graph: graph)
+            references = ReferenceTable(graph.bibliography)
+        }
+
+        func render(_ page: any ContentPage) -> String {
+            let linker = Linker(from: .page(page.ref), site: graph.site)
+            let body: BodyRenderer = { numbering in bodies.render(page.body, linker: linker, numbering: &numbering) }
+            switch page {
+            case let condition as Condition: return ConditionPage.render(condition, graph: graph, references: references, body: body).markup
+            case let article as Article: return ArticlePage.render(article, graph: graph, references: references, body: body).markup
+            case let card as ExerciseCard: return ExercisePage.render(card, graph: graph, references: references, body: body).markup
+            case let program as Program: return ProgramPage.render(program, graph: graph, references: references, body: body).markup
+            case let expert as Expert: return ExpertPage.render(expert, graph: graph, references: references, body: body).markup
+            default: return ""
             }
         }
+    }
+
+    /// - Parameter articles: false when the articles' pages were written as they loaded (``ArticleSink``).
+    static func entries(for graph: ContentGraph, articles: Bool = true) -> [Entry] {
+        let renderer = PageRenderer(graph: graph)
         var entries: [Entry] = [
             Entry(file: Route.home.outputFile) { SitePages.home(graph: graph).markup },
             Entry(file: Route.references.outputFile) { SitePages.references(graph: graph).markup },
@@ -47,8 +59,8 @@ struct SitePlan {
         for kind in ContentKind.allCases {
             entries.append(Entry(file: Route.index(kind).outputFile) { SitePages.index(kind, graph: graph).markup })
         }
-        for page in graph.allPages {
-            entries.append(Entry(file: Route.page(page.ref).outputFile, render: body(page)))
+        for page in graph.allPages where articles || page.ref.kind != .article {
+            entries.append(Entry(file: Route.page(page.ref).outputFile) { renderer.render(page) })
         }
         return entries
     }

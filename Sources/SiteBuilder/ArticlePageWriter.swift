@@ -1,0 +1,36 @@
+import ContentLoading
+import ContentModel
+import Foundation
+import Templates
+
+/// Writes each article's page into the staging folder as the article loads (see ``ArticleSink``), so
+/// a build never holds every article's body at once. Whether the staged site is kept is decided after
+/// loading, as for every other page.
+final class ArticlePageWriter: ArticleSink, @unchecked Sendable {
+    private let writer: OutputWriter
+    /// Set once by `begin`, before any `take`; read-only afterwards.
+    private var renderer: SitePlan.PageRenderer?
+    let failures = FirstFailure<OutputFailure>()
+    private let lock = NSLock()
+    private var written = 0
+
+    init(writer: OutputWriter) {
+        self.writer = writer
+    }
+
+    var filesWritten: Int { lock.withLock { written } }
+
+    func begin(context: ContentGraph) {
+        renderer = SitePlan.PageRenderer(graph: context)
+    }
+
+    func take(_ article: Article) {
+        guard let renderer, !failures.hasFailure else { return }
+        do throws(OutputFailure) {
+            try writer.write(Route.page(article.ref).outputFile, contents: renderer.render(article))
+            lock.withLock { written += 1 }
+        } catch {
+            failures.record(error)
+        }
+    }
+}
