@@ -15,8 +15,13 @@ struct FrontMatterSplit {
     /// Splits normalised text (`\n` line endings). The front matter must start on the first line.
     /// Scans bytes line by line up to the closing fence only; the body is never split into lines.
     static func split(_ text: String, file: String) -> Result<FrontMatterSplit, Diagnostic> {
+        var text = text
+        // Read in place: copying every file's bytes into an array first was a copy too many.
+        return text.withUTF8 { split($0, file: file) }
+    }
+
+    private static func split(_ utf8: UnsafeBufferPointer<UInt8>, file: String) -> Result<FrontMatterSplit, Diagnostic> {
         let opening = SourceLocation(file: file, line: 1, column: 1)
-        let utf8 = Array(text.utf8)
         func lineEnd(from start: Int) -> Int {
             var index = start
             while index < utf8.count, utf8[index] != 0x0A { index += 1 }
@@ -50,7 +55,7 @@ struct FrontMatterSplit {
             at: opening))
     }
 
-    private static func isFence(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
+    private static func isFence(_ line: Slice<UnsafeBufferPointer<UInt8>>, allowDots: Bool) -> Bool {
         var trimmed = line
         while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed = trimmed.dropLast() }
         return trimmed.elementsEqual("---".utf8) || (allowDots && trimmed.elementsEqual("...".utf8))

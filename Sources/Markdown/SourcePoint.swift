@@ -23,19 +23,24 @@ public struct SourcePoint: Hashable, Comparable, Sendable, CustomStringConvertib
 /// The body's first line is `firstLine` in the file: the front matter's length is added here, once,
 /// and nowhere else (the off-by-N bug Hugo and Zola both shipped came from adding it twice or never).
 struct LineTable {
-    private let bytes: [UInt8]
-    private var lineStarts: [Int] = [0]
+    /// The body itself, read in place through `withBytes`: sharing the document's string rather than
+    /// copying it into an array saves a copy of every page.
+    private let text: String
+    private let lineStarts: [Int]
     /// Lines with no multi-byte characters, whose byte column is already the scalar column: most
     /// lines, and counting would otherwise make long paragraphs quadratic.
-    private var asciiLines: [Bool] = []
+    private let asciiLines: [Bool]
     let firstLine: Int
 
     init(_ text: String, firstLine: Int) {
-        bytes = Array(text.utf8)
+        self.text = text
         self.firstLine = firstLine
+        var lineStarts = [0]
+        var asciiLines: [Bool] = []
         // Eight bytes at a time: a line is ASCII when no byte has its top bit set; the byte loop
         // finds the newline. This runs over every byte of every page.
-        bytes.withUnsafeBufferPointer { buffer in
+        var text = text
+        text.withUTF8 { buffer in
             guard let base = buffer.baseAddress else { return }
             let raw = UnsafeRawPointer(base)
             let count = buffer.count
@@ -65,21 +70,31 @@ struct LineTable {
             asciiLines.append(ascii)
         }
         if asciiLines.isEmpty { asciiLines.append(true) }  // an empty body: one empty line
+        self.lineStarts = lineStarts
+        self.asciiLines = asciiLines
+    }
+
+    /// The body's UTF-8 bytes, in place (a native string is contiguous, so nothing is copied).
+    private func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        var text = text
+        return text.withUTF8(body)
     }
 
     /// The byte offset in the body of a file position (scalar column), or nil when outside the body.
     func offset(of point: SourcePoint) -> Int? {
         let line = point.line - firstLine + 1
         guard line >= 1, line <= lineStarts.count else { return nil }
-        if asciiLines[line - 1] { return min(lineStarts[line - 1] + point.column - 1, bytes.count) }
-        var index = lineStarts[line - 1]
-        var scalars = 1
-        while scalars < point.column, index < bytes.count, bytes[index] != 0x0A {
-            index += 1
-            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
-            scalars += 1
+        return withBytes { bytes in
+            if asciiLines[line - 1] { return min(lineStarts[line - 1] + point.column - 1, bytes.count) }
+            var index = lineStarts[line - 1]
+            var scalars = 1
+            while scalars < point.column, index < bytes.count, bytes[index] != 0x0A {
+                index += 1
+                while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+                scalars += 1
+            }
+            return index
         }
-        return index
     }
 
     /// The file position of a byte offset in the body.
@@ -96,13 +111,15 @@ struct LineTable {
     /// Where `needle` is first written at or after `start`, searching at most `limit` bytes.
     func find(_ needle: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int? {
         guard let first = needle.first else { return nil }
-        var index = start
-        let end = min(bytes.count - needle.count, start + limit)
-        while index <= end {
-            if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+        return withBytes { bytes in
+            var index = start
+            let end = min(bytes.count - needle.count, start + limit)
+            while index <= end {
+                if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+                index += 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// `line` and `byteColumn` are cmark's, both 1-based, relative to the body.
@@ -113,13 +130,16 @@ struct LineTable {
         }
         if asciiLines[line - 1] { return SourcePoint(line: fileLine, column: byteColumn) }
         let start = lineStarts[line - 1]
-        let end = min(start + byteColumn - 1, bytes.count)
-        var scalars = 0
-        var index = start
-        while index < end {
-            // Count every byte that is not a UTF-8 continuation byte (10xxxxxx).
-            if bytes[index] & 0xC0 != 0x80 { scalars += 1 }
-            index += 1
+        let scalars = withBytes { bytes in
+            let end = min(start + byteColumn - 1, bytes.count)
+            var scalars = 0
+            var index = start
+            while index < end {
+                // Count every byte that is not a UTF-8 continuation byte (10xxxxxx).
+                if bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+                index += 1
+            }
+            return scalars
         }
         return SourcePoint(line: fileLine, column: scalars + 1)
     }
