@@ -15,6 +15,7 @@ public final class OutputWriter: @unchecked Sendable {
 
     public let output: URL
     let staging: URL
+    private let stagingPath: String
     private let fileManager = FileManager.default
     private let directoriesLock = NSLock()
     private var createdDirectories: Set<String> = []
@@ -27,6 +28,7 @@ public final class OutputWriter: @unchecked Sendable {
             throw OutputFailure(description: "'\(output.path)' cannot be used as the output folder")
         }
         staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        stagingPath = staging.path
         try checkReplaceable()
     }
 
@@ -53,7 +55,7 @@ public final class OutputWriter: @unchecked Sendable {
         } catch {
             throw OutputFailure(description: "could not create '\(staging.path)': \(error.localizedDescription)")
         }
-        createdDirectories = [staging.path]
+        createdDirectories = [stagingPath]
     }
 
     /// Writes one file; `path` is relative to the site root and may not climb out of it.
@@ -63,15 +65,16 @@ public final class OutputWriter: @unchecked Sendable {
               !components.contains(where: { $0 == ".." || $0 == "." }) else {
             throw OutputFailure(description: "refusing to write '\(path)': it is outside the output folder")
         }
-        let url = components.reduce(staging) { $0.appendingPathComponent(String($1)) }
-        let folder = url.deletingLastPathComponent().path
+        // Plain strings, not URLs: this runs for every page, and URL path building allocates at each step.
+        let folder = ([Substring(stagingPath)] + components.dropLast()).joined(separator: "/")
+        let file = folder + "/" + components[components.count - 1]
         do throws(FileOutput.Failure) {
             // Create before recording: a folder marked as made must exist for every other thread.
             if !directoriesLock.withLock({ createdDirectories.contains(folder) }) {
                 try FileOutput.makeDirectory(folder)
                 directoriesLock.withLock { _ = createdDirectories.insert(folder) }
             }
-            try FileOutput.write(contents, to: url.path)
+            try FileOutput.write(contents, to: file)
         } catch {
             throw OutputFailure(description: "could not write '\(path)': \(error.reason)")
         }
