@@ -60,10 +60,7 @@ public enum ContentLoader {
             options.seedsDirectory.appendingPathComponent("sources"), paths: paths)
         diagnostics.append(contentsOf: recordDiagnostics)
 
-        if !options.includeDrafts {
-            // Drafts and scheduled articles stay out of the site, its feed and its sitemap.
-            pages.removeAll { !$0.isPublished(asOf: options.today) }
-        }
+        pages.removeAll { !options.publishes($0) }
         let graph = makeGraph(pages, site: site, bibliography: bibliography, sourceRecords: records)
         diagnostics.append(contentsOf: GraphValidator.validate(
             graph, discovered: discovery.pages, draftsExcluded: !options.includeDrafts,
@@ -110,13 +107,12 @@ public enum ContentLoader {
         let others = files.indices.filter { !isArticle[$0] }.map { files[$0] }
         let articles = files.indices.filter { isArticle[$0] }.map { files[$0] }
         let otherResults = others.concurrentMap { PageLoader.load($0, site: site, render: options.renderBodies) }
-        var contextPages = otherResults.compactMap(\.page)
-        if !options.includeDrafts { contextPages.removeAll { !$0.isPublished(asOf: options.today) } }
+        let contextPages = otherResults.compactMap(\.page).filter { options.publishes($0) }
         sink.begin(context: makeGraph(contextPages, site: site, bibliography: bibliography, sourceRecords: []))
         let articleResults = articles.concurrentMap { discovered in
             var result = PageLoader.load(discovered, site: site, render: options.renderBodies)
             if var article = result.page as? Article {
-                if options.includeDrafts || article.isPublished(asOf: options.today) { sink.take(article) }
+                if options.publishes(article) { sink.take(article) }
                 article.body.html = .empty
                 result.page = article
             }

@@ -24,6 +24,12 @@ public struct LoadOptions: Sendable {
         self.today = today
         self.renderBodies = renderBodies
     }
+
+    /// Whether `page` is part of the site loaded with these options: drafts and articles scheduled
+    /// after `today` stay out of the site, its feed and its sitemap unless drafts are included.
+    func publishes(_ page: some ContentPage) -> Bool {
+        includeDrafts || page.isPublished(asOf: today)
+    }
 }
 
 extension Day {

@@ -27,7 +27,9 @@ enum YAMLDocument {
             // The first in sorted order, at its second occurrence. A list or mapping used as a key
             // keeps the placeholder name, spelling included, it has always been reported with.
             let named = keys.map { (name: $0.scalarText ?? "<uncovertable>", mark: $0.mark) }
-            let first = named.min { $0.name < $1.name }!
+            guard let first = named.min(by: { $0.name < $1.name }) else {  // the parser lists at least one
+                return .error(.yamlSyntax, "a field appears twice; keep one", at: SourceLocation(file: file, line: firstLine, column: 1))
+            }
             return .error(.yamlSyntax, "the field '\(first.name)' appears twice; keep one", at: at(first.mark))
         case let .reader(problem, _, _):
             return .error(.yamlSyntax, "malformed YAML: \(problem)", at: SourceLocation(file: file, line: firstLine, column: 1))
