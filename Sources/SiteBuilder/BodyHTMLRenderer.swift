@@ -5,6 +5,9 @@ import Templates
 /// Finishes a page body for the page showing it: fills the slots loading left in cmark's HTML with
 /// citation numbers from the page's list, links relative to the page, heading tags, and the cards
 /// that `exercise` blocks name.
+///
+/// Every slot is written straight into the page's body: a page has dozens of slots, and a string per
+/// slot, joined afterwards, was a tenth of a build.
 public struct BodyHTMLRenderer: Sendable {
     public let graph: ContentGraph
 
@@ -17,55 +20,64 @@ public struct BodyHTMLRenderer: Sendable {
     public func render(_ body: Body, linker: Linker, numbering: inout CitationNumbering, embedding: Bool = true) -> HTML {
         let rendered = body.html
         guard !rendered.markup.isEmpty else { return .empty }
-        var html = ""
+        var html = HTML.empty
         html.reserveCapacity(rendered.markup.utf8.count + 1024)
         // A block of cards ends in a newline and takes the place of the one cmark wrote after the slot.
         var dropNewline = false
         rendered.forEachPart { part in
             switch part {
             case .markup(let run):
-                html += dropNewline && run.hasPrefix("\n") ? run.dropFirst() : run
+                html.appendUnescaped(dropNewline && run.utf8.first == UInt8(ascii: "\n") ? run.dropFirst() : run)
                 dropNewline = false
             case .slot(let slot):
-                let filled = fill(slot, of: body, linker: linker, numbering: &numbering, embedding: embedding)
-                html += filled
-                dropNewline = filled.hasSuffix("\n")
+                dropNewline = append(slot, of: body, linker: linker, numbering: &numbering, embedding: embedding, to: &html)
             }
         }
-        return .unescaped(html)
+        return html
     }
 
-    private func fill(_ slot: BodyHTML.Slot, of body: Body, linker: Linker, numbering: inout CitationNumbering,
-                      embedding: Bool) -> String {
+    /// Returns whether what it appended ends in a newline.
+    private func append(_ slot: BodyHTML.Slot, of body: Body, linker: Linker, numbering: inout CitationNumbering,
+                        embedding: Bool, to html: inout HTML) -> Bool {
         switch slot {
         case .citation(let written):
             // The text loading found to be one citation group is parsed again: a few bytes.
-            guard let group = CitationParser.groups(in: written).first else { return "" }
-            return CitationMarkup.render(group, numbering: &numbering).markup
+            guard let group = CitationParser.groups(in: written).first else { return false }
+            CitationMarkup.append(group, numbering: &numbering, to: &html)
+            return false
         case .link(let index):
-            guard body.links.indices.contains(index) else { return "" }
+            guard body.links.indices.contains(index) else { return false }
             let link = body.links[index]
-            return CmarkEscaping.href(linker.href(link.target, fragment: link.fragment))
+            html += .unescaped(CmarkEscaping.href(linker.href(link.target, fragment: link.fragment)))
+            return false
         case .headingOpen(let index):
-            guard body.headings.indices.contains(index) else { return "" }
+            guard body.headings.indices.contains(index) else { return false }
             let heading = body.headings[index]
-            return embedding
-                ? "<h\(heading.level) id=\"\(CmarkEscaping.attribute(heading.anchor))\">"
-                : "<h\(Self.embeddedLevel(heading.level))>"
+            if embedding {
+                html += "<h\(heading.level) id=\""
+                html += .unescaped(CmarkEscaping.attribute(heading.anchor))
+                html += "\">"
+            } else {
+                html += "<h\(Self.embeddedLevel(heading.level))>"
+            }
+            return false
         case .headingClose(let index):
-            guard body.headings.indices.contains(index) else { return "" }
+            guard body.headings.indices.contains(index) else { return false }
             let level = body.headings[index].level
-            return "</h\(embedding ? level : Self.embeddedLevel(level))>"
+            html += "</h\(embedding ? level : Self.embeddedLevel(level))>"
+            return false
         case .exercises(let index):
-            guard embedding, body.html.exerciseBlocks.indices.contains(index) else { return "" }
-            var html = HTML.empty
+            guard embedding, body.html.exerciseBlocks.indices.contains(index) else { return false }
+            var appended = false
             for embed in body.exerciseEmbeds[body.html.exerciseBlocks[index]] {
                 guard let card = graph.exercise(embed.value) else { continue }
                 html += ExercisePage.embed(card, linker: linker, numbering: &numbering) { cardNumbering in
                     render(card.body, linker: linker, numbering: &cardNumbering, embedding: false)
                 }
+                appended = true
             }
-            return html.markup
+            // A card ends in a newline.
+            return appended && html.markup.utf8.last == UInt8(ascii: "\n")
         }
     }
 

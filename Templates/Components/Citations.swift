@@ -6,17 +6,35 @@ public enum CitationMarkup {
     /// `<sup class="citation">[<a href="#ref-1">1</a>, <a href="#ref-2">2</a>]</sup>` style, numbered by
     /// first use on the page.
     public static func render(_ group: CitationGroup, numbering: inout CitationNumbering) -> HTML {
-        // Appended in place: a large site renders hundreds of thousands of these.
-        var html: HTML = "<sup class=\"citation\">"
+        var html = HTML.empty
+        append(group, numbering: &numbering, to: &html)
+        return html
+    }
+
+    /// The same markup, appended piece by piece: a large site renders hundreds of thousands of these,
+    /// and an interpolated literal per item costs a buffer of its own.
+    public static func append(_ group: CitationGroup, numbering: inout CitationNumbering, to html: inout HTML) {
+        html += "<sup class=\"citation\">"
         for (index, item) in group.items.enumerated() {
-            let number = numbering.number(for: item.key)
+            let number = HTML.unescaped(String(numbering.number(for: item.key)))
             if index > 0 { html += ", " }
-            if !item.prefix.isEmpty { html += "\(item.prefix) " }
-            html += "<a href=\"#\(anchor(for: item.key))\" aria-label=\"Reference \(number)\">\(number)</a>"
-            if !item.locator.isEmpty { html += ", \(item.locator)" }
+            if !item.prefix.isEmpty {
+                html += .text(item.prefix)
+                html += " "
+            }
+            html += "<a href=\"#ref-"
+            html += .text(item.key.rawValue)
+            html += "\" aria-label=\"Reference "
+            html += number
+            html += "\">"
+            html += number
+            html += "</a>"
+            if !item.locator.isEmpty {
+                html += ", "
+                html += .text(item.locator)
+            }
         }
         html += "</sup>"
-        return html
     }
 
     /// A front-matter text with its citations as superscripts.

@@ -37,6 +37,10 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
     public mutating func reserveCapacity(_ bytes: Int) { markup.reserveCapacity(bytes) }
     public var isEmpty: Bool { markup.isEmpty }
 
+    /// Appends markup without escaping: the ``unescaped(_:)`` rule, for a run of markup Salve produced
+    /// (cmark's output) that is appended where it lies instead of being copied into a string first.
+    public mutating func appendUnescaped(_ markup: Substring) { self.markup += markup }
+
     public static func + (a: HTML, b: HTML) -> HTML { HTML(markup: a.markup + b.markup) }
     public static func += (a: inout HTML, b: HTML) { a.markup += b.markup }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A body as cmark rendered it at load, with a slot wherever the page showing it decides the markup:
 /// citation numbers (numbered per page), links to other pages (relative to that page), heading tags
 /// (an embedded card's headings sit lower and take no ids) and `exercise` blocks (the cards).
@@ -75,13 +81,16 @@ public struct BodyHTML: Sendable {
     /// Walks the markup as runs of finished markup and slots, in order.
     public func forEachPart(_ body: (Part) -> Void) {
         var copy = markup  // shares storage; withUTF8 needs a var
-        // Marker offsets first, found over raw bytes: a page is scanned once, without String indexing.
+        // Marker offsets first, found with memchr over raw bytes: a page is scanned once, without
+        // String indexing.
         let markers: [Int] = copy.withUTF8 { buffer in
             var offsets: [Int] = []
+            guard let base = buffer.baseAddress else { return offsets }
             var index = 0
-            while let found = buffer[index...].firstIndex(of: Self.marker) {
-                offsets.append(found)
-                index = found + 1
+            while index < buffer.count, let found = memchr(base + index, Int32(Self.marker), buffer.count - index) {
+                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                offsets.append(offset)
+                index = offset + 1
             }
             return offsets
         }
