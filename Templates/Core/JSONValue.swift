@@ -55,7 +55,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     static func writeString(_ text: String, to out: inout String) {
         out += "\""
         // Most strings need no escaping at all.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
+        if !text.containsUTF8Byte(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
             out += text
             out += "\""
             return

@@ -40,7 +40,22 @@ public struct Route: Hashable, Sendable, Comparable {
 
     /// How many folders deep the page is; relative links climb this many levels.
     var depth: Int {
-        path.split(separator: "/", omittingEmptySubsequences: true).count - (path.hasSuffix("/") || path.isEmpty ? 0 : 1)
+        // Counted over the bytes: every page makes a linker, and splitting the path made an array.
+        var path = path
+        return path.withUTF8 { bytes in
+            var depth = 0
+            var inPart = false
+            for byte in bytes {
+                if byte == UInt8(ascii: "/") {
+                    if inPart { depth += 1 }
+                    inPart = false
+                } else {
+                    inPart = true
+                }
+            }
+            // A trailing part is a file ("404.html"), not a folder.
+            return depth
+        }
     }
 
     public static func < (a: Route, b: Route) -> Bool { a.path < b.path }

@@ -69,6 +69,10 @@ public enum SiteFeeds {
 
 enum XML {
     static func escape(_ text: String) -> String {
+        // Most text needs nothing escaped or dropped.
+        guard text.containsUTF8Byte(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

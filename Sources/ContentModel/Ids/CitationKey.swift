@@ -26,16 +26,27 @@ public struct CitationKey: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// The answer for pure-ASCII keys (nearly all), or nil to use the Unicode rules.
     private static func isValidASCII(_ text: String) -> Bool? {
-        let bytes = text.utf8
-        guard let first = bytes.first, let last = bytes.last else { return false }
         func isKey(_ byte: UInt8) -> Bool {
             (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x5F
         }
-        var allASCII = true
-        for byte in bytes where byte >= 0x80 { allASCII = false }
-        guard allASCII else { return nil }
-        guard isKey(first), isKey(last) else { return false }
-        return bytes.allSatisfy { isKey($0) || ":.#$%&-+?<>~/".utf8.contains($0) }
+        func isInternalPunctuation(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"),
+                 UInt8(ascii: "&"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "<"),
+                 UInt8(ascii: ">"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                return true
+            default:
+                return false
+            }
+        }
+        // Read from the string's storage: every citation of every page is checked.
+        var text = text
+        return text.withUTF8 { bytes -> Bool? in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard isKey(first), isKey(last) else { return false }
+            return bytes.allSatisfy { isKey($0) || isInternalPunctuation($0) }
+        }
     }
 
     public var description: String { rawValue }
