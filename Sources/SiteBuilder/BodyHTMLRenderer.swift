@@ -56,7 +56,7 @@ public struct BodyHTMLRenderer: Sendable {
             if embedding {
                 html += "<h\(heading.level) id=\""
                 html += .unescaped(CmarkEscaping.attribute(heading.anchor))
-                html += "\">"
+                html.append("\">")
             } else {
                 html += "<h\(Self.embeddedLevel(heading.level))>"
             }

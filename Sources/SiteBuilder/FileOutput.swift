@@ -31,7 +31,7 @@ enum FileOutput {
 
     /// Writes to a temporary file beside `path` and renames it over `path`: readers see the old file or
     /// the new one, never half of one.
-    static func writeReplacing(_ contents: String, at path: String) throws(Failure) {
+    static func writeReplacing(_ contents: [UInt8], at path: String) throws(Failure) {
         let temporary = path + ".salve-tmp"
         try write(contents, to: temporary)
         guard rename(temporary, path) == 0 else {
@@ -41,13 +41,12 @@ enum FileOutput {
         }
     }
 
-    /// Writes the whole string to `path`, replacing any file there.
-    static func write(_ contents: String, to path: String) throws(Failure) {
+    /// Writes the bytes to `path`, replacing any file there.
+    static func write(_ contents: [UInt8], to path: String) throws(Failure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
         defer { close(descriptor) }
-        var contents = contents
-        let failure: Int32? = contents.withUTF8 { buffer in
+        let failure: Int32? = contents.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return nil }  // empty: nothing to write
             var offset = 0
             while offset < buffer.count {

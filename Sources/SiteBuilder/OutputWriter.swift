@@ -60,6 +60,11 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Writes one file; `path` is relative to the site root and may not climb out of it.
     public func write(_ path: String, contents: String) throws(OutputFailure) {
+        try write(path, contents: Array(contents.utf8))
+    }
+
+    /// Writes one file of bytes (a page's ``HTML``); `path` as above.
+    public func write(_ path: String, contents: [UInt8]) throws(OutputFailure) {
         let components = path.split(separator: "/")
         guard !path.hasPrefix("/"), !components.isEmpty,
               !components.contains(where: { $0 == ".." || $0 == "." }) else {

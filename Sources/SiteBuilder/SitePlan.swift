@@ -5,7 +5,8 @@ import Templates
 struct SitePlan {
     struct Entry {
         var file: String
-        var render: @Sendable () -> String
+        /// The file's UTF-8 bytes.
+        var render: @Sendable () -> [UInt8]
     }
 
     /// What rendering any page of one build needs, made once.
@@ -20,16 +21,16 @@ struct SitePlan {
             references = ReferenceTable(graph.bibliography)
         }
 
-        func render(_ page: any ContentPage) -> String {
+        func render(_ page: any ContentPage) -> [UInt8] {
             let linker = Linker(from: .page(page.ref), site: graph.site)
             let body: BodyRenderer = { numbering in bodies.render(page.body, linker: linker, numbering: &numbering) }
             switch page {
-            case let condition as Condition: return ConditionPage.render(condition, graph: graph, references: references, body: body).markup
-            case let article as Article: return ArticlePage.render(article, graph: graph, references: references, body: body).markup
-            case let card as ExerciseCard: return ExercisePage.render(card, graph: graph, references: references, body: body).markup
-            case let program as Program: return ProgramPage.render(program, graph: graph, references: references, body: body).markup
-            case let expert as Expert: return ExpertPage.render(expert, graph: graph, references: references, body: body).markup
-            default: return ""
+            case let condition as Condition: return ConditionPage.render(condition, graph: graph, references: references, body: body).bytes
+            case let article as Article: return ArticlePage.render(article, graph: graph, references: references, body: body).bytes
+            case let card as ExerciseCard: return ExercisePage.render(card, graph: graph, references: references, body: body).bytes
+            case let program as Program: return ProgramPage.render(program, graph: graph, references: references, body: body).bytes
+            case let expert as Expert: return ExpertPage.render(expert, graph: graph, references: references, body: body).bytes
+            default: return []
             }
         }
     }
@@ -38,26 +39,26 @@ struct SitePlan {
     static func entries(for graph: ContentGraph, articles: Bool = true) -> [Entry] {
         let renderer = PageRenderer(graph: graph)
         var entries: [Entry] = [
-            Entry(file: Route.home.outputFile) { SitePages.home(graph: graph).markup },
-            Entry(file: Route.references.outputFile) { SitePages.references(graph: graph).markup },
-            Entry(file: Route.notFound.outputFile) { SitePages.notFound(graph: graph).markup },
-            Entry(file: "assets/" + Stylesheet.fileName) { Stylesheet.css },
-            Entry(file: Route.search.outputFile) { Search.page(graph: graph).markup },
-            Entry(file: Search.indexFile) { Search.index(graph: graph) },
-            Entry(file: "assets/" + Search.scriptFile) { Search.script },
-            Entry(file: Route.sitemap.outputFile) { SiteFeeds.sitemap(graph: graph) },
-            Entry(file: Route.feed.outputFile) { SiteFeeds.atom(graph: graph) },
-            Entry(file: "robots.txt") { SiteFeeds.robots(site: graph.site) },
+            Entry(file: Route.home.outputFile) { SitePages.home(graph: graph).bytes },
+            Entry(file: Route.references.outputFile) { SitePages.references(graph: graph).bytes },
+            Entry(file: Route.notFound.outputFile) { SitePages.notFound(graph: graph).bytes },
+            Entry(file: "assets/" + Stylesheet.fileName) { Array(Stylesheet.css.utf8) },
+            Entry(file: Route.search.outputFile) { Search.page(graph: graph).bytes },
+            Entry(file: Search.indexFile) { Array(Search.index(graph: graph).utf8) },
+            Entry(file: "assets/" + Search.scriptFile) { Array(Search.script.utf8) },
+            Entry(file: Route.sitemap.outputFile) { Array(SiteFeeds.sitemap(graph: graph).utf8) },
+            Entry(file: Route.feed.outputFile) { Array(SiteFeeds.atom(graph: graph).utf8) },
+            Entry(file: "robots.txt") { Array(SiteFeeds.robots(site: graph.site).utf8) },
         ]
         let aliases = Redirects.aliases(graph: graph)
         if !aliases.isEmpty {
-            entries.append(Entry(file: "_redirects") { Redirects.redirectsFile(graph: graph) })
+            entries.append(Entry(file: "_redirects") { Array(Redirects.redirectsFile(graph: graph).utf8) })
             for (alias, target) in aliases {
-                entries.append(Entry(file: alias.outputFile) { Redirects.page(from: alias, to: target, graph: graph).markup })
+                entries.append(Entry(file: alias.outputFile) { Redirects.page(from: alias, to: target, graph: graph).bytes })
             }
         }
         for kind in ContentKind.allCases {
-            entries.append(Entry(file: Route.index(kind).outputFile) { SitePages.index(kind, graph: graph).markup })
+            entries.append(Entry(file: Route.index(kind).outputFile) { SitePages.index(kind, graph: graph).bytes })
         }
         for page in graph.allPages where articles || page.ref.kind != .article {
             entries.append(Entry(file: Route.page(page.ref).outputFile) { renderer.render(page) })

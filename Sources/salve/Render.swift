@@ -52,7 +52,7 @@ struct Render: ParsableCommand {
         // Bodies render as on a page two folders deep (articles/slug/), the depth of every content page.
         let linker = Linker(from: .contentDepth, site: site)
         let html = renderer.render(body, linker: linker, numbering: &numbering)
-        FileHandle.standardOutput.write(Data(html.markup.utf8))
+        FileHandle.standardOutput.write(Data(html.bytes))
         if DiagnosticList(diagnostics).hasErrors { throw ExitCode(1) }
     }
 

@@ -14,27 +14,27 @@ public enum CitationMarkup {
     /// The same markup, appended piece by piece: a large site renders hundreds of thousands of these,
     /// and an interpolated literal per item costs a buffer of its own.
     public static func append(_ group: CitationGroup, numbering: inout CitationNumbering, to html: inout HTML) {
-        html += "<sup class=\"citation\">"
+        html.append("<sup class=\"citation\">")
         for (index, item) in group.items.enumerated() {
-            let number = HTML.unescaped(String(numbering.number(for: item.key)))
-            if index > 0 { html += ", " }
+            let number = String(numbering.number(for: item.key))
+            if index > 0 { html.append(", ") }
             if !item.prefix.isEmpty {
-                html += .text(item.prefix)
-                html += " "
+                html.append(text: item.prefix)
+                html.append(" ")
             }
-            html += "<a href=\"#ref-"
-            html += .text(item.key.rawValue)
-            html += "\" aria-label=\"Reference "
-            html += number
-            html += "\">"
-            html += number
-            html += "</a>"
+            html.append("<a href=\"#ref-")
+            html.append(text: item.key.rawValue)
+            html.append("\" aria-label=\"Reference ")
+            html.append(text: number)
+            html.append("\">")
+            html.append(text: number)
+            html.append("</a>")
             if !item.locator.isEmpty {
-                html += ", "
-                html += .text(item.locator)
+                html.append(", ")
+                html.append(text: item.locator)
             }
         }
-        html += "</sup>"
+        html.append("</sup>")
     }
 
     /// A front-matter text with its citations as superscripts.

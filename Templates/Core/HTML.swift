@@ -1,96 +1,146 @@
 /// Markup that is safe to write into a page.
 ///
 /// String literals in a template are trusted markup; every interpolated `String` is escaped for both
-/// text and attribute contexts; `HTML` values pass through. The only way to insert unescaped text is
-/// ``HTML/unescaped(_:)`` — keep it rare and greppable. There is deliberately no catch-all
-/// interpolation, so interpolating a value of any other type does not compile.
+/// text and attribute contexts; `HTML` values pass through. The only ways to insert unescaped text are
+/// ``HTML/unescaped(_:)`` and ``HTML/appendUnescaped(_:)`` — keep them rare and greppable. There is
+/// deliberately no catch-all interpolation, so interpolating a value of any other type does not compile.
+///
+/// The markup is kept as UTF-8 bytes, which are what a page file is written from. A page is joined
+/// from hundreds of pieces, and appending bytes costs about half of what appending to a `String`
+/// costs; literals are `StaticString`s, copied from the binary as they are.
 public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByStringInterpolation {
-    public private(set) var markup: String
+    public typealias StringLiteralType = StaticString
 
-    public init(stringLiteral literal: String) {
-        markup = literal
+    /// The markup's UTF-8 bytes.
+    public private(set) var bytes: [UInt8]
+
+    public init(stringLiteral literal: StaticString) {
+        bytes = []
+        Self.append(literal, to: &bytes)
     }
 
     public init(stringInterpolation: StringInterpolation) {
-        markup = stringInterpolation.markup
+        bytes = stringInterpolation.bytes
     }
 
-    private init(markup: String) {
-        self.markup = markup
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
     }
 
-    public static let empty = HTML(markup: "")
+    public static let empty = HTML(bytes: [])
 
     /// Inserts `markup` without escaping. Only for markup Salve itself produced (cmark's output, JSON-LD
     /// already encoded, the stylesheet).
     public static func unescaped(_ markup: String) -> HTML {
-        HTML(markup: markup)
+        HTML(bytes: Array(markup.utf8))
     }
 
     /// Escaped text.
     public static func text(_ text: String) -> HTML {
-        HTML(markup: escape(text))
+        var bytes: [UInt8] = []
+        appendEscaped(text, to: &bytes)
+        return HTML(bytes: bytes)
     }
+
+    /// The markup as a string.
+    public var markup: String { String(decoding: bytes, as: UTF8.self) }
 
     public var description: String { markup }
 
-    public mutating func reserveCapacity(_ bytes: Int) { markup.reserveCapacity(bytes) }
-    public var isEmpty: Bool { markup.isEmpty }
+    public mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
+    public var isEmpty: Bool { bytes.isEmpty }
 
     /// Appends markup without escaping: the ``unescaped(_:)`` rule, for a run of markup Salve produced
     /// (cmark's output) that is appended where it lies instead of being copied into a string first.
-    public mutating func appendUnescaped(_ markup: Substring) { self.markup += markup }
+    public mutating func appendUnescaped(_ markup: Substring) {
+        if markup.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: markup.utf8)
+        }
+    }
 
-    public static func + (a: HTML, b: HTML) -> HTML { HTML(markup: a.markup + b.markup) }
-    public static func += (a: inout HTML, b: HTML) { a.markup += b.markup }
+    public static func + (a: HTML, b: HTML) -> HTML { HTML(bytes: a.bytes + b.bytes) }
+    public static func += (a: inout HTML, b: HTML) { a.bytes.append(contentsOf: b.bytes) }
+
+    // For pages joined from many small pieces: `+= "…"` makes an `HTML` value, and an array, of
+    // each literal before appending it.
+
+    /// Appends trusted markup from a literal.
+    public mutating func append(_ literal: StaticString) { Self.append(literal, to: &bytes) }
+    /// Appends escaped text.
+    public mutating func append(text: String) { Self.appendEscaped(text, to: &bytes) }
 
     public struct StringInterpolation: StringInterpolationProtocol {
-        var markup = ""
+        public typealias StringLiteralType = StaticString
+
+        var bytes: [UInt8] = []
 
         public init(literalCapacity: Int, interpolationCount: Int) {
-            markup.reserveCapacity(literalCapacity + interpolationCount * 16)
+            bytes.reserveCapacity(literalCapacity + interpolationCount * 16)
         }
 
-        public mutating func appendLiteral(_ literal: String) {
-            markup += literal
+        public mutating func appendLiteral(_ literal: StaticString) {
+            HTML.append(literal, to: &bytes)
         }
 
         /// Text and attribute values: always escaped.
         public mutating func appendInterpolation(_ text: String) {
-            markup += HTML.escape(text)
+            HTML.appendEscaped(text, to: &bytes)
         }
 
         public mutating func appendInterpolation(_ html: HTML) {
-            markup += html.markup
+            bytes.append(contentsOf: html.bytes)
         }
 
         public mutating func appendInterpolation(_ parts: [HTML]) {
-            for part in parts { markup += part.markup }
+            for part in parts { bytes.append(contentsOf: part.bytes) }
         }
 
         public mutating func appendInterpolation(_ number: Int) {
-            markup += String(number)
+            HTML.appendUTF8(of: String(number), to: &bytes)
+        }
+    }
+
+    private static func append(_ literal: StaticString, to bytes: inout [UInt8]) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private static func appendUTF8(of text: String, to bytes: inout [UInt8]) {
+        var text = text  // shares storage; withUTF8 needs a var
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+    }
+
+    /// Escapes the five characters that matter in text and in quoted attributes, writing bytes.
+    private static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { source in
+            guard source.contains(where: needsEscaping) else {
+                bytes.append(contentsOf: source)
+                return
+            }
+            for byte in source {
+                switch byte {
+                case 0x26: append("&amp;", to: &bytes)
+                case 0x3C: append("&lt;", to: &bytes)
+                case 0x3E: append("&gt;", to: &bytes)
+                case 0x22: append("&quot;", to: &bytes)
+                case 0x27: append("&#39;", to: &bytes)
+                default: bytes.append(byte)
+                }
+            }
         }
     }
 
     /// Escapes the five characters that matter in text and in quoted attributes.
     public static func escape(_ text: String) -> String {
-        guard text.containsUTF8Byte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        guard text.containsUTF8Byte(where: needsEscaping) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        appendEscaped(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -103,7 +103,7 @@ public enum Layout {
         // Joined into one buffer of the final size: the references page of a large site runs to tens
         // of megabytes, and growing a string around it held several copies at once.
         var document = HTML.empty
-        document.reserveCapacity(opening.markup.utf8.count + main.markup.utf8.count + closing.markup.utf8.count)
+        document.reserveCapacity(opening.bytes.count + main.bytes.count + closing.bytes.count)
         document += opening
         document += main
         document += closing

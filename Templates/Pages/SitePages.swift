@@ -93,19 +93,21 @@ public enum SitePages {
         let linker = Linker(from: .references, site: graph.site)
         let entries = graph.bibliography.entries
         let citations = entries.reduce(0) { $0 + graph.pages(citing: $1.id).count }
-        items.reserveCapacity(items.markup.utf8.count + entries.count * 512 + citations * 96)
+        items.reserveCapacity(items.bytes.count + entries.count * 512 + citations * 96)
         for reference in entries {
             items += "<li id=\"\(CitationMarkup.anchor(for: reference.id))\">\(CitationMarkup.formattedReference(reference))"
-            var separator: HTML = "<br><span class=\"note\">Cited on: "
             var listed = false
             for ref in graph.pages(citing: reference.id) {
                 guard let heading = graph.heading(of: ref) else { continue }
-                items += separator
-                items += "<a href=\"\(linker.href(ref))\">\(heading)</a>"
-                separator = ", "
+                items.append(listed ? ", " : "<br><span class=\"note\">Cited on: ")
+                items.append("<a href=\"")
+                items.append(text: linker.href(ref))
+                items.append("\">")
+                items.append(text: heading)
+                items.append("</a>")
                 listed = true
             }
-            items += listed ? "</span></li>\n" : "</li>\n"
+            items.append(listed ? "</span></li>\n" : "</li>\n")
         }
     }
 
