@@ -50,7 +50,7 @@ struct BodyAnalyzer {
         body.headings = body.headings.withoutSpareCapacity()
         body.links = body.links.withoutSpareCapacity()
         guard render else { return body }
-        body.html = BodyHTML(markup: document.renderHTML(edits: edits, allowRawHTML: allowRawHTML),
+        body.html = BodyHTML(utf8: document.renderHTMLUTF8(edits: edits, allowRawHTML: allowRawHTML),
                              exerciseBlocks: exerciseBlocks)
         return body
     }

@@ -93,16 +93,22 @@ public final class MarkdownDocument {
     /// nodes read before are not to be used after. A later render without edits parses the source
     /// again and shows it as written.
     public func renderHTML(edits: MarkdownEdits = MarkdownEdits(), allowRawHTML: Bool = false) -> String {
+        String(decoding: renderHTMLUTF8(edits: edits, allowRawHTML: allowRawHTML), as: UTF8.self)
+    }
+
+    /// The same HTML as UTF-8 bytes, copied from cmark's buffer as they are: cmark writes valid
+    /// UTF-8 from valid input, and a page is assembled from bytes.
+    public func renderHTMLUTF8(edits: MarkdownEdits = MarkdownEdits(), allowRawHTML: Bool = false) -> [UInt8] {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         return withArena {
             if pristine {
-                guard !edits.isEmpty else { return MarkdownDocument.renderHTML(root, options: options) }
+                guard !edits.isEmpty else { return MarkdownDocument.renderHTMLBytes(root, options: options) }
                 pristine = false
                 apply(edits, options: options)
-                return MarkdownDocument.renderHTML(root, options: options)
+                return MarkdownDocument.renderHTMLBytes(root, options: options)
             }
             precondition(edits.isEmpty, "a document's edits are applied once")
-            return MarkdownDocument.renderHTML(MarkdownDocument.parse(source), options: options)
+            return MarkdownDocument.renderHTMLBytes(MarkdownDocument.parse(source), options: options)
         }
     }
 
@@ -178,6 +184,12 @@ public final class MarkdownDocument {
     private static func renderHTML(_ node: OpaquePointer, options: Int32) -> String {
         guard let html = cmark_render_html(node, options) else { return "" }
         return String(cString: html)
+    }
+
+    /// Call with the document's arena in use.
+    private static func renderHTMLBytes(_ node: OpaquePointer, options: Int32) -> [UInt8] {
+        guard let html = cmark_render_html(node, options) else { return [] }
+        return html.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(html))) }
     }
 
     /// cmark's own HTML for `text`, with no edits and no positions: the reference Salve must match.

@@ -19,15 +19,15 @@ public struct BodyHTMLRenderer: Sendable {
     ///   then nest under the card's h3 and take no ids the page may use.
     public func render(_ body: Body, linker: Linker, numbering: inout CitationNumbering, embedding: Bool = true) -> HTML {
         let rendered = body.html
-        guard !rendered.markup.isEmpty else { return .empty }
+        guard !rendered.isEmpty else { return .empty }
         var html = HTML.empty
-        html.reserveCapacity(rendered.markup.utf8.count + 1024)
+        html.reserveCapacity(rendered.utf8.count + 1024)
         // A block of cards ends in a newline and takes the place of the one cmark wrote after the slot.
         var dropNewline = false
         rendered.forEachPart { part in
             switch part {
             case .markup(let run):
-                html.appendUnescaped(dropNewline && run.utf8.first == UInt8(ascii: "\n") ? run.dropFirst() : run)
+                html.appendUnescaped(dropNewline && run.first == UInt8(ascii: "\n") ? UnsafeBufferPointer(rebasing: run.dropFirst()) : run)
                 dropNewline = false
             case .slot(let slot):
                 dropNewline = append(slot, of: body, linker: linker, numbering: &numbering, embedding: embedding, to: &html)
@@ -77,7 +77,7 @@ public struct BodyHTMLRenderer: Sendable {
                 appended = true
             }
             // A card ends in a newline.
-            return appended && html.markup.utf8.last == UInt8(ascii: "\n")
+            return appended && html.bytes.last == UInt8(ascii: "\n")
         }
     }
 

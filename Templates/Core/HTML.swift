@@ -52,10 +52,8 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
 
     /// Appends markup without escaping: the ``unescaped(_:)`` rule, for a run of markup Salve produced
     /// (cmark's output) that is appended where it lies instead of being copied into a string first.
-    public mutating func appendUnescaped(_ markup: Substring) {
-        if markup.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-            bytes.append(contentsOf: markup.utf8)
-        }
+    public mutating func appendUnescaped(_ markup: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: markup)
     }
 
     public static func + (a: HTML, b: HTML) -> HTML { HTML(bytes: a.bytes + b.bytes) }

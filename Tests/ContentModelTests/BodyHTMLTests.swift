@@ -6,7 +6,7 @@ import Testing
         var result: [String] = []
         BodyHTML(markup: markup).forEachPart { part in
             switch part {
-            case .markup(let run): result.append(String(run))
+            case .markup(let run): result.append(String(decoding: run, as: UTF8.self))
             case .slot(let slot): result.append("\(slot)")
             }
         }

@@ -35,16 +35,18 @@ public struct BodyHTML: Sendable {
             }
         }
 
-        fileprivate init?(_ encoded: Substring) {
-            guard let letter = encoded.utf8.first else { return nil }
-            let rest = encoded.dropFirst()
+        fileprivate init?(_ encoded: UnsafeBufferPointer<UInt8>) {
+            guard let letter = encoded.first else { return nil }
+            let rest = UnsafeBufferPointer(rebasing: encoded.dropFirst())
             if letter == UInt8(ascii: "c") {
                 guard !rest.isEmpty else { return nil }
-                self = .citation(String(rest))
+                self = .citation(String(decoding: rest, as: UTF8.self))
                 return
             }
-            guard !rest.isEmpty, rest.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-                  let index = Int(rest) else { return nil }
+            // Digits only, and few enough that they cannot overflow.
+            guard !rest.isEmpty, rest.count <= 18,
+                  rest.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+            let index = rest.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
             switch letter {
             case UInt8(ascii: "l"): self = .link(index)
             case UInt8(ascii: "h"): self = .headingOpen(index)
@@ -57,14 +59,24 @@ public struct BodyHTML: Sendable {
 
     public static let marker: UInt8 = 0x01
 
-    public var markup: String
+    /// cmark's HTML with the slots, as UTF-8 bytes: the form a page is assembled from.
+    public var utf8: [UInt8]
     /// For each `exercise` block, the range of `Body.exerciseEmbeds` it names.
     public var exerciseBlocks: [Range<Int>]
 
-    public init(markup: String, exerciseBlocks: [Range<Int>] = []) {
-        self.markup = markup
+    public init(utf8: [UInt8], exerciseBlocks: [Range<Int>] = []) {
+        self.utf8 = utf8
         self.exerciseBlocks = exerciseBlocks
     }
+
+    public init(markup: String, exerciseBlocks: [Range<Int>] = []) {
+        self.init(utf8: Array(markup.utf8), exerciseBlocks: exerciseBlocks)
+    }
+
+    /// The markup as a string, slots included.
+    public var markup: String { String(decoding: utf8, as: UTF8.self) }
+
+    public var isEmpty: Bool { utf8.isEmpty }
 
     public static let empty = BodyHTML(markup: "")
 
@@ -73,43 +85,36 @@ public struct BodyHTML: Sendable {
         "\u{1}" + slot.encoded + "\u{1}"
     }
 
+    /// A run of finished markup, valid only during the call it is passed to, or a slot.
     public enum Part {
-        case markup(Substring)
+        case markup(UnsafeBufferPointer<UInt8>)
         case slot(Slot)
     }
 
     /// Walks the markup as runs of finished markup and slots, in order.
     public func forEachPart(_ body: (Part) -> Void) {
-        var copy = markup  // shares storage; withUTF8 needs a var
-        // Marker offsets first, found with memchr over raw bytes: a page is scanned once, without
-        // String indexing.
-        let markers: [Int] = copy.withUTF8 { buffer in
-            var offsets: [Int] = []
-            guard let base = buffer.baseAddress else { return offsets }
-            var index = 0
-            while index < buffer.count, let found = memchr(base + index, Int32(Self.marker), buffer.count - index) {
-                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                offsets.append(offset)
-                index = offset + 1
+        utf8.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            func run(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
+            // memchr finds the markers: a page is scanned once.
+            func marker(from index: Int) -> Int? {
+                guard index < bytes.count, let found = memchr(base + index, Int32(Self.marker), bytes.count - index) else { return nil }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             }
-            return offsets
-        }
-        let utf8 = markup.utf8
-        func position(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        var runStart = 0
-        var pair = 0
-        while pair + 1 < markers.count {
-            let open = markers[pair], close = markers[pair + 1]
-            guard let slot = Slot(markup[position(open + 1)..<position(close)]) else {
-                // Not a slot (loading keeps U+0001 out of bodies, so this is not expected): keep it as text.
-                pair += 1
-                continue
+            var runStart = 0
+            var open = marker(from: 0)
+            while let start = open, let close = marker(from: start + 1) {
+                guard let slot = Slot(run((start + 1)..<close)) else {
+                    // Not a slot (loading keeps U+0001 out of bodies, so this is not expected): keep it as text.
+                    open = close
+                    continue
+                }
+                if runStart < start { body(.markup(run(runStart..<start))) }
+                body(.slot(slot))
+                runStart = close + 1
+                open = marker(from: runStart)
             }
-            if runStart < open { body(.markup(markup[position(runStart)..<position(open)])) }
-            body(.slot(slot))
-            runStart = close + 1
-            pair += 2
+            if runStart < bytes.count { body(.markup(run(runStart..<bytes.count))) }
         }
-        if runStart < utf8.count { body(.markup(markup[position(runStart)...])) }
     }
 }
