@@ -4,7 +4,11 @@ import ContentModel
 public enum StructuredData {
     /// `<script type="application/ld+json">…</script>`; the JSON is escaped for a script element.
     public static func script(_ value: JSONValue) -> HTML {
-        "<script type=\"application/ld+json\">\(HTML.unescaped(value.serialized))</script>\n"
+        // Written straight into the element: each content page has one, listing every source it cites.
+        var bytes = Array("<script type=\"application/ld+json\">".utf8)
+        value.write(to: &bytes)
+        bytes += "</script>\n".utf8
+        return .unescaped(bytes: bytes)
     }
 
     /// `MedicalWebPage` for a content page, with its review (only a completed one), audience and citations.

@@ -35,6 +35,11 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
         HTML(bytes: Array(markup.utf8))
     }
 
+    /// Markup Salve wrote as bytes (JSON-LD), inserted without escaping.
+    static func unescaped(bytes: [UInt8]) -> HTML {
+        HTML(bytes: bytes)
+    }
+
     /// Escaped text.
     public static func text(_ text: String) -> HTML {
         var bytes: [UInt8] = []
