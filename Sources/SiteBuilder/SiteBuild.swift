@@ -11,6 +11,9 @@ public struct BuildReport: Sendable {
     public var sourceTexts: [String: String]
     /// Files written, or 0 when errors stopped the build before writing.
     public var filesWritten: Int
+    /// The site as loaded. A caller about to exit can keep it to the end rather than free it: a large
+    /// site is tens of thousands of objects, freed one at a time on one core.
+    public var graph: ContentGraph?
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -35,7 +38,8 @@ public enum SiteBuild {
         }
         guard !loaded.diagnostics.hasErrors else {
             writer.abort()
-            return BuildReport(diagnostics: loaded.diagnostics, sourceTexts: loaded.sourceTexts, filesWritten: 0)
+            return BuildReport(diagnostics: loaded.diagnostics, sourceTexts: loaded.sourceTexts, filesWritten: 0,
+                               graph: loaded.graph)
         }
         if let failure = articles.failures.first {
             writer.abort()
@@ -43,7 +47,7 @@ public enum SiteBuild {
         }
         let written = try write(SitePlan.entries(for: loaded.graph, articles: false), to: writer)
         return BuildReport(diagnostics: loaded.diagnostics, sourceTexts: loaded.sourceTexts,
-                           filesWritten: articles.filesWritten + written)
+                           filesWritten: articles.filesWritten + written, graph: loaded.graph)
     }
 
     /// Renders every entry on every core, streaming each to disk as it is made, then swaps the site in.

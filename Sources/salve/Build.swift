@@ -43,5 +43,9 @@ struct Build: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         Terminal.stderr("salve: wrote \(report.filesWritten) files to '\(output)' in \(Int(seconds * 1000)) ms (\(summary))")
+        // Exit with the loaded site still in memory, as `salve check` does: freeing a large site's
+        // pages one by one is slow, and the process is ending anyway.
+        fflush(nil)  // every output stream
+        withExtendedLifetime(report) { Foundation.exit(0) }
     }
 }
