@@ -147,15 +147,23 @@ struct BodyAnalyzer {
                 return
             }
             // "@key…]" as written locates the key even after an entity earlier in the run.
-            let pieces = groups.flatMap { group in
-                group.items.map { (bytes: UnsafeBufferPointer(rebasing: bytes[$0.keyOffset..<group.range.upperBound]),
-                                   offset: $0.keyOffset) }
+            // Lists are made at their final size: this runs for every run of text that cites.
+            var pieces: [(bytes: UnsafeBufferPointer<UInt8>, offset: Int)] = []
+            pieces.reserveCapacity(groups.reduce(0) { $0 + $1.items.count })
+            for group in groups {
+                for item in group.items {
+                    pieces.append((UnsafeBufferPointer(rebasing: bytes[item.keyOffset..<group.range.upperBound]), item.keyOffset))
+                }
             }
-            let points = document.points(of: pieces, in: node)
-            for (item, point) in zip(groups.flatMap(\.items), points) {
-                body.citations.append(Located(item.key, at: at(point)))
+            var points = document.points(of: pieces, in: node).makeIterator()
+            for group in groups {
+                for item in group.items {
+                    guard let point = points.next() else { break }
+                    body.citations.append(Located(item.key, at: at(point)))
+                }
             }
             var replacement: [MarkdownEdits.InlinePiece] = []
+            if render { replacement.reserveCapacity(2 * groups.count + 1) }
             CitationParser.forEachPart(of: bytes, groups: groups) { part in
                 switch part {
                 case .text(let run):
@@ -163,8 +171,7 @@ struct BodyAnalyzer {
                     if render { replacement.append(.text(String(decoding: bytes[run], as: UTF8.self))) }
                 case .citation(let group):
                     if render {
-                        let written = String(decoding: bytes[group.range], as: UTF8.self)
-                        replacement.append(.html(BodyHTML.token(.citation(written))))
+                        replacement.append(.html(BodyHTML.citationToken(UnsafeBufferPointer(rebasing: bytes[group.range]))))
                     }
                 }
             }

@@ -85,6 +85,18 @@ public struct BodyHTML: Sendable {
         "\u{1}" + slot.encoded + "\u{1}"
     }
 
+    /// The token of a citation slot for the citation written in `utf8`, made in one string: a body
+    /// has dozens.
+    public static func citationToken(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: utf8.count + 3) { buffer in
+            buffer[0] = marker
+            buffer[1] = UInt8(ascii: "c")
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[2...]).initialize(from: utf8)
+            buffer[utf8.count + 2] = marker
+            return utf8.count + 3
+        }
+    }
+
     /// A run of finished markup, valid only during the call it is passed to, or a slot.
     public enum Part {
         case markup(UnsafeBufferPointer<UInt8>)
