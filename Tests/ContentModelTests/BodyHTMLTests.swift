@@ -21,6 +21,14 @@ import Testing
         #expect(parts(markup) == expected)
     }
 
+    @Test func aCitationTokenMadeFromBytesIsTheSlotsToken() {
+        for written in ["[@a]", "[see @smith2020, p. 3; @b]", "[@café]"] {
+            let token = Array(written.utf8).withUnsafeBufferPointer { BodyHTML.citationToken($0) }
+            #expect(token == BodyHTML.token(.citation(written)))
+            #expect(parts("x" + token) == ["x", "citation(\"\(written)\")"])
+        }
+    }
+
     @Test func markupWithoutSlotsIsOneRun() {
         #expect(parts("<p>Plain — text.</p>\n") == ["<p>Plain — text.</p>\n"])
         #expect(parts("").isEmpty)

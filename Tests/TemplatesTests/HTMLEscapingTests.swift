@@ -57,6 +57,24 @@ import Testing
         #expect(list.markup == "<ol start=\"3\"><li>a&amp;b</li><li>2</li></ol>")
     }
 
+    /// The piecewise appends hot paths use escape exactly as interpolation does.
+    @Test func appendingPiecesMatchesInterpolation() {
+        let raw = "a<b & \"c\" 'd' — é"
+        var pieces: HTML = "<p title=\""
+        pieces.append(text: raw)
+        pieces.append("\">")
+        pieces.append(text: raw)
+        Array("</p>".utf8).withUnsafeBufferPointer { pieces.appendUnescaped($0) }
+        let interpolated: HTML = "<p title=\"\(raw)\">\(raw)</p>"
+        #expect(pieces == interpolated)
+        #expect(pieces.markup == "<p title=\"a&lt;b &amp; &quot;c&quot; &#39;d&#39; — é\">a&lt;b &amp; &quot;c&quot; &#39;d&#39; — é</p>")
+        #expect(pieces.bytes == Array(pieces.markup.utf8))
+        // A one-character literal is a StaticString without a pointer; it is appended all the same.
+        var single: HTML = "x"
+        single.append(",")
+        #expect(single.markup == "x,")
+    }
+
     @Test func joiningAndConcatenating() {
         let parts: [HTML] = [.text("a<b"), "<br>", .text("c")]
         #expect(parts.joined(separator: ", ").markup == "a&lt;b, <br>, c")
@@ -81,6 +99,15 @@ import Testing
         let script = StructuredData.script(value).markup
         #expect(script.occurrences(of: "</script>") == 1)
         #expect(script.hasSuffix("</script>\n"))
+    }
+
+    /// Written byte by byte: control characters, both line separators, and other three-byte characters
+    /// that share their lead byte (E2) but need no escape.
+    @Test func jsonEscapesEveryByteItMust() {
+        let value = JSONValue.string("a\u{1}b\u{1F}c\td\re\u{2029}f — g ’ h\u{2028}")
+        #expect(value.serialized == #""a\u0001b\u001fc\td\re\u2029f — g ’ h\u2028""#)
+        #expect(JSONValue.string("ends in —").serialized == "\"ends in —\"")
+        #expect(JSONValue.array([.serialized(#"{"a":1}"#), .number(-4)]).serialized == #"[{"a":1},-4]"#)
     }
 
     @Test func compactingObjectsDropsNilsAndEmptyLists() {

@@ -13,6 +13,10 @@ import Testing
         (Route.page(PageRef(.expert, slug("jane-doe"))), "experts/jane-doe/index.html", 2),
         (Route.notFound, "404.html", 0),
         (Route.contentDepth, "articles/_/index.html", 2),
+        (Route.feed, "feed.xml", 0),
+        (Route.alias("/old/page.html"), "old/page.html", 1),
+        (Route.alias("/old/path/"), "old/path/index.html", 2),
+        (Route.alias("/a/b/c/d.htm"), "a/b/c/d.htm", 3),
     ])
     func outputFileAndDepth(route: Route, file: String, depth: Int) {
         #expect(route.outputFile == file)
