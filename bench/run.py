@@ -92,6 +92,11 @@ def preview_latency(salve, corpus, edits=7):
     return median(latencies), (median(rebuilds[-edits:]) if rebuilds else None)
 
 
+class Corpus:
+    def __init__(self, path, regenerated):
+        self.path, self.regenerated = path, regenerated
+
+
 def ensure_corpus(work, size):
     """The corpus for `size` articles, generated only when missing or when the generator changed: it
     is deterministic, and rewriting 10,000 files before timing left the disk busy (see main)."""
@@ -103,13 +108,13 @@ def ensure_corpus(work, size):
     try:
         with open(stamp_file) as f:
             if f.read() == stamp:
-                return corpus
+                return Corpus(corpus, regenerated=False)
     except OSError:
         pass
     subprocess.run([sys.executable, generator, "--articles", str(size), "--out", corpus], check=True)
     with open(stamp_file, "w") as f:
         f.write(stamp)
-    return corpus
+    return Corpus(corpus, regenerated=True)
 
 
 def median(values):
@@ -139,6 +144,34 @@ def machine():
         subprocess.run(["pkg-config", "--modversion", "libcmark"], capture_output=True, text=True).stdout.strip())
 
 
+# ext4 passes over inodes freed in the last 60 s (300 s while the inode table is being written) when it
+# looks for a free one, so every file a build creates right after a large delete costs extra system
+# time: 1.4 s instead of 0.4 s for a 10,000-article build measured a minute after the last run's
+# cleanup. A run starts only when the last run's cleanup is that old.
+QUIET_AFTER_CLEANUP = 300
+
+
+def cleanup_stamp(work):
+    return os.path.join(work, ".last-cleanup")
+
+
+def record_cleanup(work):
+    with open(cleanup_stamp(work), "w") as f:
+        f.write("%f\n" % time.time())
+
+
+def wait_for_quiet_disk(work):
+    try:
+        last = float(open(cleanup_stamp(work)).read())
+    except (OSError, ValueError):
+        return
+    remaining = QUIET_AFTER_CLEANUP - (time.time() - last)
+    if remaining > 0:
+        print("waiting %.0f s: the last run deleted its output %.0f s ago (see QUIET_AFTER_CLEANUP)" %
+              (remaining, time.time() - last), flush=True)
+        time.sleep(remaining)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -151,23 +184,29 @@ def main():
     args = parser.parse_args()
 
     os.makedirs(args.work, exist_ok=True)
+    stale = glob.glob(os.path.join(args.work, "out-*"))  # left by an interrupted run
+    for out in stale:
+        shutil.rmtree(out, ignore_errors=True)
+    # Corpora are generated (which may replace an old one) before the wait, not between timings.
+    corpora = {size: ensure_corpus(args.work, size) for size in args.sizes + args.once}
+    if stale or any(corpus.regenerated for corpus in corpora.values()):
+        record_cleanup(args.work)
+    wait_for_quiet_disk(args.work)
     floor = os.path.join(args.work, "cmark_floor")
     subprocess.run(["gcc", "-O2", "-o", floor, os.path.join(ROOT, "bench", "cmark_floor.c"), "-lcmark"], check=True)
 
     rows = []
+    outputs = []
     for size in args.sizes + args.once:
         rounds = 1 if size in args.once and size not in args.sizes else args.rounds
-        corpus = ensure_corpus(args.work, size)
+        corpus = corpora[size].path
         markdown_bytes = sum(os.path.getsize(os.path.join(d, f))
                              for d, _, files in os.walk(os.path.join(corpus, "Content")) for f in files if f.endswith(".md"))
-        for stale in glob.glob(os.path.join(args.work, "out-*-%d-*" % size)):  # left by an interrupted run
-            shutil.rmtree(stale, ignore_errors=True)
         results = {"salve": [], "hugo": [], "cmark": [], "check": []}
         pages = {}
-        outputs = []
         for round_index in range(rounds):
-            # Every build writes into a folder never used before, and all of them are deleted after
-            # the last round. Deleting the previous output just before a build made ext4 search past
+            # Every build writes into a folder never used before, and all of them are deleted at the
+            # end of the run. Deleting the previous output just before a build made ext4 search past
             # thousands of "recently deleted" inodes for every new file and folder (perf: find_inode_bit
             # → recently_deleted), which tripled both tools' system time and grew from round to round.
             salve_out = os.path.join(args.work, "out-salve-%d-%d" % (size, round_index))
@@ -188,8 +227,6 @@ def main():
             results["check"].append(timed([args.salve, "check", "--format", "json"], cwd=corpus)[:3])
         for name, out in [("salve", outputs[-2]), ("hugo", outputs[-1])]:
             pages[name] = sum(1 for d, _, files in os.walk(out) for f in files if f.endswith(".html")) if results[name] else 0
-        for out in outputs:
-            shutil.rmtree(out, ignore_errors=True)
         med = {tool: tuple(median([r[i] for r in runs]) for i in range(3)) if runs else None
                for tool, runs in results.items()}
         try:
@@ -199,6 +236,9 @@ def main():
             med["preview"] = (None, None)
         rows.append((size, markdown_bytes, pages, med, rounds))
         print_table(rows[-1:])
+    for out in outputs:
+        shutil.rmtree(out, ignore_errors=True)
+    record_cleanup(args.work)
 
     report = render_markdown(rows, args)
     print(report)
