@@ -91,6 +91,14 @@ public enum SitePages {
     /// for it at the start: growing it, or joining it from parts, held two or three copies at once.
     private static func appendReferenceIndex(graph: ContentGraph, to items: inout HTML) {
         let linker = Linker(from: .references, site: graph.site)
+        // Each page's link is made once and reused: a page citing twenty sources is listed twenty times.
+        var links: [PageRef: HTML] = [:]
+        func makeLink(_ ref: PageRef) -> HTML? {
+            guard let heading = graph.heading(of: ref) else { return nil }
+            let link: HTML = "<a href=\"\(linker.href(ref))\">\(heading)</a>"
+            links[ref] = link
+            return link
+        }
         let entries = graph.bibliography.entries
         let citations = entries.reduce(0) { $0 + graph.pages(citing: $1.id).count }
         items.reserveCapacity(items.bytes.count + entries.count * 512 + citations * 96)
@@ -98,13 +106,9 @@ public enum SitePages {
             items += "<li id=\"\(CitationMarkup.anchor(for: reference.id))\">\(CitationMarkup.formattedReference(reference))"
             var listed = false
             for ref in graph.pages(citing: reference.id) {
-                guard let heading = graph.heading(of: ref) else { continue }
+                guard let link = links[ref] ?? makeLink(ref) else { continue }
                 items.append(listed ? ", " : "<br><span class=\"note\">Cited on: ")
-                items.append("<a href=\"")
-                items.append(text: linker.href(ref))
-                items.append("\">")
-                items.append(text: heading)
-                items.append("</a>")
+                items += link
                 listed = true
             }
             items.append(listed ? "</span></li>\n" : "</li>\n")
