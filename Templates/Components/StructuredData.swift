@@ -123,7 +123,14 @@ public enum StructuredData {
     }
 
     private static func orderedUnique(_ keys: [CitationKey]) -> [CitationKey] {
-        var seen = Set<CitationKey>()
+        // A page cites a few dozen sources: scanning the ones kept is cheaper than hashing every key.
+        guard keys.count > 64 else {
+            var kept: [CitationKey] = []
+            kept.reserveCapacity(keys.count)
+            for key in keys where !kept.contains(key) { kept.append(key) }
+            return kept
+        }
+        var seen = Set<CitationKey>(minimumCapacity: keys.count)
         return keys.filter { seen.insert($0).inserted }
     }
 }

@@ -201,6 +201,24 @@ import Testing
         #expect(numbering.existingNumber(for: key("a")) == 1)
         #expect(numbering.existingNumber(for: key("b")) == nil)
     }
+
+    /// Small pages scan their list and large ones hash it; the numbers are the same either side.
+    @Test func numbersHoldAcrossManySources() {
+        var numbering = CitationNumbering()
+        let keys = (0..<120).map { key("k\($0)") }
+        for (index, cited) in keys.enumerated() {
+            #expect(numbering.number(for: cited) == index + 1)
+            // Citing every earlier source again keeps its number.
+            for (earlier, again) in keys[...index].enumerated() where earlier % 7 == 0 {
+                #expect(numbering.number(for: again) == earlier + 1)
+            }
+        }
+        #expect(numbering.order == keys)
+        #expect(numbering.existingNumber(for: key("k47")) == 48)
+        #expect(numbering.existingNumber(for: key("k48")) == 49)
+        #expect(numbering.existingNumber(for: key("k119")) == 120)
+        #expect(numbering.existingNumber(for: key("missing")) == nil)
+    }
 }
 
 @Suite struct InlineTextTests {
