@@ -27,7 +27,7 @@ final class ArticlePageWriter: ArticleSink, @unchecked Sendable {
     func take(_ article: Article) {
         guard let renderer, !failures.hasFailure else { return }
         do throws(OutputFailure) {
-            try writer.write(Route.page(article.ref).outputFile, contents: renderer.render(article))
+            try writer.write(Route.page(article.ref).outputFile, contents: renderer.render(article: article))
             lock.withLock { written += 1 }
         } catch {
             failures.record(error)

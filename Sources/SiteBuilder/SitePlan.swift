@@ -21,17 +21,27 @@ struct SitePlan {
             references = ReferenceTable(graph.bibliography)
         }
 
+        /// An article's page, from the article itself: through `any ContentPage` it was boxed, then
+        /// copied out again, once for each of a site's thousands of articles.
+        func render(article: Article) -> [UInt8] {
+            ArticlePage.render(article, graph: graph, references: references, body: body(of: article)).bytes
+        }
+
         func render(_ page: any ContentPage) -> [UInt8] {
-            let linker = Linker(from: .page(page.ref), site: graph.site)
-            let body: BodyRenderer = { numbering in bodies.render(page.body, linker: linker, numbering: &numbering) }
+            let body = body(of: page)
             switch page {
             case let condition as Condition: return ConditionPage.render(condition, graph: graph, references: references, body: body).bytes
-            case let article as Article: return ArticlePage.render(article, graph: graph, references: references, body: body).bytes
+            case let article as Article: return render(article: article)
             case let card as ExerciseCard: return ExercisePage.render(card, graph: graph, references: references, body: body).bytes
             case let program as Program: return ProgramPage.render(program, graph: graph, references: references, body: body).bytes
             case let expert as Expert: return ExpertPage.render(expert, graph: graph, references: references, body: body).bytes
             default: return []
             }
+        }
+
+        private func body<Page: ContentPage>(of page: Page) -> BodyRenderer {
+            let linker = Linker(from: .page(page.ref), site: graph.site)
+            return { numbering in bodies.render(page.body, linker: linker, numbering: &numbering) }
         }
     }
 

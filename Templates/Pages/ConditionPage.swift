@@ -12,8 +12,9 @@ public enum ConditionPage {
         let synonyms: HTML = condition.synonyms.isEmpty ? "" :
             "<p class=\"synonyms\">Also called: \(condition.synonyms.joined(separator: ", "))</p>\n"
 
-        let articles = graph.articles(about: condition.slug).map { article in
-            (title: article.title, href: linker.href(article.ref), note: Optional(article.summary.plain))
+        let articles = graph.articleIndices(about: condition.slug).map { index in
+            (title: graph.articles[index].title, href: linker.href(graph.articles[index].ref),
+             note: Optional(graph.articles[index].summary.plain))
         }
         let cards = graph.exercises(for: condition.slug)
         let groups = Dictionary(grouping: cards, by: \.exerciseKind).sorted { $0.key < $1.key }

@@ -8,15 +8,14 @@ public enum ExpertPage {
         let bio = body(&numbering)
         var reviewed: [(title: String, href: String, note: String?)] = []
         var credited: [(title: String, href: String, note: String?)] = []
+        // Each page is read in place, field by field: an expert can be named on thousands of pages.
         for ref in graph.pages(involving: expert.slug) {
-            guard let page = graph.page(ref) else { continue }
-            if let review = page.review?.completed, review.reviewer.value == expert.slug {
-                reviewed.append((page.heading, linker.href(ref), "\(review.role.label), \(review.date.readable)"))
+            guard let heading = graph.heading(of: ref) else { continue }
+            if let review = graph.review(of: ref)?.completed, review.reviewer.value == expert.slug {
+                reviewed.append((heading, linker.href(ref), "\(review.role.label), \(review.date.readable)"))
             }
-            if let article = page as? Article {
-                for credit in article.experts where credit.expert.value == expert.slug {
-                    credited.append((page.heading, linker.href(ref), credit.role.label))
-                }
+            for credit in graph.creditedExperts(of: ref) where credit.expert.value == expert.slug {
+                credited.append((heading, linker.href(ref), credit.role.label))
             }
         }
         let reviewedHTML: HTML = reviewed.isEmpty

@@ -5,8 +5,10 @@ public enum SitePages {
     public static func home(graph: ContentGraph) -> HTML {
         let linker = Linker(from: .home, site: graph.site)
         let conditions = graph.conditions.map { (title: $0.name, href: linker.href($0.ref), note: Optional($0.summary.plain)) }
-        let latest = graph.articles.sorted { ($0.lastChanged, $1.slug) > ($1.lastChanged, $0.slug) }.prefix(10)
-        let articles = latest.map { (title: $0.title, href: linker.href($0.ref), note: Optional($0.summary.plain)) }
+        let articles = graph.articleIndicesNewestFirst().prefix(10).map { index in
+            (title: graph.articles[index].title, href: linker.href(graph.articles[index].ref),
+             note: Optional(graph.articles[index].summary.plain))
+        }
         let intro: HTML = graph.site.description.map { "<p class=\"lede\">\($0)</p>\n" } ?? ""
         let main: HTML = """
             <header class="page-header">
@@ -38,7 +40,10 @@ public enum SitePages {
             body = PageParts.linkList(graph.conditions.map { ($0.name, linker.href($0.ref), Optional($0.summary.plain)) }, class: "card-list")
         case .article:
             title = "Articles"
-            body = PageParts.linkList(graph.articles.map { ($0.title, linker.href($0.ref), Optional($0.summary.plain)) }, class: "card-list")
+            // By index: mapping the articles themselves copies each one.
+            body = PageParts.linkList(graph.articles.indices.map { index in
+                (graph.articles[index].title, linker.href(graph.articles[index].ref), Optional(graph.articles[index].summary.plain))
+            }, class: "card-list")
         case .exercise:
             title = "Exercise cards"
             let groups = Dictionary(grouping: graph.exercises, by: \.exerciseKind).sorted { $0.key < $1.key }

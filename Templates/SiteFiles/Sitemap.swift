@@ -6,11 +6,14 @@ public enum SiteFeeds {
     public static func sitemap(graph: ContentGraph) -> String {
         var entries: [(Route, Day?)] = [(.home, nil), (.references, nil)]
         entries += ContentKind.allCases.map { (Route.index($0), nil) }
-        for page in graph.allPages {
-            var dates: [Day] = []
-            if let reviewed = page.review?.completed?.date { dates.append(reviewed) }
-            if let article = page as? Article { dates.append(article.lastChanged) }
-            entries.append((.page(page.ref), dates.max()))
+        for page in graph.allPages where page.ref.kind != .article {
+            entries.append((.page(page.ref), page.review?.completed?.date))
+        }
+        // Articles by index, read in place: casting each page to an article copied it out.
+        for index in graph.articles.indices {
+            let lastChanged = graph.articles[index].lastChanged
+            let reviewed = graph.articles[index].pageReview.completed?.date
+            entries.append((.page(graph.articles[index].ref), reviewed.map { max($0, lastChanged) } ?? lastChanged))
         }
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -32,8 +35,8 @@ public enum SiteFeeds {
     /// An Atom feed of the published articles, newest first.
     public static func atom(graph: ContentGraph) -> String {
         let site = graph.site
-        let articles = graph.articles.sorted { ($0.lastChanged, $1.slug) > ($1.lastChanged, $0.slug) }
-        let updated = articles.first?.lastChanged
+        let order = graph.articleIndicesNewestFirst()
+        let updated = order.first.map { graph.articles[$0].lastChanged }
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(site.language))">
@@ -45,22 +48,27 @@ public enum SiteFeeds {
 
             """
         if let description = site.description { xml += "<subtitle>\(XML.escape(description))</subtitle>\n" }
-        for article in articles {
-            let url = Linker.absolute(.page(article.ref), site: site)
-            xml += """
-                <entry>
-                <title>\(XML.escape(article.title))</title>
-                <id>\(XML.escape(url))</id>
-                <link rel="alternate" type="text/html" href="\(XML.escape(url))"/>
-                <published>\(timestamp(article.published))</published>
-                <updated>\(timestamp(article.lastChanged))</updated>
-                <author><name>\(XML.escape(site.title))</name></author>
-                <summary>\(XML.escape(article.summary.plain))</summary>
-                </entry>
-
-                """
+        for index in order {
+            xml += entry(graph.articles[index], site: site)
         }
         return xml + "</feed>\n"
+    }
+
+    /// Borrowed, not copied: a copy of each article cost more than writing its entry.
+    private static func entry(_ article: borrowing Article, site: SiteConfig) -> String {
+        let url = Linker.absolute(.page(article.ref), site: site)
+        return """
+            <entry>
+            <title>\(XML.escape(article.title))</title>
+            <id>\(XML.escape(url))</id>
+            <link rel="alternate" type="text/html" href="\(XML.escape(url))"/>
+            <published>\(timestamp(article.published))</published>
+            <updated>\(timestamp(article.lastChanged))</updated>
+            <author><name>\(XML.escape(site.title))</name></author>
+            <summary>\(XML.escape(article.summary.plain))</summary>
+            </entry>
+
+            """
     }
 
     /// RFC 3339 at midnight UTC: a date with no time is published at the start of its day.

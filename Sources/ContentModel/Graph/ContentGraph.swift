@@ -176,8 +176,44 @@ public final class ContentGraph: Sendable {
     }
 
     public func articles(about condition: Slug) -> [Article] {
-        refs(pagesByCondition[condition], .article).compactMap(article)
-            .sorted { ($0.lastChanged, $1.slug) > ($1.lastChanged, $0.slug) }
+        articleIndices(about: condition).map { articles[$0] }
+    }
+
+    /// The same articles as indices into `articles`. Templates that list many articles read them in
+    /// place: copying an article copies each of its strings and lists, and a condition's page lists
+    /// hundreds.
+    public func articleIndices(about condition: Slug) -> [Int] {
+        newestFirst(refs(pagesByCondition[condition], .article).compactMap { articleIndex[$0] })
+    }
+
+    /// Every article, newest first, as indices into `articles` (see ``articleIndices(about:)``).
+    public func articleIndicesNewestFirst() -> [Int] {
+        newestFirst(Array(articles.indices))
+    }
+
+    /// By last change, newest first; then by slug.
+    private func newestFirst(_ indices: [Int]) -> [Int] {
+        indices.sorted { a, b in
+            let (first, second) = (articles[a].lastChanged, articles[b].lastChanged)
+            return first != second ? first > second : articles[a].slug < articles[b].slug
+        }
+    }
+
+    /// A page's review, read in place (`page(_:)` copies the page out).
+    public func review(of ref: PageRef) -> Review? {
+        switch ref.kind {
+        case .condition: conditionIndex[ref.slug].map { conditions[$0].pageReview }
+        case .article: articleIndex[ref.slug].map { articles[$0].pageReview }
+        case .exercise: exerciseIndex[ref.slug].map { exercises[$0].pageReview }
+        case .program: programIndex[ref.slug].map { programs[$0].pageReview }
+        case .expert: nil
+        }
+    }
+
+    /// The experts a page credits (only articles credit any), read in place.
+    public func creditedExperts(of ref: PageRef) -> [ExpertCredit] {
+        guard ref.kind == .article, let index = articleIndex[ref.slug] else { return [] }
+        return articles[index].experts
     }
 
     public func exercises(for condition: Slug) -> [ExerciseCard] {
@@ -192,9 +228,8 @@ public final class ContentGraph: Sendable {
     public func experts(involvedIn condition: Slug) -> [Expert] {
         var slugs = Set<Slug>()
         for ref in pagesByCondition[condition] ?? [] {
-            guard let page = page(ref) else { continue }
-            if let reviewer = page.review?.completed?.reviewer.value { slugs.insert(reviewer) }
-            slugs.formUnion(page.creditedExperts.map(\.value))
+            if let reviewer = review(of: ref)?.completed?.reviewer.value { slugs.insert(reviewer) }
+            slugs.formUnion(creditedExperts(of: ref).map(\.expert.value))
         }
         return slugs.sorted().compactMap(expert)
     }
