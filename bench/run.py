@@ -151,6 +151,31 @@ def machine():
 QUIET_AFTER_CLEANUP = 300
 
 
+# Sites are written to memory by default: the comparison is of the tools' work, and on disk the state
+# earlier runs left behind (deleted inodes, writeback) moved both tools' times by 20-60 %.
+DEFAULT_TMPFS_OUT = "/dev/shm/salve-bench-out"
+
+
+def is_tmpfs(path):
+    """Whether `path` lies on a tmpfs mount (the longest mount point that prefixes it)."""
+    path = os.path.realpath(path)
+    best, kind = "", ""
+    try:
+        with open("/proc/mounts") as mounts:
+            for line in mounts:
+                fields = line.split()
+                if len(fields) >= 3 and (path == fields[1] or path.startswith(fields[1].rstrip("/") + "/")) \
+                        and len(fields[1]) > len(best):
+                    best, kind = fields[1], fields[2]
+    except OSError:
+        return False
+    return kind == "tmpfs"
+
+
+def html_files(folder):
+    return sum(1 for _, _, files in os.walk(folder) for f in files if f.endswith(".html"))
+
+
 def cleanup_stamp(work):
     return os.path.join(work, ".last-cleanup")
 
@@ -181,17 +206,24 @@ def main():
     parser.add_argument("--work", default="/tmp/salve-bench")
     parser.add_argument("--salve", default=os.path.join(ROOT, ".build", "release", "salve"))
     parser.add_argument("--markdown", help="write the results table into this file")
+    parser.add_argument("--out-dir", help="where the builds write their sites (default: a folder in /dev/shm "
+                                          "when it is tmpfs, else --work)")
     args = parser.parse_args()
 
     os.makedirs(args.work, exist_ok=True)
-    stale = glob.glob(os.path.join(args.work, "out-*"))  # left by an interrupted run
+    out_dir = args.out_dir or (DEFAULT_TMPFS_OUT if is_tmpfs(os.path.dirname(DEFAULT_TMPFS_OUT)) else args.work)
+    os.makedirs(out_dir, exist_ok=True)
+    in_memory = is_tmpfs(out_dir)
+    print("builds write to %s (%s)" % (out_dir, "tmpfs" if in_memory else "disk"), flush=True)
+    stale = glob.glob(os.path.join(out_dir, "out-*"))  # left by an interrupted run
     for out in stale:
         shutil.rmtree(out, ignore_errors=True)
     # Corpora are generated (which may replace an old one) before the wait, not between timings.
     corpora = {size: ensure_corpus(args.work, size) for size in args.sizes + args.once}
     if stale or any(corpus.regenerated for corpus in corpora.values()):
         record_cleanup(args.work)
-    wait_for_quiet_disk(args.work)
+    if not in_memory:
+        wait_for_quiet_disk(args.work)
     floor = os.path.join(args.work, "cmark_floor")
     subprocess.run(["gcc", "-O2", "-o", floor, os.path.join(ROOT, "bench", "cmark_floor.c"), "-lcmark"], check=True)
 
@@ -205,28 +237,39 @@ def main():
         results = {"salve": [], "hugo": [], "cmark": [], "check": []}
         pages = {}
         for round_index in range(rounds):
-            # Every build writes into a folder never used before, and all of them are deleted at the
-            # end of the run. Deleting the previous output just before a build made ext4 search past
-            # thousands of "recently deleted" inodes for every new file and folder (perf: find_inode_bit
-            # → recently_deleted), which tripled both tools' system time and grew from round to round.
-            salve_out = os.path.join(args.work, "out-salve-%d-%d" % (size, round_index))
-            hugo_out = os.path.join(args.work, "out-hugo-%d-%d" % (size, round_index))
-            outputs += [salve_out, hugo_out]
+            # Every build writes into a folder never used before. On disk, all of them are deleted
+            # at the end of the run: deleting the previous output just before a build made ext4
+            # search past thousands of "recently deleted" inodes for every new file and folder (perf:
+            # find_inode_bit → recently_deleted), which tripled both tools' system time. In memory
+            # (tmpfs, the default) each is counted and deleted as soon as it is measured.
+            salve_out = os.path.join(out_dir, "out-salve-%d-%d" % (size, round_index))
+            hugo_out = os.path.join(out_dir, "out-hugo-%d-%d" % (size, round_index))
             # Alternate the order each round so no tool always runs on a warmer cache.
             order = ["salve", "hugo", "cmark"] if round_index % 2 == 0 else ["cmark", "hugo", "salve"]
+            def measured(out):
+                # In memory, a site is deleted before the next build: at 100,000 articles Hugo needs
+                # 16 GiB, and both sites take 7 GB more.
+                if in_memory:
+                    shutil.rmtree(out, ignore_errors=True)
+                else:
+                    outputs.append(out)
             for tool in order:
                 if tool == "salve":
                     results["salve"].append(timed([args.salve, "build", "--output", salve_out], cwd=corpus)[:3])
+                    pages["salve"] = html_files(salve_out)
+                    measured(salve_out)
                 elif tool == "hugo":
                     try:
                         results["hugo"].append(timed(["hugo", "--quiet", "-d", hugo_out], cwd=os.path.join(corpus, "hugo"))[:3])
+                        pages["hugo"] = html_files(hugo_out)
                     except RuntimeError as error:  # e.g. out of memory on the largest corpus
                         print("hugo failed: %s" % str(error)[:300])
+                    measured(hugo_out)
                 else:
                     results["cmark"].append(timed([floor, os.path.join(corpus, "Content")])[:3])
             results["check"].append(timed([args.salve, "check", "--format", "json"], cwd=corpus)[:3])
-        for name, out in [("salve", outputs[-2]), ("hugo", outputs[-1])]:
-            pages[name] = sum(1 for d, _, files in os.walk(out) for f in files if f.endswith(".html")) if results[name] else 0
+        pages.setdefault("salve", 0)
+        pages.setdefault("hugo", 0)
         med = {tool: tuple(median([r[i] for r in runs]) for i in range(3)) if runs else None
                for tool, runs in results.items()}
         try:
@@ -238,7 +281,8 @@ def main():
         print_table(rows[-1:])
     for out in outputs:
         shutil.rmtree(out, ignore_errors=True)
-    record_cleanup(args.work)
+    if outputs:
+        record_cleanup(args.work)
 
     report = render_markdown(rows, args)
     print(report)
