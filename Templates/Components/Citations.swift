@@ -22,8 +22,8 @@ public enum CitationMarkup {
                 html.append(text: item.prefix)
                 html.append(" ")
             }
-            html.append("<a href=\"#ref-")
-            html.append(text: item.key.rawValue)
+            html.append("<a href=\"#")
+            html.append(text: anchor(for: item.key))
             html.append("\" aria-label=\"Reference ")
             html.append(text: number)
             html.append("\">")
