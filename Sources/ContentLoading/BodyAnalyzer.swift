@@ -168,7 +168,7 @@ struct BodyAnalyzer {
                 switch part {
                 case .text(let run):
                     paragraphProse?.add(UnsafeBufferPointer(rebasing: bytes[run]))
-                    if render { replacement.append(.text(String(decoding: bytes[run], as: UTF8.self))) }
+                    if render { replacement.append(.ownText(run)) }
                 case .citation(let group):
                     if render {
                         replacement.append(.html(BodyHTML.citationToken(UnsafeBufferPointer(rebasing: bytes[group.range]))))

@@ -118,12 +118,23 @@ public final class MarkdownDocument {
         }
         for (id, pieces) in edits.inlineReplacements {
             guard let target = node(id) else { continue }
+            // Read before the node is freed; the bytes stay in the arena until the document goes.
+            let literal = cmark_node_get_literal(target)
+            let literalCount = literal.map { strlen($0) } ?? 0
             for piece in pieces {
                 let inserted: OpaquePointer?
                 switch piece {
                 case .text(let text):
                     inserted = cmark_node_new_with_mem(CMARK_NODE_TEXT, salve_arena_allocator())
                     cmark_node_set_literal(inserted, text)
+                case .ownText(let range):
+                    guard let literal, range.lowerBound >= 0, range.upperBound <= literalCount else { continue }
+                    inserted = cmark_node_new_with_mem(CMARK_NODE_TEXT, salve_arena_allocator())
+                    // cmark copies a literal up to its NUL: the run is copied into the arena with one.
+                    let run = salve_arena_alloc(range.count + 1).assumingMemoryBound(to: CChar.self)
+                    run.update(from: literal + range.lowerBound, count: range.count)
+                    run[range.count] = 0
+                    cmark_node_set_literal(inserted, run)
                 case .html(let html):
                     inserted = customInline(open: html, close: "")
                 }

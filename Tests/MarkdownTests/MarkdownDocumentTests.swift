@@ -86,6 +86,25 @@ import Testing
         #expect(document.renderHTML() == MarkdownDocument.cmarkHTML(markdown))
     }
 
+    /// Runs of a text node's own literal are copied from cmark's bytes: decoded entities come out
+    /// escaped again, non-ASCII text whole, and a range outside the literal is left out.
+    @Test func ownTextPiecesCopyRunsOfTheReplacedLiteral() throws {
+        let document = MarkdownDocument(parsing: "Café &amp; &lt;tea&gt; [@a] after.\n")
+        var edits = MarkdownEdits()
+        let texts = collect(document.tree).filter(\.isText)
+        #expect(texts.count == 1)
+        for node in texts {
+            let text = node.withLiteralUTF8 { Array($0) }
+            guard let open = text.firstIndex(of: UInt8(ascii: "[")), let close = text.firstIndex(of: UInt8(ascii: "]")) else {
+                Issue.record("no citation in \(node.literal)")
+                continue
+            }
+            edits.replaceText(node, with: [.ownText(0..<(open - 1)), .html("<sup>1</sup>"),
+                                           .ownText((close + 1)..<text.count), .ownText(0..<(text.count + 5))])
+        }
+        #expect(document.renderHTML(edits: edits) == "<p>Café &amp; &lt;tea&gt;<sup>1</sup> after.</p>\n")
+    }
+
     @Test func wrappedLinksAndHeadingTagsKeepTheirRenderedContent() throws {
         let markdown = "Setext [@a]\nheading\n---\n\nSee [the *card*](x.md \"A \\\"title\\\"\") and\n[@b].\n"
         let document = MarkdownDocument(parsing: markdown)
