@@ -128,6 +128,35 @@ import Testing
         }
     }
 
+    /// Runs of letters are read eight bytes at a time where eight remain, and a byte at a time near
+    /// the end of a piece: fed one byte per piece, a text takes the byte-at-a-time path only, and
+    /// every count must match. Texts are drawn from letters of both cases (words of 1 to 20 letters,
+    /// so runs end at every offset of an eight-byte read), digits, apostrophes, stops and non-ASCII.
+    @Test func readingEightLettersAtATimeMatchesOneAtATime() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let letters = Array("aeiouyAEIOUYbcdlmnrstBDLNSTxzhgqkpwv")
+        let separators = [" ", " ", " ", ". ", "! ", "? ", ", ", "'", "\u{2019}", "3", "e.g. ", "Dr. ", "\n", "é", "—", "("]
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<(1 + next(24)) {
+                for _ in 0..<(1 + next(20)) { text.append(letters[next(letters.count)]) }
+                text += separators[next(separators.count)]
+            }
+            var whole = ProseCounter()
+            Array(text.utf8).withUnsafeBufferPointer { whole.add($0) }
+            // A piece never splits a character.
+            var byCharacter = ProseCounter()
+            for scalar in text.unicodeScalars {
+                Array(String(scalar).utf8).withUnsafeBufferPointer { byCharacter.add($0) }
+            }
+            #expect(whole.finish() == byCharacter.finish(), "\(text)")
+        }
+    }
+
     @Test(arguments: [
         ("moved", 1), ("started", 2), ("ankle", 2), ("table", 2), ("boxes", 2), ("places", 2), ("people", 2),
         ("exercises", 4), ("stretches", 2), ("whole", 1),
