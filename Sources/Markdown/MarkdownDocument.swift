@@ -174,7 +174,7 @@ public final class MarkdownDocument {
 
     /// cmark writes a heading as `<hN>content</hN>`: keep its content, change the tags.
     private func replaceHeading(_ heading: OpaquePointer, open: String, close: String, options: Int32) {
-        let html = MarkdownDocument.renderHTML(heading, options: options)
+        let html = String(decoding: MarkdownDocument.renderHTMLBytes(heading, options: options), as: UTF8.self)
         let level = cmark_node_get_heading_level(heading)
         let openTag = "<h\(level)>"
         let closeTag = "</h\(level)>\n"
@@ -192,12 +192,6 @@ public final class MarkdownDocument {
     }
 
     /// Call with the document's arena in use; the HTML is in the arena, freed with the document.
-    private static func renderHTML(_ node: OpaquePointer, options: Int32) -> String {
-        guard let html = cmark_render_html(node, options) else { return "" }
-        return String(cString: html)
-    }
-
-    /// Call with the document's arena in use.
     private static func renderHTMLBytes(_ node: OpaquePointer, options: Int32) -> [UInt8] {
         guard let html = cmark_render_html(node, options) else { return [] }
         return html.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(html))) }
