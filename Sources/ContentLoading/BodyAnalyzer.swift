@@ -66,7 +66,21 @@ struct BodyAnalyzer {
         return String(markdown.unicodeScalars.map { $0.value == 1 ? "\u{FFFD}" : Character($0) })
     }
 
-    private mutating func visit(_ node: MarkdownNode, in document: MarkdownDocument) {
+    /// One pass over the tree, entering and leaving nodes without recursion: nesting as deep as
+    /// cmark accepts (20,000 block quotes) must not overflow the stack.
+    private mutating func visit(_ tree: MarkdownNode, in document: MarkdownDocument) {
+        for event in tree.events {
+            switch event {
+            case .enter(let node): enter(node, in: document)
+            case .exit(let node) where node.isParagraph:
+                body.prose = body.prose + (paragraphProse?.finish() ?? TextStatistics())
+                paragraphProse = nil
+            case .exit: break
+            }
+        }
+    }
+
+    private mutating func enter(_ node: MarkdownNode, in document: MarkdownDocument) {
         if node.isText {
             visitText(node, in: document)
             return
@@ -115,13 +129,9 @@ struct BodyAnalyzer {
             body.firstOrderedList = node.children.map { Self.proseText($0).collapsingSpaces() }
         case .paragraph:
             // Each paragraph is measured alone, so a list item without a full stop still ends a sentence.
-            // Its words (without citations or code) are gathered as its text nodes are visited.
-            if render { removeBreaksBeforeCitations(in: node) }
+            // Its words (without citations or code) are gathered as its text nodes are visited, and
+            // counted when it is left.
             paragraphProse = ProseCounter()
-            for child in node.children { visit(child, in: document) }
-            body.prose = body.prose + (paragraphProse?.finish() ?? TextStatistics())
-            paragraphProse = nil
-            return
         case .softBreak, .lineBreak, .code:
             paragraphProse?.add(" ")
         case .htmlBlock, .htmlInline:
@@ -134,7 +144,6 @@ struct BodyAnalyzer {
             break
         }
         if render { removeBreaksBeforeCitations(in: node) }
-        for child in node.children { visit(child, in: document) }
     }
 
     /// Text runs are most of a body's nodes, and most hold no citation. A run is read where cmark
@@ -241,23 +250,22 @@ struct BodyAnalyzer {
     /// A paragraph's or heading's words without citation brackets or inline code.
     static func proseText(_ node: MarkdownNode) -> String {
         var text = ""
-        appendProse(of: node, to: &text)
-        return text
-    }
-
-    private static func appendProse(of node: MarkdownNode, to text: inout String) {
-        switch node.kind {
-        case .text(let literal):
-            for segment in CitationParser.segments(of: literal) {
-                if case .text(let run) = segment { text += run }
+        for case .enter(let node) in node.events {
+            switch node.kind {
+            case .text(let literal):
+                for segment in CitationParser.segments(of: literal) {
+                    if case .text(let run) = segment { text += run }
+                }
+            case .softBreak, .lineBreak, .code:
+                text += " "
+            case let kind where kind.isBlock:
+                // Blocks inside (a list item's paragraphs) are separate sentences' worth of words.
+                if !text.isEmpty && text.last != " " { text += " " }
+            default:
+                break
             }
-        case .softBreak, .lineBreak, .code:
-            text += " "
-        default:
-            // Blocks inside (a list item's paragraphs) are separate sentences' worth of words.
-            if node.kind.isBlock && !text.isEmpty && text.last != " " { text += " " }
-            for child in node.children { appendProse(of: child, to: &text) }
         }
+        return text
     }
 
     /// `http://` or `https://`, in any case.

@@ -96,6 +96,7 @@ public struct MarkdownNode {
     /// Cheap tests that need no strings from cmark.
     public var isText: Bool { cmark_node_get_type(pointer) == CMARK_NODE_TEXT }
     public var isSoftBreak: Bool { cmark_node_get_type(pointer) == CMARK_NODE_SOFTBREAK }
+    public var isParagraph: Bool { cmark_node_get_type(pointer) == CMARK_NODE_PARAGRAPH }
 
     /// The text of a text, code or HTML node; empty for others.
     public var literal: String { document.withArena { Self.string(cmark_node_get_literal(pointer)) } }
@@ -161,19 +162,14 @@ public struct MarkdownNode {
     /// The text a reader sees, with markup removed (used for heading ids and step text).
     public var plainText: String {
         var result = ""
-        appendPlainText(to: &result)
-        return result
-    }
-
-    private func appendPlainText(to result: inout String) {
-        switch cmark_node_get_type(pointer) {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            result += literal
-        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            result += " "
-        default:
-            for child in children { child.appendPlainText(to: &result) }
+        for case .enter(let node) in events {
+            switch cmark_node_get_type(node.pointer) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: result += node.literal
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: result += " "
+            default: break
+            }
         }
+        return result
     }
 
     /// cmark copies a node's string out on first use: call with the document's arena in use.

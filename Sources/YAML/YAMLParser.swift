@@ -199,34 +199,104 @@ private struct OpenCollection {
     }
 
     /// The keys equal to an earlier key, each at its second occurrence only.
+    ///
+    /// Keys are grouped by a fingerprint first (their text, for the scalar keys front matter has), so
+    /// a mapping of many keys is checked in linear time; only keys in one group are compared.
     private func repeatedKeys() -> [YAMLNode] {
         var repeated: [YAMLNode] = []
-        for later in pairs.indices.dropFirst() {
-            let key = pairs[later].key
-            var earlier = 0
-            for index in 0..<later
-            where pairs[index].key.hasSameValue(as: key) && (keyTags.isEmpty || keyTags[index] == keyTags[later]) {
-                earlier += 1
+        // Per fingerprint, the distinct keys seen (almost always one) and how often each was written.
+        var groups: [KeyFingerprint: [(key: YAMLNode, count: Int)]] = [:]
+        var memo: [UnsafeRawPointer: Int] = [:]
+        for index in pairs.indices {
+            let key = pairs[index].key
+            let fingerprint = KeyFingerprint(key, tag: keyTags[index], memo: &memo)
+            var classes = groups.removeValue(forKey: fingerprint) ?? []
+            if let equal = classes.firstIndex(where: { $0.key.hasSameValue(as: key) }) {
+                classes[equal].count += 1
+                if classes[equal].count == 2 { repeated.append(key) }
+            } else {
+                classes.append((key, 1))
             }
-            if earlier == 1 { repeated.append(key) }
+            groups[fingerprint] = classes
         }
         return repeated
     }
 }
 
+/// What two equal keys share: the text of a scalar key, a structural hash of a collection key. A
+/// collection is hashed once however often aliases repeat it (an alias shares its target's storage).
+private struct KeyFingerprint: Hashable {
+    var text: String?
+    var hash: Int
+    var tag: String?
+
+    init(_ key: YAMLNode, tag: String?, memo: inout [UnsafeRawPointer: Int]) {
+        self.tag = tag
+        if let text = key.scalarText {
+            self.text = text
+            hash = 0
+        } else {
+            text = nil
+            hash = Self.structuralHash(key, memo: &memo)
+        }
+    }
+
+    private static func structuralHash(_ node: YAMLNode, memo: inout [UnsafeRawPointer: Int]) -> Int {
+        func memoised(_ storage: UnsafeRawPointer?, _ compute: (inout [UnsafeRawPointer: Int]) -> Int) -> Int {
+            guard let storage else { return compute(&memo) }
+            if let known = memo[storage] { return known }
+            let value = compute(&memo)
+            memo[storage] = value
+            return value
+        }
+        var hasher = Hasher()
+        switch node.content {
+        case .scalar(let text, _):
+            hasher.combine(0)
+            hasher.combine(text)
+        case .sequence(let items):
+            hasher.combine(1)
+            hasher.combine(memoised(items.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }) { memo in
+                var inner = Hasher()
+                for item in items { inner.combine(structuralHash(item, memo: &memo)) }
+                return inner.finalize()
+            })
+        case .mapping(let pairs):
+            hasher.combine(2)
+            hasher.combine(memoised(pairs.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }) { memo in
+                var inner = Hasher()
+                for pair in pairs {
+                    inner.combine(structuralHash(pair.key, memo: &memo))
+                    inner.combine(structuralHash(pair.value, memo: &memo))
+                }
+                return inner.finalize()
+            })
+        }
+        return hasher.finalize()
+    }
+}
+
 private extension YAMLNode {
     /// Equal as keys, the way Yams compared them: the same kind and text, however quoted and wherever written.
+    /// Collections that share storage (an alias and its anchor) are equal without being walked, so
+    /// aliases of aliases cannot make the comparison exponential.
     func hasSameValue(as other: YAMLNode) -> Bool {
         switch (content, other.content) {
         case let (.scalar(text, _), .scalar(otherText, _)):
             text == otherText
         case let (.sequence(items), .sequence(otherItems)):
-            items.count == otherItems.count && zip(items, otherItems).allSatisfy { $0.hasSameValue(as: $1) }
+            items.count == otherItems.count
+                && (Self.sameStorage(items, otherItems) || zip(items, otherItems).allSatisfy { $0.hasSameValue(as: $1) })
         case let (.mapping(pairs), .mapping(otherPairs)):
             pairs.count == otherPairs.count
-                && zip(pairs, otherPairs).allSatisfy { $0.key.hasSameValue(as: $1.key) && $0.value.hasSameValue(as: $1.value) }
+                && (Self.sameStorage(pairs, otherPairs)
+                    || zip(pairs, otherPairs).allSatisfy { $0.key.hasSameValue(as: $1.key) && $0.value.hasSameValue(as: $1.value) })
         default:
             false
         }
+    }
+
+    static func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
     }
 }
