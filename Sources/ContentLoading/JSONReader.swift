@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A small JSON parser that keeps the line and column of every value, so bibliography problems
 /// point at the entry and field that has them (Foundation's parser keeps no positions).
 struct JSONNode {
@@ -53,8 +55,8 @@ struct JSONSyntaxError: Error {
 struct JSONReader {
     private let bytes: [UInt8]
     private var index = 0
-    private var line = 1
-    private var lineStart = 0
+    /// Positions are asked for at offsets that only grow, so one cursor counts each byte once.
+    private var cursor = PositionCursor()
     private var depth = 0
 
     init(_ text: String) {
@@ -69,23 +71,24 @@ struct JSONReader {
         return node
     }
 
-    private var column: Int {
-        // Scalars, not bytes, to match every other column Salve prints.
-        bytes[lineStart..<min(index, bytes.count)].reduce(1) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+    /// The line and column (Unicode scalars, as every column Salve prints) of `index`.
+    private mutating func position() -> (line: Int, column: Int) {
+        var cursor = self.cursor
+        let target = index
+        bytes.withUnsafeBufferPointer { cursor.move(to: target, in: $0) }
+        self.cursor = cursor
+        return (cursor.line, cursor.column)
     }
 
-    private func error(_ message: String) -> JSONSyntaxError {
-        JSONSyntaxError(message: message, line: line, column: column)
+    private mutating func error(_ message: String) -> JSONSyntaxError {
+        let (line, column) = position()
+        return JSONSyntaxError(message: message, line: line, column: column)
     }
 
     private mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
-            case 0x0A:
-                index += 1
-                line += 1
-                lineStart = index
-            case 0x20, 0x09, 0x0D:
+            case 0x0A, 0x20, 0x09, 0x0D:
                 index += 1
             default:
                 return
@@ -96,7 +99,7 @@ struct JSONReader {
     private mutating func parseValue() throws(JSONSyntaxError) -> JSONNode {
         skipWhitespace()
         guard index < bytes.count else { throw error("the JSON ends too early") }
-        let (startLine, startColumn) = (line, column)
+        let (startLine, startColumn) = position()
         func node(_ value: JSONNode.Value) -> JSONNode { JSONNode(value: value, line: startLine, column: startColumn) }
         switch bytes[index] {
         case UInt8(ascii: "{"):

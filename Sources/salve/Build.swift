@@ -35,7 +35,7 @@ struct Build: ParsableCommand {
             throw ExitCode(2)
         }
         let formatter = TextFormatter(sourceProvider: sourceProvider(report.sourceTexts))
-        if !report.diagnostics.isEmpty { Terminal.stderr(formatter.format(report.diagnostics)) }
+        formatter.write(report.diagnostics) { Terminal.stderr($0) }
         let summary = TextFormatter.summary(report.diagnostics)
         guard report.succeeded else {
             Terminal.stderr("salve: build failed with \(summary); nothing was written, '\(output)' is unchanged")

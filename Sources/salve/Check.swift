@@ -103,7 +103,7 @@ struct Check: ParsableCommand {
         let diagnostics = result.diagnostics
         switch format {
         case .text:
-            if !diagnostics.isEmpty { print(TextFormatter(sourceProvider: sourceProvider(result.sourceTexts)).format(diagnostics)) }
+            TextFormatter(sourceProvider: sourceProvider(result.sourceTexts)).write(diagnostics) { print($0) }
             Terminal.stderr("salve: checked \(result.graph.allPages.count) pages and \(result.graph.bibliography.entries.count) references: \(TextFormatter.summary(diagnostics))")
         case .json:
             print(MachineFormatter.json(diagnostics))

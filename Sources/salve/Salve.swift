@@ -45,10 +45,15 @@ struct ProjectOptions: ParsableArguments {
     var rootURL: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
 }
 
-/// Source lines for diagnostics: from what loading kept, else read from disk (project-relative paths).
+/// Source lines for diagnostics: from what loading kept, else read from disk (project-relative paths)
+/// when the file is a regular file of a sensible size: a FIFO or a device named in a diagnostic must
+/// not block or flood the report.
 func sourceProvider(_ texts: [String: String]) -> TextFormatter.SourceProvider {
     { file in
         if let text = texts[file] { return text }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              let size = attributes[.size] as? Int, size <= 16 << 20 else { return nil }
         return (try? Data(contentsOf: URL(fileURLWithPath: file))).map { String(decoding: $0, as: UTF8.self) }
     }
 }
