@@ -321,15 +321,20 @@ struct BodyAnalyzer {
 struct AnchorAllocator {
     /// Ids given so far; the reserved ones are checked apart, so a page does not copy that set.
     private var taken: Set<String> = []
+    /// The last number tried for each id: every lower one is taken (ids are never given back), so
+    /// the next repeat starts there rather than at 2, and many equal headings cost linear time.
+    private var lastNumber: [String: Int] = [:]
 
     mutating func allocate(for title: String) -> String {
         let base = Slug.anchor(from: title)
         var candidate = base
-        var count = 1
+        var count = lastNumber[base] ?? 1
+        if count > 1 { candidate = "\(base)-\(count)" }
         while taken.contains(candidate) || SectionAnchor.reserved.contains(candidate) {
             count += 1
             candidate = "\(base)-\(count)"
         }
+        lastNumber[base] = count
         taken.insert(candidate)
         return candidate
     }
