@@ -14,7 +14,10 @@ public final class PageCache: @unchecked Sendable {
     }
 
     private struct Entry {
-        var stamp: Stamp
+        /// Nil once the file is known to have changed: the entry then matches no stamp, since a file
+        /// can change without its time or size changing (two saves within one tick of the clock).
+        var stamp: Stamp?
+        var path: String
         var result: PageLoader.Result
     }
 
@@ -44,7 +47,36 @@ public final class PageCache: @unchecked Sendable {
 
     /// A cached result used without looking at the file, for files known not to have changed.
     func trusted(_ page: DiscoveredPage) -> PageLoader.Result? {
+        lock.withLock {
+            guard let entry = entries[page.file], entry.stamp != nil else { return nil }
+            return entry.result
+        }
+    }
+
+    /// What the last load of the file gave, changed since or not (what it reported is still on screen).
+    func previous(_ page: DiscoveredPage) -> PageLoader.Result? {
         lock.withLock { entries[page.file]?.result }
+    }
+
+    /// Marks the files at these absolute paths (and below them, for folders) as changed, so the next
+    /// load reads them again and reports them changed, whatever their stamps say.
+    public func invalidate(_ paths: Set<String>) {
+        guard !paths.isEmpty else { return }
+        lock.withLock {
+            for (file, entry) in entries where entry.stamp != nil && Self.isAt(entry.path, anyOf: paths) {
+                entries[file]?.stamp = nil
+            }
+        }
+    }
+
+    private static func isAt(_ path: String, anyOf paths: Set<String>) -> Bool {
+        if paths.contains(path) { return true }
+        var folder = Substring(path)
+        while let slash = folder.lastIndex(of: "/"), slash > folder.startIndex {
+            folder = folder[..<slash]
+            if paths.contains(String(folder)) { return true }
+        }
+        return false
     }
 
     func begin(settings: String, files: [DiscoveredPage]) {
@@ -69,7 +101,7 @@ public final class PageCache: @unchecked Sendable {
     func store(_ result: PageLoader.Result, for page: DiscoveredPage, stamp: Stamp?) {
         lock.withLock {
             changedFiles.insert(page.file)
-            if let stamp { entries[page.file] = Entry(stamp: stamp, result: result) }
+            if let stamp { entries[page.file] = Entry(stamp: stamp, path: page.path, result: result) }
         }
     }
 }

@@ -20,10 +20,17 @@ extension ContentLoader {
                                    cache: PageCache) -> [ReloadedPage]? {
         guard let discovery = cache.lastDiscovery, !paths.isEmpty else { return nil }
         let byPath = Dictionary(discovery.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var reloaded: [ReloadedPage] = []
+        // Every path is checked before any file is read: giving up halfway (an editor's temporary file
+        // that sorts after the page) must leave the cache as it was, or the full load that follows
+        // finds the page's new stamp already cached and calls it unchanged.
+        var known: [DiscoveredPage] = []
         for path in paths.sorted() {
             guard let discovered = byPath[path], FileManager.default.fileExists(atPath: path) else { return nil }
-            let previous = cache.trusted(discovered)?.diagnostics ?? []
+            known.append(discovered)
+        }
+        var reloaded: [ReloadedPage] = []
+        for discovered in known {
+            let previous = cache.previous(discovered)?.diagnostics ?? []
             let stamp = PageCache.stamp(of: discovered.path)
             let result = PageLoader.load(discovered, site: site, render: options.renderBodies)
             cache.store(result, for: discovered, stamp: stamp)

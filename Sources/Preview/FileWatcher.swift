@@ -69,6 +69,11 @@ public final class FileWatcher: @unchecked Sendable {
     /// Stops watching; returns once the watching thread has ended (or after a second at most).
     public func stop() { backend.stop() }
 
+    /// Calls `done` (on the watching thread) once every change made before this call has been handed
+    /// to the handler — after the debounce, as usual — or at once if the watcher is not running. A
+    /// barrier for whoever must know a change was seen (tests), without guessing how long that takes.
+    public func flush(_ done: @escaping @Sendable () -> Void) { backend.flush(done) }
+
     /// Names the content loader skips, so their changes never cause a rebuild.
     static func isIgnored(name: some StringProtocol) -> Bool {
         name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#")
@@ -80,6 +85,75 @@ public final class FileWatcher: @unchecked Sendable {
 protocol WatcherBackend: Sendable {
     func start()
     func stop()
+    func flush(_ done: @escaping @Sendable () -> Void)
+}
+
+/// Flush requests, taken by the watching thread when it next looks at the folders and answered once
+/// nothing it has seen is still waiting to be delivered.
+final class FlushRequests: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waiting: [@Sendable () -> Void] = []
+    private var closed = false
+
+    /// False when the watcher has stopped (the caller answers the request itself).
+    func add(_ done: @escaping @Sendable () -> Void) -> Bool {
+        lock.withLock {
+            guard !closed else { return false }
+            waiting.append(done)
+            return true
+        }
+    }
+
+    func take() -> [@Sendable () -> Void] {
+        lock.withLock {
+            defer { waiting = [] }
+            return waiting
+        }
+    }
+
+    /// Answers everything still waiting and refuses new requests: the watcher stopped.
+    func close() {
+        for done in lock.withLock({ () -> [@Sendable () -> Void] in
+            closed = true
+            defer { waiting = [] }
+            return waiting
+        }) { done() }
+    }
+}
+
+/// When a batch is due: once the folders have been quiet for the debounce time, or a fixed time after
+/// its first change, so a stream of writes still shows up. Times are given, never read, so the rule
+/// can be tested without a clock.
+struct Debouncer {
+    let debounceNanoseconds: UInt64
+    let maximumDelayNanoseconds: UInt64
+    private(set) var pending = Set<String>()
+    private var firstAt: UInt64 = 0
+    private var lastAt: UInt64 = 0
+
+    init(debounce: Double, maximumDelay: Double = 1) {
+        debounceNanoseconds = UInt64(max(debounce, 0) * 1e9)
+        maximumDelayNanoseconds = UInt64(max(maximumDelay, 0) * 1e9)
+    }
+
+    mutating func add(_ paths: Set<String>, at now: UInt64) {
+        guard !paths.isEmpty else { return }
+        if pending.isEmpty { firstAt = now }
+        lastAt = max(lastAt, now)
+        pending.formUnion(paths)
+    }
+
+    /// When the pending batch is due; nil when nothing is pending.
+    var due: UInt64? {
+        pending.isEmpty ? nil : min(lastAt + debounceNanoseconds, firstAt + maximumDelayNanoseconds)
+    }
+
+    /// The pending batch, if it is due at `now`.
+    mutating func take(at now: UInt64) -> FileChangeBatch? {
+        guard let due, now >= due else { return nil }
+        defer { pending = [] }
+        return FileChangeBatch(paths: pending, firstChangeAt: firstAt, deliveredAt: now)
+    }
 }
 
 struct WatcherError: Error, CustomStringConvertible {
@@ -144,6 +218,7 @@ final class PollingWatcher: WatcherBackend, @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var running = false
+    private let flushes = FlushRequests()
 
     init(roots: [String], interval: Double, debounce: Double, handler: @escaping FileWatcher.Handler) {
         self.roots = roots
@@ -159,9 +234,12 @@ final class PollingWatcher: WatcherBackend, @unchecked Sendable {
             var previous = initial
             var pending = Set<String>()
             var firstAt: UInt64 = 0
+            var answering: [@Sendable () -> Void] = []
             while lock.withLock({ running }) {
                 _ = wake.wait(timeout: .now() + (pending.isEmpty ? interval : debounce))
                 guard lock.withLock({ running }) else { break }
+                // Taken before the look, so the look sees every change made before the request.
+                answering += flushes.take()
                 let current = snapshot()
                 var changed = Set<String>()
                 for (path, stamp) in current where previous[path] != stamp { changed.insert(path) }
@@ -178,7 +256,11 @@ final class PollingWatcher: WatcherBackend, @unchecked Sendable {
                     handler(FileChangeBatch(paths: pending, firstChangeAt: firstAt, deliveredAt: now))
                     pending = []
                 }
+                for done in answering { done() }
+                answering = []
             }
+            for done in answering { done() }
+            flushes.close()
             finished.signal()
         }
         thread.name = "salve-preview-polling"
@@ -190,9 +272,17 @@ final class PollingWatcher: WatcherBackend, @unchecked Sendable {
             defer { running = false }
             return running
         }
-        guard wasRunning else { return }
+        guard wasRunning else {
+            flushes.close()
+            return
+        }
         wake.signal()
         _ = finished.wait(timeout: .now() + 1)
+    }
+
+    func flush(_ done: @escaping @Sendable () -> Void) {
+        guard lock.withLock({ running }), flushes.add(done) else { return done() }
+        wake.signal()
     }
 
     private func snapshot() -> [String: DirectoryWalker.Stamp] {

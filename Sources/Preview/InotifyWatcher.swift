@@ -35,7 +35,7 @@ final class InotifyWatcher: WatcherBackend, @unchecked Sendable {
         | deleteSelf | moveSelf | onlyDirectory
 
     private let roots: [String]
-    private let debounceNanoseconds: UInt64
+    private let debounce: Double
     private let maximumDelayNanoseconds: UInt64 = 1_000_000_000
     private let handler: FileWatcher.Handler
     private let fd: Int32
@@ -45,6 +45,7 @@ final class InotifyWatcher: WatcherBackend, @unchecked Sendable {
     private let lock = NSLock()
     private var started = false
     private var stopped = false
+    private let flushes = FlushRequests()
 
     // Touched only by the watching thread (and by init, before it starts).
     private var folders: [Int32: String] = [:]
@@ -55,7 +56,7 @@ final class InotifyWatcher: WatcherBackend, @unchecked Sendable {
 
     init(roots: [String], debounce: Double, handler: @escaping FileWatcher.Handler) throws {
         self.roots = roots
-        self.debounceNanoseconds = UInt64(max(debounce, 0) * 1e9)
+        self.debounce = debounce
         self.handler = handler
         let fd = inotify_init1(Int32(O_NONBLOCK | O_CLOEXEC))
         guard fd >= 0 else { throw WatcherError(description: "inotify is not available (errno \(errno))") }
@@ -99,10 +100,19 @@ final class InotifyWatcher: WatcherBackend, @unchecked Sendable {
             defer { stopped = true }
             return started && !stopped
         }
-        guard wasRunning else { return }
+        guard wasRunning else {
+            flushes.close()
+            return
+        }
         var byte: UInt8 = 1
         _ = write(wakeWrite, &byte, 1)
         _ = finished.wait(timeout: .now() + 1)
+    }
+
+    func flush(_ done: @escaping @Sendable () -> Void) {
+        guard lock.withLock({ started && !stopped }), flushes.add(done) else { return done() }
+        var byte: UInt8 = 0
+        _ = write(wakeWrite, &byte, 1)
     }
 
     private func closeDescriptors() {
@@ -112,14 +122,16 @@ final class InotifyWatcher: WatcherBackend, @unchecked Sendable {
     }
 
     private func run() {
-        var pending = Set<String>()
-        var firstAt: UInt64 = 0
-        var lastAt: UInt64 = 0
+        var debouncer = Debouncer(debounce: debounce, maximumDelay: Double(maximumDelayNanoseconds) / 1e9)
+        var answering: [@Sendable () -> Void] = []
+        defer {
+            for done in answering { done() }
+            flushes.close()
+        }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             var timeout: Int32 = -1
-            if !pending.isEmpty {
-                let due = min(lastAt + debounceNanoseconds, firstAt + maximumDelayNanoseconds)
+            if let due = debouncer.due {
                 let now = FileWatcher.now()
                 timeout = due <= now ? 0 : Int32((due - now + 999_999) / 1_000_000)
             }
@@ -127,22 +139,23 @@ final class InotifyWatcher: WatcherBackend, @unchecked Sendable {
                        pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
             let ready = poll(&fds, 2, timeout)
             if ready < 0 && errno != EINTR { return }
-            if fds[1].revents != 0 { return }
-            if fds[0].revents != 0 {
-                let found = drain(&buffer)
-                if !found.isEmpty {
-                    let now = FileWatcher.now()
-                    if pending.isEmpty { firstAt = now }
-                    lastAt = now
-                    pending.formUnion(found)
-                }
+            var readInotify = fds[0].revents != 0
+            if fds[1].revents != 0 {
+                var bytes = [UInt8](repeating: 0, count: 64)
+                _ = read(wakeRead, &bytes, bytes.count)
+                if lock.withLock({ stopped }) { return }
+                // A flush: the kernel queued the events of every change made before the request, so
+                // reading the queue now (ready or not at poll time) sees them all.
+                answering += flushes.take()
+                readInotify = true
             }
-            if !pending.isEmpty {
-                let now = FileWatcher.now()
-                if now >= min(lastAt + debounceNanoseconds, firstAt + maximumDelayNanoseconds) {
-                    handler(FileChangeBatch(paths: pending, firstChangeAt: firstAt, deliveredAt: now))
-                    pending = []
-                }
+            if readInotify {
+                debouncer.add(drain(&buffer), at: FileWatcher.now())
+            }
+            if let batch = debouncer.take(at: FileWatcher.now()) { handler(batch) }
+            if debouncer.due == nil {
+                for done in answering { done() }
+                answering = []
             }
         }
     }
@@ -259,5 +272,6 @@ final class InotifyWatcher: WatcherBackend {
 
     func start() {}
     func stop() {}
+    func flush(_ done: @escaping @Sendable () -> Void) { done() }
 }
 #endif

@@ -40,6 +40,9 @@ public struct PreviewConfiguration: Sendable {
 
 /// One rebuild, and how long it took to reach the open pages.
 public struct RebuildRecord: Sendable {
+    /// The session's ``PreviewSession/generation`` this rebuild reached: 0 for the first build, then
+    /// one more for each rebuild, successful or not.
+    public var generation: Int
     /// Absolute paths the watcher reported (empty for the first build).
     public var changedPaths: [String]
     /// Output files written and removed (none when errors kept the last good site).
@@ -76,7 +79,7 @@ public final class PreviewSession: @unchecked Sendable {
     private var watcher: FileWatcher?
     private var server: PreviewServer?
     private var boundPort: Int?
-    private var generation = 0
+    private var reachedGeneration = 0
     private var records: [RebuildRecord] = []
     private var queuedPaths = Set<String>()
     private var queuedFirstChange: UInt64?
@@ -115,6 +118,27 @@ public final class PreviewSession: @unchecked Sendable {
 
     /// Every build so far, the first one included.
     public var rebuilds: [RebuildRecord] { lock.withLock { records } }
+
+    /// How many rebuilds have completed since the first build (failed ones included). A reload event
+    /// carries the generation it is for.
+    public var generation: Int { lock.withLock { reachedGeneration } }
+
+    /// Waits until every change made to the watched folders before this call has been rebuilt and
+    /// the open pages told, and returns the generation reached then; nil after `timeout` seconds, or
+    /// when the preview is not running. This is how a caller (a test) knows its own edit is served,
+    /// rather than taking the next reload event, which may be for an earlier change.
+    public func settle(timeout: Double = 30) async -> Int? {
+        guard let watcher = lock.withLock({ stopping ? nil : self.watcher }) else { return nil }
+        let reached = OneShot<Int?>()
+        let queue = rebuildQueue
+        watcher.flush { [weak self] in
+            // The watcher hands a batch to enqueue() before answering, so the rebuild for it is
+            // already on the serial rebuild queue, ahead of this.
+            queue.async { [weak self] in reached.succeed(self?.generation) }
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { reached.succeed(nil) }
+        return (try? await reached.value) ?? nil
+    }
 
     /// Pages with the events endpoint open.
     public var openPages: Int { channel.clientCount }
@@ -243,14 +267,13 @@ public final class PreviewSession: @unchecked Sendable {
             failure = String(describing: error)
         }
         let rebuilt = FileWatcher.now()
+        // Only this queue changes the generation; readers take the lock.
+        let reached = lock.withLock { initial ? reachedGeneration : reachedGeneration + 1 }
         if let update, update.succeeded {
             channel.publish(overlay: .clear)
             if !initial {
-                let version: String = lock.withLock {
-                    generation += 1
-                    return "\(sessionID)-\(generation)"
-                }
-                channel.publishReload(version: version, changedFiles: update.writtenFiles.count + update.removedFiles.count)
+                channel.publishReload(version: "\(sessionID)-\(reached)", generation: reached,
+                                      changedFiles: update.writtenFiles.count + update.removedFiles.count)
             }
         } else if let update {
             channel.publish(overlay: OverlayReport(failedBuild: update.diagnostics))
@@ -261,13 +284,16 @@ public final class PreviewSession: @unchecked Sendable {
         }
         let notified = FileWatcher.now()
         let record = RebuildRecord(
-            changedPaths: changed.sorted(), writtenFiles: update?.writtenFiles ?? [], removedFiles: update?.removedFiles ?? [],
+            generation: reached, changedPaths: changed.sorted(), writtenFiles: update?.writtenFiles ?? [], removedFiles: update?.removedFiles ?? [],
             succeeded: update?.succeeded ?? false, errors: update?.diagnostics.errorCount ?? 1,
             warnings: update?.diagnostics.warningCount ?? 0,
             rebuildMilliseconds: Self.milliseconds(from: started, to: rebuilt),
             notifyMilliseconds: Self.milliseconds(from: deliveredAt, to: notified),
             sinceFirstChangeMilliseconds: Self.milliseconds(from: firstChangeAt, to: notified))
-        lock.withLock { records.append(record) }
+        lock.withLock {
+            reachedGeneration = reached
+            records.append(record)
+        }
         if update?.succeeded == true, initial || changed.contains(where: { $0.hasSuffix("/site.yml") }) {
             basePath.refresh(configuration.contentDirectory, displayRoot: configuration.displayRoot)
         }

@@ -68,11 +68,13 @@ final class ReloadChannel: @unchecked Sendable {
         }
     }
 
-    /// Tells every page to reload, as the site is now at `newVersion`.
-    func publishReload(version newVersion: String, changedFiles: Int) {
+    /// Tells every page to reload, as the site is now at `newVersion`, the result of rebuild number
+    /// `generation` (so a client can tell the reload for its change from an earlier one).
+    func publishReload(version newVersion: String, generation: Int, changedFiles: Int) {
         lock.withLock {
             version = newVersion
-            broadcastLocked(Self.event("reload", "{\"changed\":\(changedFiles),\"version\":\(PreviewJSON.string(newVersion))}"))
+            broadcastLocked(Self.event("reload", "{\"changed\":\(changedFiles),\"generation\":\(generation),"
+                + "\"version\":\(PreviewJSON.string(newVersion))}"))
         }
     }
 

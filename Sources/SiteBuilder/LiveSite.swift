@@ -51,7 +51,13 @@ public final class LiveSite: @unchecked Sendable {
     }
 
     private func rebuildLocked(changedPaths: Set<String>?) throws -> Update {
-        if let changedPaths, let update = try editedPagesOnly(changedPaths) { return update }
+        if let changedPaths {
+            if let update = try editedPagesOnly(changedPaths) { return update }
+            // The watcher saw these paths change: the full load reads them again even when their
+            // stamps match the cache (a same-size save within one clock tick, or one the
+            // edited-pages-only attempt already cached), so they count as changed and are rendered.
+            cache.invalidate(changedPaths)
+        }
         let result = try SiteChecker.loadAndCheck(options, cache: cache, changedPaths: lastGood == nil ? nil : changedPaths)
         pending.formUnion(cache.changedFiles)
         guard !result.diagnostics.hasErrors else {
@@ -115,7 +121,10 @@ public final class LiveSite: @unchecked Sendable {
             updated.append(new)
             before.append(old)
         }
-        guard let graph = previous.replacing(updated) else { return nil }
+        guard let graph = previous.replacing(updated) else {
+            pending.formUnion(reloaded.map(\.file))
+            return nil
+        }
         let (retractions, _) = SiteChecker.loadRetractions(options)
         func ownFindings(_ page: any ContentPage, in graph: ContentGraph) -> [Diagnostic] {
             GraphValidator.validate(page, in: graph, context: context)

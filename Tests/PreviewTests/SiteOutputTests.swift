@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ContentLoading
 import Diagnostics
 import Foundation
@@ -213,8 +216,11 @@ struct PreviewUnitTests {
         #expect(!report.json.contains("\n"))
     }
 
+    /// What the watcher guarantees whatever the load: every save is reported once it has settled, never
+    /// more batches than saves, ignored names never start a batch. (The debounce rule itself is
+    /// tested with a clock of its own in `DebouncerTests`.)
     @Test(arguments: [FileWatcher.Mode.inotify, .polling(interval: 0.05)])
-    func watcherReportsOneBatchPerBurst(mode: FileWatcher.Mode) async throws {
+    func watcherReportsEverySaveAndNoMoreBatchesThanSaves(mode: FileWatcher.Mode) async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("salve-watch-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("sub"), withIntermediateDirectories: true)
@@ -223,32 +229,41 @@ struct PreviewUnitTests {
         watcher.start()
         defer { watcher.stop() }
 
+        // Ten saves, each one rename (a single event) from a hidden temporary file the watcher ignores.
         let file = root.appendingPathComponent("sub/page.md")
         for index in 0..<10 {
-            try Data("save \(index)".utf8).write(to: file)
-            await pause(0.003)
+            let temporary = root.appendingPathComponent("sub/.page.md.tmp")
+            try Data("save \(index)".utf8).write(to: temporary)
+            #expect(rename(temporary.path, file.path) == 0)
         }
-        #expect(await eventually(within: 3) { batches.paths.contains(file.path) })
-        await pause(0.4)
-        #expect(batches.count >= 1 && batches.count <= 3, "\(batches.count) batches for one burst")
+        try await settled(watcher)
+        #expect(batches.paths == [file.path])
+        #expect(batches.count >= 1 && batches.count <= 10, "\(batches.count) batches for 10 saves")
 
-        // Hidden and backup files are not content.
+        // Hidden and backup files are not content: once they are seen, still no batch.
         let before = batches.count
         try Data("x".utf8).write(to: root.appendingPathComponent("sub/.page.md.swp"))
         try Data("x".utf8).write(to: root.appendingPathComponent("sub/page.md~"))
-        await pause(0.4)
+        try await settled(watcher)
         #expect(batches.count == before)
 
-        // A new folder and a file in it.
+        // A new folder and a file in it, written at once.
         try FileManager.default.createDirectory(at: root.appendingPathComponent("new"), withIntermediateDirectories: true)
-        await pause(0.2)
         let inside = root.appendingPathComponent("new/inside.md")
         try Data("x".utf8).write(to: inside)
-        #expect(await eventually(within: 3) { batches.paths.contains(inside.path) })
+        try await settled(watcher)
+        #expect(batches.paths(after: before).contains(inside.path))
+        // Edited later: seen only if the new folder is watched.
+        let afterNewFolder = batches.count
+        try Data("edited".utf8).write(to: inside)
+        try await settled(watcher)
+        #expect(batches.paths(after: afterNewFolder).contains(inside.path))
 
         // Deleted.
+        let beforeDelete = batches.count
         try FileManager.default.removeItem(at: file)
-        #expect(await eventually(within: 3) { batches.last?.paths.contains(file.path) == true })
+        try await settled(watcher)
+        #expect(batches.paths(after: beforeDelete).contains(file.path))
     }
 
     /// A restore or a branch switch can delete the content folder and make it again: the new one
@@ -267,22 +282,91 @@ struct PreviewUnitTests {
         defer { watcher.stop() }
 
         try FileManager.default.removeItem(at: content)
-        #expect(await eventually(within: 3) { batches.paths.contains(content.path) })
+        try await settled(watcher)
+        #expect(batches.paths.contains(content.path))
         try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
         let page = content.appendingPathComponent("articles/b.md")
         try Data("first".utf8).write(to: page)
-        #expect(await eventually(within: 3) { batches.paths.contains(page.path) })
+        try await settled(watcher)
+        #expect(batches.paths.contains(page.path))
         // Edited later, inside the new folder: seen only if the new folder is watched.
-        await pause(0.3)
         let before = batches.count
         try Data("second".utf8).write(to: page)
-        #expect(await eventually(within: 3) { batches.count > before && batches.last?.paths.contains(page.path) == true })
+        try await settled(watcher)
+        #expect(batches.paths(after: before).contains(page.path))
 
         try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
-        await pause(0.3)
+        try await settled(watcher)
         let references = seeds.appendingPathComponent("references.json")
+        let beforeReferences = batches.count
         try Data("[]".utf8).write(to: references)
-        #expect(await eventually(within: 3) { batches.paths.contains(references.path) })
+        try await settled(watcher)
+        #expect(batches.paths(after: beforeReferences).contains(references.path))
+    }
+
+    @Test func aStoppedWatcherSettlesAtOnce() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("salve-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for mode in [FileWatcher.Mode.inotify, .polling(interval: 0.05)] {
+            let watcher = try FileWatcher(roots: [root], mode: mode) { _ in }
+            try await settled(watcher)  // not started yet
+            watcher.start()
+            try await settled(watcher)
+            watcher.stop()
+            try await settled(watcher)
+        }
+    }
+}
+
+/// The debounce rule with times given by the test: no clock, no load, no flakiness.
+@Suite struct DebouncerTests {
+    static let millisecond: UInt64 = 1_000_000
+
+    @Test func aBurstBecomesOneBatchAfterTheQuietTime() {
+        var debouncer = Debouncer(debounce: 0.05)
+        #expect(debouncer.due == nil)
+        var now: UInt64 = 1_000 * Self.millisecond
+        for index in 0..<10 {
+            debouncer.add(["/c/page.md", "/c/\(index).tmp"], at: now)
+            #expect(debouncer.take(at: now) == nil)
+            now += 3 * Self.millisecond
+        }
+        let last = now - 3 * Self.millisecond
+        #expect(debouncer.due == last + 50 * Self.millisecond)
+        #expect(debouncer.take(at: last + 49 * Self.millisecond) == nil)
+        let batch = debouncer.take(at: last + 50 * Self.millisecond)
+        #expect(batch?.paths.count == 11)
+        #expect(batch?.firstChangeAt == 1_000 * Self.millisecond)
+        #expect(debouncer.due == nil)
+        #expect(debouncer.take(at: last + 500 * Self.millisecond) == nil)
+    }
+
+    @Test func savesFurtherApartThanTheQuietTimeAreSeparateBatches() {
+        var debouncer = Debouncer(debounce: 0.05)
+        debouncer.add(["/c/a.md"], at: 0)
+        #expect(debouncer.take(at: 60 * Self.millisecond)?.paths == ["/c/a.md"])
+        debouncer.add(["/c/b.md"], at: 100 * Self.millisecond)
+        #expect(debouncer.take(at: 160 * Self.millisecond)?.paths == ["/c/b.md"])
+    }
+
+    @Test func aStreamOfChangesIsStillDeliveredAfterTheMaximumDelay() {
+        var debouncer = Debouncer(debounce: 0.05, maximumDelay: 1)
+        var now: UInt64 = 0
+        var delivered: [FileChangeBatch] = []
+        while now <= 2_500 * Self.millisecond {
+            debouncer.add(["/c/log.md"], at: now)
+            if let batch = debouncer.take(at: now) { delivered.append(batch) }
+            now += 10 * Self.millisecond
+        }
+        #expect(delivered.map(\.deliveredAt) == [1_000 * Self.millisecond, 2_010 * Self.millisecond])
+    }
+
+    @Test func nothingAddedIsNothingDue() {
+        var debouncer = Debouncer(debounce: 0.05)
+        debouncer.add([], at: 5)
+        #expect(debouncer.due == nil)
+        #expect(debouncer.take(at: UInt64.max) == nil)
     }
 }
 
@@ -293,5 +377,9 @@ final class BatchLog: @unchecked Sendable {
     func append(_ batch: FileChangeBatch) { lock.withLock { batches.append(batch) } }
     var count: Int { lock.withLock { batches.count } }
     var last: FileChangeBatch? { lock.withLock { batches.last } }
-    var paths: Set<String> { lock.withLock { batches.reduce(into: Set<String>()) { $0.formUnion($1.paths) } } }
+    var paths: Set<String> { paths(after: 0) }
+    /// The paths of the batches after the first `count`.
+    func paths(after count: Int) -> Set<String> {
+        lock.withLock { batches.dropFirst(count).reduce(into: Set<String>()) { $0.formUnion($1.paths) } }
+    }
 }

@@ -133,7 +133,25 @@ func withPreview(watchMode: FileWatcher.Mode = .inotify, prepare: (FixtureSite) 
     await session.stop()
 }
 
-/// Polls `condition` until it holds or `seconds` pass.
+/// Waits until every change made so far has been rebuilt; returns the generation reached. The time
+/// limit only turns a hang into a failure: nothing here waits for a time to pass.
+@discardableResult
+func settled(_ session: PreviewSession, within seconds: Double = 30) async throws -> Int {
+    guard let generation = await session.settle(timeout: seconds) else {
+        throw TestFailure("the preview did not settle within \(seconds) s")
+    }
+    return generation
+}
+
+/// Waits until the watcher has handed over every change made so far (see ``FileWatcher/flush(_:)``).
+func settled(_ watcher: FileWatcher, within seconds: Double = 30) async throws {
+    let done = OneShot<Bool>()
+    watcher.flush { done.succeed(true) }
+    DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { done.succeed(false) }
+    guard try await done.value else { throw TestFailure("the watcher did not settle within \(seconds) s") }
+}
+
+/// Polls `condition` until it holds or `seconds` pass (for state with no event to wait for).
 func eventually(within seconds: Double = 5, _ condition: () throws -> Bool) async rethrows -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
@@ -336,9 +354,15 @@ struct ChunkedDecoder {
 
 /// A client of the events endpoint, reading server-sent events as a browser's EventSource would.
 final class EventStreamClient: @unchecked Sendable {
-    struct Event {
+    struct Event: Sendable {
         var name: String
         var data: String
+
+        /// A reload event's `generation`.
+        var generation: Int? {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any] else { return nil }
+            return object["generation"] as? Int
+        }
     }
 
     let fd: Int32
@@ -360,6 +384,22 @@ final class EventStreamClient: @unchecked Sendable {
 
     func next(named name: String, timeout: Double = 5) async -> Event? {
         try? await offload { self.nextBlocking(named: name, timeout: timeout) } ?? nil
+    }
+
+    /// Skips events until one named `name` that `matches`; the timeout only guards against a hang.
+    func next(named name: String, timeout: Double = 30, where matches: @escaping @Sendable (Event) -> Bool) async -> Event? {
+        try? await offload {
+            let deadline = Date().addingTimeInterval(timeout)
+            while let event = self.nextBlocking(named: name, timeout: max(deadline.timeIntervalSinceNow, 0)) {
+                if matches(event) { return event }
+            }
+            return nil
+        } ?? nil
+    }
+
+    /// The reload event for rebuild `generation` (earlier reloads are skipped).
+    func reload(generation: Int) async -> Event? {
+        await next(named: "reload") { $0.generation == generation }
     }
 
     func waitForEnd(timeout: Double) async -> Bool {
