@@ -17,7 +17,11 @@ public struct CitationKey: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public static func isValid(_ text: String) -> Bool {
-        if let ascii = isValidASCII(text) { return ascii }
+        isValidASCII(text) ?? isValidScalars(text)
+    }
+
+    /// The rule over Unicode scalars: the definition, and the slow twin of the ASCII path.
+    static func isValidScalars(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         guard let first = scalars.first, let last = scalars.last,
               isKeyCharacter(first), isKeyCharacter(last) else { return false }
@@ -25,7 +29,7 @@ public struct CitationKey: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// The answer for pure-ASCII keys (nearly all), or nil to use the Unicode rules.
-    private static func isValidASCII(_ text: String) -> Bool? {
+    static func isValidASCII(_ text: String) -> Bool? {
         func isKey(_ byte: UInt8) -> Bool {
             (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x5F
         }

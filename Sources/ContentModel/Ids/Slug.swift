@@ -26,7 +26,11 @@ public struct Slug: Hashable, Comparable, Sendable, CustomStringConvertible, Cod
 
     /// Turns any title into a slug-shaped anchor ("Why it helps!" → "why-it-helps").
     public static func anchor(from text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiAnchor(from: text) }
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiAnchor(from: text) : scalarAnchor(from: text)
+    }
+
+    /// The rule over Unicode scalars: the definition, and the slow twin of the ASCII path.
+    static func scalarAnchor(from text: String) -> String {
         var result = ""
         var pendingHyphen = false
         for scalar in text.lowercased().unicodeScalars {
@@ -46,7 +50,7 @@ public struct Slug: Hashable, Comparable, Sendable, CustomStringConvertible, Cod
     }
 
     /// `anchor(from:)` for ASCII titles, most of them, over bytes: no lowercased copy, no scalars.
-    private static func asciiAnchor(from text: String) -> String {
+    static func asciiAnchor(from text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
