@@ -13,10 +13,11 @@ enum PageLoader {
     }
 
     static func load(_ discovered: DiscoveredPage, site: SiteConfig, render: Bool = true) -> Result {
-        guard let bytes = FileBytes.read(discovered.path) else {
-            return Result(file: discovered.file, page: nil,
-                          diagnostics: [.error(.readFailed, "the file could not be read", at: SourceLocation(file: discovered.file))],
-                          text: nil)
+        let bytes: [UInt8]
+        switch FileBytes.read(discovered.path) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            return Result(file: discovered.file, page: nil, diagnostics: [failure.diagnostic(file: discovered.file)], text: nil)
         }
         switch SourceText.decode(bytes: bytes, file: discovered.file) {
         case .failure(let diagnostic):

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContentLoading
 import Diagnostics
 import Foundation
 
@@ -49,7 +50,8 @@ struct ProjectOptions: ParsableArguments {
 func sourceProvider(_ texts: [String: String]) -> TextFormatter.SourceProvider {
     { file in
         if let text = texts[file] { return text }
-        return (try? Data(contentsOf: URL(fileURLWithPath: file))).map { String(decoding: $0, as: UTF8.self) }
+        // Read as loading reads: never a FIFO or device, never a binary file's bytes as a "line".
+        return ContentLoader.excerptText(atPath: file)
     }
 }
 
