@@ -56,6 +56,12 @@ public enum ContentLoader {
             if let text = result.text { texts[result.file] = text }
             if let page = result.page {
                 pages.append(page)
+                if let published = result.published, published.value > options.today, !options.includeDrafts {
+                    diagnostics.append(.warning(
+                        .scheduledArticle,
+                        "this article's published date, \(published.value.readable), is still to come: it is left out of the site, its feed and its sitemap until then (--drafts includes it)",
+                        at: published.location))
+                }
             } else if let cause = DiagnosticList(result.diagnostics.filter { $0.severity == .error }).sorted.first {
                 failedPages[PageRef(discovered.kind, discovered.slug)] = failedPages[PageRef(discovered.kind, discovered.slug)] ?? cause
             }

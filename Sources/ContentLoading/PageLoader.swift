@@ -10,6 +10,8 @@ enum PageLoader {
         var page: (any ContentPage)?
         var diagnostics: [Diagnostic]
         var text: String?
+        /// A non-draft article's `published` date and its place: a date to come leaves it out of the site.
+        var published: Located<Day>? = nil
     }
 
     static func load(_ discovered: DiscoveredPage, site: SiteConfig, render: Bool = true) -> Result {
@@ -63,6 +65,7 @@ enum PageLoader {
         let page = decoder.decode(kind)
         let diagnostics = decoder.fields.finish() + analyzer.diagnostics
         // Keep the text only for excerpts of this file's own findings; the page holds its body already.
-        return Result(file: file, page: page, diagnostics: diagnostics, text: diagnostics.isEmpty ? nil : text)
+        return Result(file: file, page: page, diagnostics: diagnostics, text: diagnostics.isEmpty ? nil : text,
+                      published: page == nil ? nil : decoder.published)
     }
 }
