@@ -38,7 +38,7 @@ public enum ContentLoader {
         }
         diagnostics.append(contentsOf: discovery.diagnostics)
 
-        let (bibliography, bibliographyFindings, bibliographyState) = loadBibliography(options, paths, texts: &texts)
+        let (bibliography, bibliographyFindings, bibliographyState, failedEntries) = loadBibliography(options, paths, texts: &texts)
         cache?.begin(settings: "\(site.allowRawHTML) \(site.reviewIntervalMonths) \(options.renderBodies)", files: discovery.pages)
         let loaded: [PageLoader.Result]
         if let articleSink {
@@ -79,10 +79,10 @@ public enum ContentLoader {
         let (found, unchecked) = GraphValidator.validate(
             graph, discovered: discovery.pages, draftsExcluded: !options.includeDrafts,
             contentRoot: paths.display(options.contentDirectory), failedPages: Set(failedPages.keys),
-            bibliographyUnavailable: bibliographyState != .loaded)
+            bibliographyUnavailable: bibliographyState != .loaded, failedEntries: Set(failedEntries.keys))
         diagnostics.append(contentsOf: found)
         diagnostics = markCauses(diagnostics, failedPages: failedPages, bibliography: bibliographyState,
-                                 unchecked: unchecked)
+                                 failedEntries: failedEntries, unchecked: unchecked)
         let mentioned = Set(diagnostics.all.map(\.location.file))
         let kept = texts.filter { file, _ in !file.hasSuffix(".md") || mentioned.contains(file) }
         return LoadResult(graph: graph, diagnostics: diagnostics, sourceTexts: kept)
@@ -112,40 +112,46 @@ public enum ContentLoader {
 
     /// `seeds/references.json`, when there is one, and what is wrong with it.
     private static func loadBibliography(_ options: LoadOptions, _ paths: ProjectPaths,
-                                         texts: inout [String: String]) -> (Bibliography, [Diagnostic], BibliographyState) {
+                                         texts: inout [String: String])
+        -> (Bibliography, [Diagnostic], BibliographyState, failedEntries: [CitationKey: Diagnostic]) {
         let referencesURL = options.seedsDirectory.appendingPathComponent("references.json")
         let referencesFile = paths.display(referencesURL)
         let bytes: [UInt8]
         switch FileBytes.read(referencesURL.path, limit: FileBytes.Limit.bibliography) {
         case .success(let read): bytes = read
-        case .failure(.missing): return (Bibliography(), [], .missing(file: referencesFile))
+        case .failure(.missing): return (Bibliography(), [], .missing(file: referencesFile), [:])
         case .failure(let failure):
             let cause = failure.diagnostic(file: referencesFile)
-            return (Bibliography(), [cause], .failed(cause: cause))
+            return (Bibliography(), [cause], .failed(cause: cause), [:])
         }
         switch SourceText.decode(bytes: bytes, file: referencesFile) {
         case .success(let text):
             texts[referencesFile] = text
-            let (bibliography, findings) = BibliographyLoader.load(text, file: referencesFile)
+            let (bibliography, findings, failed) = BibliographyLoader.loadEntries(text, file: referencesFile)
             // No entries and an error: the file as a whole failed (not JSON, not a list).
-            if bibliography.entries.isEmpty, let cause = findings.first(where: { $0.severity == .error }) {
-                return (bibliography, findings, .failed(cause: cause))
+            if bibliography.entries.isEmpty, failed.isEmpty, let cause = findings.first(where: { $0.severity == .error }) {
+                return (bibliography, findings, .failed(cause: cause), [:])
             }
-            return (bibliography, findings, .loaded)
+            return (bibliography, findings, .loaded, failed)
         case .failure(let diagnostic):
-            return (Bibliography(), [diagnostic], .failed(cause: diagnostic))
+            return (Bibliography(), [diagnostic], .failed(cause: diagnostic), [:])
         }
     }
 
     /// Marks the diagnostics that caused references elsewhere to go unchecked, and says on each how
     /// many were not checked; names a missing bibliography that pages cite.
     private static func markCauses(_ diagnostics: DiagnosticList, failedPages: [PageRef: Diagnostic],
-                                   bibliography: BibliographyState, unchecked: GraphValidator.Unchecked) -> DiagnosticList {
+                                   bibliography: BibliographyState, failedEntries: [CitationKey: Diagnostic],
+                                   unchecked: GraphValidator.Unchecked) -> DiagnosticList {
         var notes: [Diagnostic: String] = [:]
         for (ref, count) in unchecked.pages {
             guard let cause = failedPages[ref] else { continue }
             let references = count == 1 ? "1 reference" : "\(count) references"
             notes[cause] = "\(references) to this page in other files \(count == 1 ? "was" : "were") not checked"
+        }
+        for (key, count) in unchecked.entries {
+            guard let cause = failedEntries[key] else { continue }
+            notes[cause] = "\(count == 1 ? "1 citation" : "\(count) citations") of it \(count == 1 ? "was" : "were") not checked"
         }
         let citations = unchecked.citations == 1 ? "1 citation was" : "\(unchecked.citations) citations were"
         var all = diagnostics.all

@@ -16,10 +16,13 @@ public enum GraphValidator {
         var pages: [PageRef: Int] = [:]
         /// Citations and `sources:` keys, when the bibliography is missing or failed to load.
         var citations = 0
+        /// Citations of each bibliography entry that was left out for an error.
+        var entries: [CitationKey: Int] = [:]
 
         mutating func add(_ other: Unchecked) {
             pages.merge(other.pages, uniquingKeysWith: +)
             citations += other.citations
+            entries.merge(other.entries, uniquingKeysWith: +)
         }
     }
 
@@ -27,11 +30,12 @@ public enum GraphValidator {
     ///   - failedPages: page files that exist but failed to load; references to them are counted, not reported.
     ///   - bibliographyUnavailable: `references.json` is missing or failed to load; citations are counted, not reported.
     static func validate(_ graph: ContentGraph, discovered: [DiscoveredPage], draftsExcluded: Bool, contentRoot: String,
-                         failedPages: Set<PageRef>, bibliographyUnavailable: Bool)
+                         failedPages: Set<PageRef>, bibliographyUnavailable: Bool, failedEntries: Set<CitationKey> = [])
         -> (diagnostics: [Diagnostic], unchecked: Unchecked) {
         let (existing, duplicates) = pageRefs(discovered)
         let context = PageContext(existing: existing, draftsExcluded: draftsExcluded, contentRoot: contentRoot,
-                                  failedPages: failedPages, bibliographyUnavailable: bibliographyUnavailable)
+                                  failedPages: failedPages, bibliographyUnavailable: bibliographyUnavailable,
+                                  failedEntries: failedEntries)
         var unchecked = Unchecked()
         let (recordDiagnostics, recordUnchecked) = sourceRecords(graph, discovered: discovered, context: context)
         unchecked.add(recordUnchecked)
@@ -53,6 +57,8 @@ public enum GraphValidator {
         var failedPages: Set<PageRef> = []
         /// `references.json` is missing or failed to load: citations are not reported one by one.
         var bibliographyUnavailable = false
+        /// Bibliography entries left out for an error: their citations are not reported one by one.
+        var failedEntries: Set<CitationKey> = []
     }
 
     /// One page's ids and links. Depends only on the page and the graph's ids, so a rebuild after an
@@ -83,6 +89,10 @@ public enum GraphValidator {
             guard !graph.bibliography.contains(key.value) else { return }
             if context.bibliographyUnavailable {
                 unchecked.citations += 1
+                return
+            }
+            if context.failedEntries.contains(key.value) {
+                unchecked.entries[key.value, default: 0] += 1
                 return
             }
             let keys = graph.bibliography.keys.map(\.rawValue)
@@ -150,6 +160,8 @@ public enum GraphValidator {
         for record in graph.sourceRecords {
             if context.bibliographyUnavailable && !graph.bibliography.contains(record.reference.value) {
                 unchecked.citations += 1
+            } else if context.failedEntries.contains(record.reference.value) {
+                unchecked.entries[record.reference.value, default: 0] += 1
             } else if !graph.bibliography.contains(record.reference.value) {
                 diagnostics.append(.error(.unknownCitation,
                                           "unknown source document '\(record.reference.value)'\(didYouMean(record.reference.value.rawValue, in: keys))",

@@ -234,6 +234,17 @@ struct HostileFileTests {
         #expect(errors.first?.message.hasSuffix("the bibliography could not be loaded, so 5 citations were not checked") == true)
     }
 
+    @Test func anEntryLeftOutForAnErrorIsTheCauseOfItsCitations() throws {
+        let project = try Self.project()
+        defer { project.remove() }
+        try project.write("seeds/references.json", "[\n  {\"id\": \"smith2018\", \"title\": \"No type\"}\n]\n")
+        try project.write("Content/articles/a.md", ContentLoaderTests.article("a", body: "See [@smith2018] and [@smith2018].\n"))
+        let result = try project.load(today: day("2026-06-01"))
+        #expect(Self.lines(result.diagnostics.sorted) == [
+            "seeds/references.json:2:3: error: the entry 'smith2018' has no 'type' (such as article-journal or webpage); 3 citations of it were not checked [invalid-bibliography]",
+        ])
+    }
+
     @Test func aMissingBibliographyIsNamedWhenPagesCite() throws {
         let project = try Self.project()
         defer { project.remove() }
