@@ -163,6 +163,20 @@ struct HostileFileTests {
         _ = try? Self.removeDeep(project.root.appendingPathComponent("Content/articles").path, name: name, depth: 22)
     }
 
+    @Test(.enabled(if: getuid() != 0, "root reads any folder"))
+    func anUnreadableFolderIsReported() throws {
+        let project = try Self.project()
+        defer { project.remove() }
+        try project.write("Content/articles/locked/walking.md", ContentLoaderTests.article("Walking"))
+        let locked = project.root.appendingPathComponent("Content/articles/locked").path
+        #expect(chmod(locked, 0o000) == 0)
+        defer { chmod(locked, 0o755) }
+        let result = try project.load()
+        #expect(Self.lines(result.diagnostics.sorted) == [
+            "Content/articles/locked:1:1: error: the folder 'Content/articles/locked' could not be read (permission denied); the pages in it were not loaded [read-failed]",
+        ])
+    }
+
     private static func removeDeep(_ top: String, name: String, depth: Int) throws {
         var descriptors = [open(top, O_RDONLY | O_DIRECTORY)]
         for _ in 0..<depth { descriptors.append(openat(descriptors.last!, name, O_RDONLY | O_DIRECTORY)) }
