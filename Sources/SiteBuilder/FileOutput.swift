@@ -74,7 +74,10 @@ enum FileOutput {
                 }
                 guard name != ".", name != ".." else { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
-                if isRealDirectory(root + "/" + path) {
+                // The type readdir reports costs no stat; only file systems that do not report it need one.
+                let type = Int32(entry.pointee.d_type)
+                let isFolder = type == Int32(DT_UNKNOWN) ? isRealDirectory(root + "/" + path) : type == Int32(DT_DIR)
+                if isFolder {
                     folders.append(path)
                 } else {
                     found.append(path)
