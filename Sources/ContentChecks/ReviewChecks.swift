@@ -8,7 +8,7 @@ enum ReviewChecks {
         let at = review.reviewer.location
         if review.date > today {
             return [.error(.invalidDate, "the review date \(review.date) is in the future; record a review once it has happened",
-                           at: at)]
+                           at: review.dateLocation ?? at)]
         }
         if review.nextDue < today {
             return [.warning(.reviewOverdue, "review overdue since \(review.nextDue.readable); review the page again and update its review record",

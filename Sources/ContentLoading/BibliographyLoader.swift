@@ -4,6 +4,19 @@ import Diagnostics
 /// Reads `seeds/references.json` (CSL-JSON) into typed references, each with its line.
 enum BibliographyLoader {
     static func load(_ text: String, file: String) -> (Bibliography, [Diagnostic]) {
+        let (bibliography, diagnostics, _) = loadEntries(text, file: file)
+        return (bibliography, diagnostics)
+    }
+
+    /// Also returns the ids of entries that were left out for an error, each with that error: their
+    /// citations are not unknown keys, and are not reported as such.
+    static func loadEntries(_ text: String, file: String) -> (Bibliography, [Diagnostic], failed: [CitationKey: Diagnostic]) {
+        var failed: [CitationKey: Diagnostic] = [:]
+        let (bibliography, diagnostics) = parse(text, file: file, failed: &failed)
+        return (bibliography, diagnostics, failed)
+    }
+
+    private static func parse(_ text: String, file: String, failed: inout [CitationKey: Diagnostic]) -> (Bibliography, [Diagnostic]) {
         let root: JSONNode
         do {
             root = try JSONReader.parse(text)
@@ -41,8 +54,10 @@ enum BibliographyLoader {
             }
             seen[id] = location
             guard let type = item["type"]?.string, !type.isEmpty else {
-                diagnostics.append(.error(.invalidBibliography, "the entry '\(id)' has no 'type' (such as article-journal or webpage)",
-                                          at: location))
+                let diagnostic = Diagnostic.error(.invalidBibliography, "the entry '\(id)' has no 'type' (such as article-journal or webpage)",
+                                                  at: location)
+                diagnostics.append(diagnostic)
+                failed[id] = diagnostic
                 continue
             }
             references.append(reference(from: item, id: id, type: type, location: location))

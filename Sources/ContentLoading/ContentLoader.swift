@@ -38,7 +38,7 @@ public enum ContentLoader {
         }
         diagnostics.append(contentsOf: discovery.diagnostics)
 
-        let (bibliography, bibliographyFindings) = loadBibliography(options, paths, texts: &texts)
+        let (bibliography, bibliographyFindings, bibliographyState, failedEntries) = loadBibliography(options, paths, texts: &texts)
         cache?.begin(settings: "\(site.allowRawHTML) \(site.reviewIntervalMonths) \(options.renderBodies)", files: discovery.pages)
         let loaded: [PageLoader.Result]
         if let articleSink {
@@ -49,10 +49,22 @@ public enum ContentLoader {
                                trusted: trustedUnchanged ?? [])
         }
         var pages: [any ContentPage] = []
-        for result in loaded {
+        // Page files that exist but failed to load, each with the first error that says why.
+        var failedPages: [PageRef: Diagnostic] = [:]
+        for (discovered, result) in zip(discovery.pages, loaded) {
             diagnostics.append(contentsOf: result.diagnostics)
             if let text = result.text { texts[result.file] = text }
-            if let page = result.page { pages.append(page) }
+            if let page = result.page {
+                pages.append(page)
+                if let published = result.published, published.value > options.today, !options.includeDrafts {
+                    diagnostics.append(.warning(
+                        .scheduledArticle,
+                        "this article's published date, \(published.value.readable), is still to come: it is left out of the site, its feed and its sitemap until then (--drafts includes it)",
+                        at: published.location))
+                }
+            } else if let cause = DiagnosticList(result.diagnostics.filter { $0.severity == .error }).sorted.first {
+                failedPages[PageRef(discovered.kind, discovered.slug)] = failedPages[PageRef(discovered.kind, discovered.slug)] ?? cause
+            }
         }
         diagnostics.append(contentsOf: bibliographyFindings)
 
@@ -62,9 +74,15 @@ public enum ContentLoader {
 
         pages.removeAll { !options.publishes($0) }
         let graph = makeGraph(pages, site: site, bibliography: bibliography, sourceRecords: records)
-        diagnostics.append(contentsOf: GraphValidator.validate(
+        // A page that loaded under the same id (a duplicate file) answers for it: then it did not fail.
+        failedPages = failedPages.filter { !graph.contains($0.key) }
+        let (found, unchecked) = GraphValidator.validate(
             graph, discovered: discovery.pages, draftsExcluded: !options.includeDrafts,
-            contentRoot: paths.display(options.contentDirectory)))
+            contentRoot: paths.display(options.contentDirectory), failedPages: Set(failedPages.keys),
+            bibliographyUnavailable: bibliographyState != .loaded, failedEntries: Set(failedEntries.keys))
+        diagnostics.append(contentsOf: found)
+        diagnostics = markCauses(diagnostics, failedPages: failedPages, bibliography: bibliographyState,
+                                 failedEntries: failedEntries, unchecked: unchecked)
         let mentioned = Set(diagnostics.all.map(\.location.file))
         let kept = texts.filter { file, _ in !file.hasSuffix(".md") || mentioned.contains(file) }
         return LoadResult(graph: graph, diagnostics: diagnostics, sourceTexts: kept)
@@ -83,19 +101,82 @@ public enum ContentLoader {
             sourceRecords: sourceRecords)
     }
 
+    /// Whether `seeds/references.json` could be used.
+    enum BibliographyState: Equatable {
+        case loaded
+        /// There is no such file.
+        case missing(file: String)
+        /// The file as a whole could not be read or parsed; the diagnostic says why.
+        case failed(cause: Diagnostic)
+    }
+
     /// `seeds/references.json`, when there is one, and what is wrong with it.
     private static func loadBibliography(_ options: LoadOptions, _ paths: ProjectPaths,
-                                         texts: inout [String: String]) -> (Bibliography, [Diagnostic]) {
+                                         texts: inout [String: String])
+        -> (Bibliography, [Diagnostic], BibliographyState, failedEntries: [CitationKey: Diagnostic]) {
         let referencesURL = options.seedsDirectory.appendingPathComponent("references.json")
         let referencesFile = paths.display(referencesURL)
-        guard let bytes = FileBytes.read(referencesURL.path) else { return (Bibliography(), []) }
+        let bytes: [UInt8]
+        switch FileBytes.read(referencesURL.path, limit: FileBytes.Limit.bibliography) {
+        case .success(let read): bytes = read
+        case .failure(.missing): return (Bibliography(), [], .missing(file: referencesFile), [:])
+        case .failure(let failure):
+            let cause = failure.diagnostic(file: referencesFile)
+            return (Bibliography(), [cause], .failed(cause: cause), [:])
+        }
         switch SourceText.decode(bytes: bytes, file: referencesFile) {
         case .success(let text):
             texts[referencesFile] = text
-            return BibliographyLoader.load(text, file: referencesFile)
+            let (bibliography, findings, failed) = BibliographyLoader.loadEntries(text, file: referencesFile)
+            // No entries and an error: the file as a whole failed (not JSON, not a list).
+            if bibliography.entries.isEmpty, failed.isEmpty, let cause = findings.first(where: { $0.severity == .error }) {
+                return (bibliography, findings, .failed(cause: cause), [:])
+            }
+            return (bibliography, findings, .loaded, failed)
         case .failure(let diagnostic):
-            return (Bibliography(), [diagnostic])
+            return (Bibliography(), [diagnostic], .failed(cause: diagnostic), [:])
         }
+    }
+
+    /// Marks the diagnostics that caused references elsewhere to go unchecked, and says on each how
+    /// many were not checked; names a missing bibliography that pages cite.
+    private static func markCauses(_ diagnostics: DiagnosticList, failedPages: [PageRef: Diagnostic],
+                                   bibliography: BibliographyState, failedEntries: [CitationKey: Diagnostic],
+                                   unchecked: GraphValidator.Unchecked) -> DiagnosticList {
+        var notes: [Diagnostic: String] = [:]
+        for (ref, count) in unchecked.pages {
+            guard let cause = failedPages[ref] else { continue }
+            let references = count == 1 ? "1 reference" : "\(count) references"
+            notes[cause] = "\(references) to this page in other files \(count == 1 ? "was" : "were") not checked"
+        }
+        for (key, count) in unchecked.entries {
+            guard let cause = failedEntries[key] else { continue }
+            notes[cause] = "\(count == 1 ? "1 citation" : "\(count) citations") of it \(count == 1 ? "was" : "were") not checked"
+        }
+        let citations = unchecked.citations == 1 ? "1 citation was" : "\(unchecked.citations) citations were"
+        var all = diagnostics.all
+        switch bibliography {
+        case .loaded:
+            break
+        case .missing(let file):
+            if unchecked.citations > 0 {
+                var cause = Diagnostic.error(.missingFile, "'\(file)' does not exist, so pages' citations cannot be looked up; \(citations) not checked",
+                                             at: SourceLocation(file: file, line: 1, column: 1))
+                cause.isCause = true
+                all.append(cause)
+            }
+        case .failed(let cause):
+            if unchecked.citations > 0 {
+                notes[cause] = "the bibliography could not be loaded, so \(citations) not checked"
+            }
+        }
+        guard !notes.isEmpty else { return DiagnosticList(all) }
+        for index in all.indices {
+            guard let note = notes.removeValue(forKey: all[index]) else { continue }
+            all[index].message += "; \(note)"
+            all[index].isCause = true
+        }
+        return DiagnosticList(all)
     }
 
     /// Loads every page but the articles, hands the sink a graph of them, then loads the articles,

@@ -23,7 +23,13 @@ enum FileDiscovery {
         var pages: [DiscoveredPage] = []
         var diagnostics: [Diagnostic] = []
         let rootPath = root.standardizedFileURL.path
-        for path in contentFiles(under: rootPath).sorted() {
+        let (files, unlisted) = contentFiles(under: rootPath)
+        for folder in unlisted {
+            diagnostics.append(.error(
+                .readFailed, "the folder '\(paths.display(standardizedPath: folder.path))' could not be read (\(folder.reason)); the pages in it were not loaded",
+                at: SourceLocation(file: paths.display(standardizedPath: folder.path), line: 1, column: 1)))
+        }
+        for path in files.sorted() {
             let file = paths.display(standardizedPath: path)
             var components = path.dropFirst(rootPath.count).split(separator: "/").map(String.init)
             let name = components.removeLast()
@@ -62,18 +68,34 @@ enum FileDiscovery {
     /// names, dates) was most of discovery's time. It keeps the enumerator's rules, which it ran as
     /// fts(3) with FTS_PHYSICAL | FTS_XDEV: links to folders are not followed (nor is `rootPath` itself
     /// when it is a link), folders on another file system than `rootPath` are not entered, and a folder
-    /// that cannot be read is passed over.
-    static func contentFiles(under rootPath: String) -> [String] {
+    /// that cannot be read is passed over and returned in `unlisted` with the reason, so it can be
+    /// reported rather than its pages silently missing.
+    static func contentFiles(under rootPath: String) -> (files: [String], unlisted: [(path: String, reason: String)]) {
         var rootInfo = stat()
-        guard lstat(rootPath, &rootInfo) == 0, rootInfo.st_mode & S_IFMT == S_IFDIR else { return [] }
+        guard lstat(rootPath, &rootInfo) == 0, rootInfo.st_mode & S_IFMT == S_IFDIR else { return ([], []) }
         var files: [String] = []
+        var unlisted: [(path: String, reason: String)] = []
         var folders = [rootPath]
+        func reason(_ code: Int32) -> String {
+            switch code {
+            case EACCES, EPERM: "permission denied"
+            case ENAMETOOLONG: "its path is longer than the system allows; move it closer to the content folder"
+            default: String(cString: strerror(code)).lowercased()
+            }
+        }
         while let folder = folders.popLast() {
             // Looking up "." fails where a folder can be listed but not searched (no x permission);
             // the enumerator could not stat what was inside such a folder, so it found nothing there.
             var folderInfo = stat()
-            guard lstat(folder + "/.", &folderInfo) == 0, folderInfo.st_dev == rootInfo.st_dev,
-                  let directory = opendir(folder) else { continue }
+            guard lstat(folder + "/.", &folderInfo) == 0 else {
+                unlisted.append((folder, reason(errno)))
+                continue
+            }
+            guard folderInfo.st_dev == rootInfo.st_dev else { continue }
+            guard let directory = opendir(folder) else {
+                unlisted.append((folder, reason(errno)))
+                continue
+            }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
                 // A name that is not UTF-8 is passed over, with everything under it, as the enumerator did.
@@ -100,7 +122,7 @@ enum FileDiscovery {
                 }
             }
         }
-        return files
+        return (files, unlisted)
     }
 
     /// The `S_IFMT` bits for a directory entry's type from `readdir`, without following a link; from

@@ -10,6 +10,8 @@ struct PageDecoder {
     let site: SiteConfig
     var fields: FieldReader
     let body: Body
+    /// An article's `published` date and where it is written, for the warning about a date to come.
+    private(set) var published: Located<Day>?
 
     mutating func decode(_ kind: ContentKind) -> (any ContentPage)? {
         let aliases = fields.strings("aliases")
@@ -48,6 +50,7 @@ struct PageDecoder {
         let published = fields.day("published", required: true)
         let updated = fields.day("updated")
         let draft = fields.bool("draft", default: false)
+        if !draft { self.published = published }
         if let published, let updated, updated.value < published.value {
             fields.report(.invalidValue, "'updated' (\(updated.value)) is before 'published' (\(published.value))",
                           at: updated.location)
@@ -169,6 +172,7 @@ struct PageDecoder {
             reader.report(.invalidValue, "'next-due' (\(nextDue.value)) must be after the review date (\(date.value))",
                           at: nextDue.location)
         }
-        return .reviewed(CompletedReview(reviewer: reviewer, role: role, date: date.value, nextDue: due))
+        return .reviewed(CompletedReview(reviewer: reviewer, role: role, date: date.value, nextDue: due,
+                                         dateLocation: date.location))
     }
 }

@@ -10,13 +10,16 @@ enum PageLoader {
         var page: (any ContentPage)?
         var diagnostics: [Diagnostic]
         var text: String?
+        /// A non-draft article's `published` date and its place: a date to come leaves it out of the site.
+        var published: Located<Day>? = nil
     }
 
     static func load(_ discovered: DiscoveredPage, site: SiteConfig, render: Bool = true) -> Result {
-        guard let bytes = FileBytes.read(discovered.path) else {
-            return Result(file: discovered.file, page: nil,
-                          diagnostics: [.error(.readFailed, "the file could not be read", at: SourceLocation(file: discovered.file))],
-                          text: nil)
+        let bytes: [UInt8]
+        switch FileBytes.read(discovered.path) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            return Result(file: discovered.file, page: nil, diagnostics: [failure.diagnostic(file: discovered.file)], text: nil)
         }
         switch SourceText.decode(bytes: bytes, file: discovered.file) {
         case .failure(let diagnostic):
@@ -62,6 +65,7 @@ enum PageLoader {
         let page = decoder.decode(kind)
         let diagnostics = decoder.fields.finish() + analyzer.diagnostics
         // Keep the text only for excerpts of this file's own findings; the page holds its body already.
-        return Result(file: file, page: page, diagnostics: diagnostics, text: diagnostics.isEmpty ? nil : text)
+        return Result(file: file, page: page, diagnostics: diagnostics, text: diagnostics.isEmpty ? nil : text,
+                      published: page == nil ? nil : decoder.published)
     }
 }

@@ -8,9 +8,14 @@ extension ContentLoader {
     public static func loadSite(_ url: URL, _ paths: ProjectPaths) -> (SiteConfig, [Diagnostic], String?) {
         let file = paths.display(url)
         let fallback = SiteConfig(title: "Untitled site", baseURL: "/")
-        guard let bytes = FileBytes.read(url.path) else {
-            return (fallback, [.error(.missingFile, "there is no site.yml; create it with at least 'title' and 'base-url'",
-                                      at: SourceLocation(file: file))], nil)
+        let bytes: [UInt8]
+        switch FileBytes.read(url.path) {
+        case .success(let read): bytes = read
+        case .failure(.missing):
+            return (fallback, [.error(.missingFile, "'\(file)' does not exist; create it with at least 'title' and 'base-url'",
+                                      at: SourceLocation(file: file, line: 1, column: 1))], nil)
+        case .failure(let failure):
+            return (fallback, [failure.diagnostic(file: file)], nil)
         }
         let text: String
         switch SourceText.decode(bytes: bytes, file: file) {

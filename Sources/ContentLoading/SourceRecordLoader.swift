@@ -12,7 +12,14 @@ enum SourceRecordLoader {
         for name in names.sorted() where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
             let url = folder.appendingPathComponent(name)
             let file = paths.display(url)
-            guard let bytes = FileBytes.read(url.path) else { continue }
+            let bytes: [UInt8]
+            switch FileBytes.read(url.path) {
+            case .success(let read): bytes = read
+            case .failure(.missing): continue  // removed since the folder was listed
+            case .failure(let failure):
+                diagnostics.append(failure.diagnostic(file: file))
+                continue
+            }
             let text: String
             switch SourceText.decode(bytes: bytes, file: file) {
             case .success(let decoded): text = decoded

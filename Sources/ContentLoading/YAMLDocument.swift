@@ -9,11 +9,11 @@ enum YAMLDocument {
         do {
             return .success(try YAMLNode.parse(yaml))
         } catch {
-            return .failure(diagnostic(for: error, file: file, firstLine: firstLine))
+            return .failure(diagnostic(for: error, file: file, firstLine: firstLine, yaml: yaml))
         }
     }
 
-    private static func diagnostic(for error: YAMLError, file: String, firstLine: Int) -> Diagnostic {
+    private static func diagnostic(for error: YAMLError, file: String, firstLine: Int, yaml: String) -> Diagnostic {
         func at(_ mark: YAMLMark) -> SourceLocation {
             SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
         }
@@ -21,7 +21,7 @@ enum YAMLDocument {
         case let .syntax(_, problem, mark, context):
             var message = "malformed YAML: \(problem)"
             if let context { message += " (\(context.text))" }
-            message += hint(for: problem)
+            message += hint(for: problem, at: mark, in: yaml)
             return .error(.yamlSyntax, message, at: at(mark))
         case let .duplicateKeys(keys):
             // The first in sorted order, at its second occurrence. A list or mapping used as a key
@@ -38,9 +38,22 @@ enum YAMLDocument {
         }
     }
 
-    /// Plain advice for the YAML mistakes writers make most.
-    private static func hint(for problem: String) -> String {
+    /// Plain advice for the YAML mistakes writers make most, from what is written where the parser stopped.
+    private static func hint(for problem: String, at mark: YAMLMark, in yaml: String) -> String {
+        let lines = yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let line = mark.line >= 1 && mark.line <= lines.count ? Substring(lines[mark.line - 1]) : ""
+        let character = line.unicodeScalars.dropFirst(max(mark.column - 1, 0)).first
+        if character == "\t" || (problem.contains("tab") && line.contains("\t")) {
+            return "; YAML indents with spaces, not tabs: replace the tab with spaces"
+        }
         if problem.contains("mapping values are not allowed") {
+            // A line whose only ': ' follows its key is not a value with a colon in it: it is indented
+            // deeper than the key above it.
+            let content = line.drop { $0 == " " }
+            let colons = content.ranges(of: ": ").count + (content.hasSuffix(":") ? 1 : 0)
+            if colons <= 1 && content.count < line.count {
+                return "; this line is indented more than the key above it: line keys up with the ones they belong beside"
+            }
             return "; if a value contains ': ', put the whole value in quotes"
         }
         if problem.contains("found character that cannot start any token") {
@@ -87,8 +100,13 @@ struct FieldReader {
 
     private mutating func value(_ key: String, required: Bool) -> YAMLNode? {
         knownKeys.append(key)
-        guard let index = keys.firstIndex(of: key), !isNull(pairs[index].value) else {
+        guard let index = keys.firstIndex(of: key) else {
             if required { report(.missingField, "missing required field '\(key)'", at: location) }
+            return nil
+        }
+        guard !isNull(pairs[index].value) else {
+            // Written but left empty: point at the key the writer has to fill in.
+            if required { report(.missingField, "field '\(key)' is empty", at: location(of: pairs[index].key)) }
             return nil
         }
         return pairs[index].value
@@ -187,6 +205,10 @@ struct FieldReader {
     mutating func day(_ key: String, required: Bool = false) -> Located<Day>? {
         guard let raw = string(key, required: required) else { return nil }
         guard let day = Day(iso: raw.value) else {
+            if let problem = Day.problem(withISO: raw.value) {
+                report(.invalidValue, "field '\(key)' is not a real date: \(problem); found '\(raw.value)'", at: raw.location)
+                return nil
+            }
             report(.invalidValue, "field '\(key)' should be a date written YYYY-MM-DD, such as 2026-01-31; found '\(raw.value)'",
                    at: raw.location)
             return nil

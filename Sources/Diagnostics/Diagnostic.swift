@@ -46,6 +46,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var code: DiagnosticCode
     public var message: String
     public var location: SourceLocation
+    /// The cause of other problems (a file that failed to load and that other files refer to): listed
+    /// before everything else, so the writer reads the cause first.
+    public var isCause = false
 
     public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
         self.severity = severity
@@ -93,9 +96,11 @@ public struct DiagnosticList: Sendable {
     public var warningCount: Int { all.count { $0.severity == .warning } }
     public var isEmpty: Bool { all.isEmpty }
 
-    /// Sorted by file, line and column, so output is stable whatever order stages ran in.
+    /// Sorted by file, line and column, so output is stable whatever order stages ran in; causes of
+    /// other problems come first.
     public var sorted: [Diagnostic] {
         all.sorted { a, b in
+            if a.isCause != b.isCause { return a.isCause }
             if a.location != b.location { return a.location < b.location }
             return (a.code.rawValue, a.message) < (b.code.rawValue, b.message)
         }

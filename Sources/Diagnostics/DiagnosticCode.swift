@@ -75,4 +75,5 @@ extension DiagnosticCode {
     public static let readingLevel = DiagnosticCode("reading-level")
     public static let invalidAlias = DiagnosticCode("invalid-alias")
     public static let duplicateAlias = DiagnosticCode("duplicate-alias")
+    public static let scheduledArticle = DiagnosticCode("scheduled-article")
 }

@@ -41,6 +41,52 @@ enum FileOutput {
         }
     }
 
+    /// Whether process `pid` exists (a process of another user counts: EPERM).
+    static func processIsRunning(_ pid: Int32) -> Bool {
+        kill(pid, 0) == 0 || errno != ESRCH
+    }
+
+    /// A folder itself, not a link to one.
+    static func isRealDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
+    /// Everything under `root` that is not a folder (files, links, anything else), as paths relative
+    /// to it. Links to folders are listed, not entered.
+    static func files(under root: String) -> [String] {
+        var found: [String] = []
+        var folders = [""]
+        while let relative = folders.popLast() {
+            let folder = relative.isEmpty ? root : root + "/" + relative
+            guard let directory = opendir(folder) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                        String(cString: $0)
+                    }
+                }
+                guard name != ".", name != ".." else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                // The type readdir reports costs no stat; only file systems that do not report it need one.
+                let type = Int32(entry.pointee.d_type)
+                let isFolder = type == Int32(DT_UNKNOWN) ? isRealDirectory(root + "/" + path) : type == Int32(DT_DIR)
+                if isFolder {
+                    folders.append(path)
+                } else {
+                    found.append(path)
+                }
+            }
+        }
+        return found
+    }
+
     /// Writes the bytes to `path`, replacing any file there.
     static func write(_ contents: [UInt8], to path: String) throws(Failure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

@@ -27,11 +27,12 @@ struct Render: ParsableCommand {
             data = FileHandle.standardInput.readDataToEndOfFile()
             displayName = "<stdin>"
         } else {
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                Terminal.error("cannot read '\(file)'")
+            switch ContentLoader.readPageFile(atPath: file, file: file) {
+            case .success(let contents): data = contents
+            case .failure(let diagnostic):
+                Terminal.error(diagnostic.message)
                 throw ExitCode(2)
             }
-            data = contents
             displayName = file
         }
         // The rest of the site gives links and embedded cards their targets; without it, the body still renders.
@@ -39,8 +40,13 @@ struct Render: ParsableCommand {
                                   displayRoot: project.rootURL, includeDrafts: true)
         let graph = (try? ContentLoader.load(options))?.graph
         let site = graph?.site ?? SiteConfig(title: "", baseURL: "/")
-        let (body, diagnostics) = ContentLoader.analyzeBody(
+        var (body, diagnostics) = ContentLoader.analyzeBody(
             of: data, file: displayName, folder: folder(of: file, in: project.contentURL), site: site)
+        // The citations, links and exercise blocks a build would reject, reported as a build does.
+        if let body, let graph {
+            diagnostics += ContentLoader.checkBody(body, file: displayName, in: graph,
+                                                   contentRoot: ProjectPaths(displayRoot: project.rootURL).display(project.contentURL))
+        }
         if !diagnostics.isEmpty {
             Terminal.stderr(TextFormatter().format(DiagnosticList(diagnostics)))
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContentLoading
 import Diagnostics
 import Foundation
 
@@ -51,10 +52,8 @@ struct ProjectOptions: ParsableArguments {
 func sourceProvider(_ texts: [String: String]) -> TextFormatter.SourceProvider {
     { file in
         if let text = texts[file] { return text }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              let size = attributes[.size] as? Int, size <= 16 << 20 else { return nil }
-        return (try? Data(contentsOf: URL(fileURLWithPath: file))).map { String(decoding: $0, as: UTF8.self) }
+        // Read as loading reads: never a FIFO or device, never a binary file's bytes as a "line".
+        return ContentLoader.excerptText(atPath: file)
     }
 }
 

@@ -176,8 +176,8 @@ import Testing
     @Test func aReviewDateInTheFutureIsAnError() throws {
         let article = CheckProject.article().replacingOccurrences(of: "date: 2026-01-10", with: "date: 2026-02-02")
         let diagnostics = try CheckProject.check([Self.guide: article])
-        // `  reviewer: jo-bloggs` on line 6: the value starts at column 13.
-        #expect(diagnostics.found(.invalidDate) == [Expected(.error, "invalid-date", Self.guide, 6, 13)])
+        // At the date itself: `  date: 2026-02-02` on line 8, the value at column 9.
+        #expect(diagnostics.found(.invalidDate) == [Expected(.error, "invalid-date", Self.guide, 8, 9)])
         #expect(diagnostics.with(.invalidDate).first?.message ==
             "the review date 2026-02-02 is in the future; record a review once it has happened")
         #expect(Self.codes(diagnostics) == ["invalid-date"], "\(diagnostics.lines)")

@@ -139,7 +139,7 @@ import Testing
         Case(code: "invalid-date", severity: .error,
              changes: ["Content/exercises/quad-set.md": (files["Content/exercises/quad-set.md"]!)
                 .replacingOccurrences(of: "  date: 2026-01-10", with: "  date: 2026-02-02")],
-             at: "Content/exercises/quad-set.md:6:13"),
+             at: "Content/exercises/quad-set.md:8:9"),
         Case(code: "unused-exercise", severity: .warning,
              changes: ["Content/articles/guide.md": article().replacingOccurrences(of: "```exercise\nquad-set\n```\n", with: "")],
              at: "Content/exercises/quad-set.md:1:1"),

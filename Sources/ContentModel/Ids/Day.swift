@@ -28,6 +28,22 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// Why `text` is not a date, in plain words, when it is written `YYYY-MM-DD` but names no real day
+    /// ("November has 30 days"); nil when it is a date, or is not written that way at all.
+    public static func problem(withISO text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), Day(year: y, month: m, day: d) == nil
+        else { return nil }
+        guard (1...12).contains(m) else { return "there is no month \(m); months run from 01 to 12" }
+        guard d >= 1 else { return "days start at 01" }
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                     "October", "November", "December"]
+        if m == 2 && d == 29 { return "\(y) is not a leap year, so February has 28 days" }
+        return "\(names[m - 1]) has \(daysIn(month: m, year: y)) days"
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -41,12 +41,15 @@ public struct CompletedReview: Sendable {
     public var role: ReviewRole
     public var date: Day
     public var nextDue: Day
+    /// Where `date:` is written; checks of the date point there.
+    public var dateLocation: SourceLocation?
 
-    public init(reviewer: Located<Slug>, role: ReviewRole, date: Day, nextDue: Day) {
+    public init(reviewer: Located<Slug>, role: ReviewRole, date: Day, nextDue: Day, dateLocation: SourceLocation? = nil) {
         self.reviewer = reviewer
         self.role = role
         self.date = date
         self.nextDue = nextDue
+        self.dateLocation = dateLocation
     }
 }
 

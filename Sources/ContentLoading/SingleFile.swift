@@ -1,0 +1,49 @@
+import ContentModel
+import Diagnostics
+import Foundation
+
+/// Reading one file outside a full load: `salve render`'s file, and the text of a file a diagnostic
+/// points at, for its source excerpt. Both read as loading does: only regular files, size-limited.
+extension ContentLoader {
+    /// The bytes of a page file named on the command line, or the diagnostic (at `file:1:1`) that
+    /// says why it cannot be read: missing, not a regular file (a FIFO would block), too large.
+    public static func readPageFile(atPath path: String, file: String) -> Result<Data, Diagnostic> {
+        switch FileBytes.read(path) {
+        case .success(let bytes): .success(Data(bytes))
+        case .failure(let failure): .failure(failure.diagnostic(file: file))
+        }
+    }
+
+    /// The text of a project file for a diagnostic's source excerpt; nil unless it is a regular
+    /// UTF-8 text file within a page's size limit. A binary file's bytes are never shown as a line,
+    /// and a FIFO or device is never read.
+    public static func excerptText(atPath path: String) -> String? {
+        guard case .success(let bytes) = FileBytes.read(path), !bytes.contains(0),
+              case .success(let text) = SourceText.decode(bytes: bytes, file: path) else { return nil }
+        return text
+    }
+
+    /// The ids a lone body names (citations, links, exercise blocks), checked against a loaded site
+    /// exactly as a build checks a page's body: what `salve render` reports.
+    /// - Parameter contentRoot: the content folder as diagnostics name it ("Content").
+    public static func checkBody(_ body: Body, file: String, in graph: ContentGraph, contentRoot: String) -> [Diagnostic] {
+        let existing = Set(graph.allPages.map(\.ref))
+        let context = GraphValidator.PageContext(existing: existing, draftsExcluded: false, contentRoot: contentRoot)
+        let page = LoneBody(file: file, body: body)
+        return GraphValidator.validate(page, in: graph, context: context)
+    }
+}
+
+/// A body on its own, as a page for the graph's checks: it names nothing but what its body does.
+private struct LoneBody: ContentPage {
+    static let kind = ContentKind.article
+    var slug = Slug("rendered")!
+    var file: String
+    var heading = ""
+    var body: Body
+    var sources: [Located<CitationKey>] = []
+    var review: Review? = nil
+    var citedKeys: [Located<CitationKey>] { body.citations }
+    var aliases: [Located<String>] = []
+    var readability: TextStatistics { body.prose }
+}
