@@ -59,6 +59,8 @@ public enum GraphValidator {
         var bibliographyUnavailable = false
         /// Bibliography entries left out for an error: their citations are not reported one by one.
         var failedEntries: Set<CitationKey> = []
+        /// Did-you-mean indexes and section ids, made once and shared by the checks of every page.
+        let suggestions = SuggestionsCache()
     }
 
     /// One page's ids and links. Depends only on the page and the graph's ids, so a rebuild after an
@@ -71,6 +73,7 @@ public enum GraphValidator {
         -> (diagnostics: [Diagnostic], unchecked: Unchecked) {
         var diagnostics: [Diagnostic] = []
         var unchecked = Unchecked()
+        let suggestions = context.suggestions.suggestions(for: graph)
         /// Whether `ref` is a page that failed to load; then the reference is counted for its cause.
         func failedToLoad(_ ref: PageRef) -> Bool {
             guard context.failedPages.contains(ref) else { return false }
@@ -79,10 +82,7 @@ public enum GraphValidator {
         }
         func checkExists(_ slug: Located<Slug>, _ kind: ContentKind, _ code: DiagnosticCode, _ noun: String) {
             guard !graph.contains(PageRef(kind, slug.value)), !failedToLoad(PageRef(kind, slug.value)) else { return }
-            let candidates = (kind == .condition ? graph.conditions.map(\.slug) :
-                              kind == .exercise ? graph.exercises.map(\.slug) :
-                              kind == .expert ? graph.experts.map(\.slug) : []).map(\.rawValue)
-            diagnostics.append(.error(code, "unknown \(noun) '\(slug.value)'\(didYouMean(slug.value.rawValue, in: candidates))",
+            diagnostics.append(.error(code, "unknown \(noun) '\(slug.value)'\(suggestions.page(slug.value.rawValue, kind: kind))",
                                       at: slug.location))
         }
         func checkCitation(_ key: Located<CitationKey>, _ noun: String) {
@@ -95,8 +95,7 @@ public enum GraphValidator {
                 unchecked.entries[key.value, default: 0] += 1
                 return
             }
-            let keys = graph.bibliography.keys.map(\.rawValue)
-            diagnostics.append(.error(.unknownCitation, "unknown \(noun) '\(key.value)'\(didYouMean(key.value.rawValue, in: keys))",
+            diagnostics.append(.error(.unknownCitation, "unknown \(noun) '\(key.value)'\(suggestions.citation(key.value.rawValue))",
                                       at: key.location))
         }
 
@@ -122,14 +121,11 @@ public enum GraphValidator {
                 diagnostics.append(.error(.brokenLink, "the link to '\(link.target.contentPath)' \(reason)", at: link.location))
                 continue
             }
-            // Only a link with a #section needs the target page itself (fetching it copies it).
-            if let fragment = link.fragment, let target = graph.page(link.target) {
-                let anchors = SectionAnchor.fixed(for: link.target.kind).union(target.body.headings.map(\.anchor))
-                if !anchors.contains(fragment) {
-                    let hint = didYouMean(fragment, in: anchors.sorted())
-                    diagnostics.append(.error(.brokenLink, "'\(link.target.contentPath)' has no section '#\(fragment)'\(hint)",
-                                              at: link.location))
-                }
+            // A page's section ids are listed once, however many links name them.
+            if let fragment = link.fragment, !suggestions.sections(of: link.target).contains(fragment) {
+                let hint = suggestions.section(fragment, of: link.target)
+                diagnostics.append(.error(.brokenLink, "'\(link.target.contentPath)' has no section '#\(fragment)'\(hint)",
+                                          at: link.location))
             }
         }
         for slug in page.linkedConditions { checkExists(slug, .condition, .unknownCondition, "condition") }
@@ -143,7 +139,7 @@ public enum GraphValidator {
         var diagnostics: [Diagnostic] = []
         var unchecked = Unchecked()
         guard !graph.sourceRecords.isEmpty else { return ([], unchecked) }
-        let keys = graph.bibliography.keys.map(\.rawValue)
+        let suggestions = context.suggestions.suggestions(for: graph)
         // A `used-by` entry names a file by its path below Content/ or by any tail of it
         // ("walking.md", "articles/walking.md"): every tail of every file, listed once, so each use
         // is one lookup rather than a scan of every file.
@@ -164,7 +160,7 @@ public enum GraphValidator {
                 unchecked.entries[record.reference.value, default: 0] += 1
             } else if !graph.bibliography.contains(record.reference.value) {
                 diagnostics.append(.error(.unknownCitation,
-                                          "unknown source document '\(record.reference.value)'\(didYouMean(record.reference.value.rawValue, in: keys))",
+                                          "unknown source document '\(record.reference.value)'\(suggestions.citation(record.reference.value.rawValue))",
                                           at: record.reference.location))
             }
             for use in record.usedBy {

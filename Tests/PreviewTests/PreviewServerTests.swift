@@ -158,14 +158,15 @@ struct PreviewServerTests {
         let idle = try TestSocket.connect(port: port)
         defer { close(idle) }
 
+        // Open event streams never end by themselves: a stop() that waited for them would not return.
+        // The bounds only catch that hang; they do not time a busy machine.
         let started = Date()
         await session.stop()
         let stopTime = Date().timeIntervalSince(started)
-        #expect(stopTime < 1, "stop() took \(stopTime) s")
+        #expect(stopTime < 30, "stop() took \(stopTime) s")
         for client in clients {
-            #expect(await client.waitForEnd(timeout: 1), "an event stream stayed open after stop()")
+            #expect(await client.waitForEnd(timeout: 30), "an event stream stayed open after stop()")
         }
-        #expect(Date().timeIntervalSince(started) < 1.5)
         #expect(!FileManager.default.fileExists(atPath: session.outputDirectory.path))
         let after = try? await HTTP.get("/", port: port)
         #expect(after == nil, "the server still answers after stop()")
