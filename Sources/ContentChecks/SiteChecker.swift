@@ -20,8 +20,11 @@ public enum SiteChecker {
     /// `seeds/retractions.csv`, when there is one.
     public static func loadRetractions(_ options: LoadOptions) -> (RetractionList, [Diagnostic]) {
         let url = options.seedsDirectory.appendingPathComponent(retractionsFile)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return (RetractionList(), []) }
         let file = ProjectPaths(displayRoot: options.displayRoot).display(url)
-        return RetractionList.parse(String(decoding: data, as: UTF8.self), file: file)
+        switch ContentLoader.readOptionalSeedFile(atPath: url.path, file: file) {
+        case nil: return (RetractionList(), [])
+        case .failure(let problem)?: return (RetractionList(file: file), [problem])
+        case .success(let text)?: return RetractionList.parse(text, file: file)
+        }
     }
 }

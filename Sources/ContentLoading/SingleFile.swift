@@ -14,6 +14,16 @@ extension ContentLoader {
         }
     }
 
+    /// The text of an optional seeds file (`retractions.csv`): nil when there is none, else its text
+    /// or the diagnostic that says why it cannot be read, as loading reads pages.
+    public static func readOptionalSeedFile(atPath path: String, file: String) -> Result<String, Diagnostic>? {
+        switch FileBytes.read(path, limit: FileBytes.Limit.bibliography) {
+        case .failure(.missing): nil
+        case .failure(let failure): .failure(failure.diagnostic(file: file))
+        case .success(let bytes): SourceText.decode(bytes: bytes, file: file)
+        }
+    }
+
     /// The text of a project file for a diagnostic's source excerpt; nil unless it is a regular
     /// UTF-8 text file within a page's size limit. A binary file's bytes are never shown as a line,
     /// and a FIFO or device is never read.

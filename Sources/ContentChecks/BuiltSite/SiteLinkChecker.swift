@@ -10,13 +10,15 @@ public enum SiteLinkChecker {
     public static func check(site: URL, basePath: String, displayRoot: URL) -> [Diagnostic] {
         let root = site.standardizedFileURL
         let paths = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
-        let pages = enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "html" }
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return []
+        }
+        let pages = enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "html" && isPlainFile($0.path) }
             .sorted { $0.path < $1.path }
         var idCache: [String: Set<String>] = [:]
         func ids(of file: String) -> Set<String> {
             if let cached = idCache[file] { return cached }
-            let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            let text = isPlainFile(file) ? (try? String(contentsOfFile: file, encoding: .utf8)) ?? "" : ""
             let found = Set(HTMLScanner.attributes(in: text, named: ["id", "name"]).map(\.value))
             idCache[file] = found
             return found
@@ -50,6 +52,14 @@ public enum SiteLinkChecker {
             }
         }
         return diagnostics
+    }
+
+    /// Only regular files of a sane size are read: a FIFO named like a page would block the check.
+    static func isPlainFile(_ path: String) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              let size = attributes[.size] as? Int else { return false }
+        return size <= 64 << 20
     }
 
     enum Target {
