@@ -55,6 +55,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzzing: a libFuzzer target when built by scripts/fuzz (-sanitize=fuzzer -DSALVE_FUZZ), otherwise
+        // a program that replays fuzz inputs given on the command line.
+        .executableTarget(
+            name: "SalveFuzz",
+            dependencies: ["ContentLoading", "ContentChecks", "ContentModel", "Diagnostics", "SiteBuilder", "Templates"]
+        ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
