@@ -6,6 +6,9 @@ import Templates
 /// A page shows its own content, the names of the pages it points to, and lists of the pages that
 /// point to it; so a change reaches the page itself, its neighbours in both directions (before and
 /// after the change), its kind's index, the home page and the references page.
+///
+/// Nothing here is derived from the templates: `IncrementalEqualsFullTests` changes every key of every
+/// kind (generated from the fixture site and the README) and checks the result against a full build.
 enum AffectedPages {
     /// True when every changed page still exists and shows others only what it showed before.
     static func onlyOwnContentChanged(_ changed: Set<PageRef>, old: ContentGraph, new: ContentGraph) -> Bool {

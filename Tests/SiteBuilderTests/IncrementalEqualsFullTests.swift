@@ -73,16 +73,50 @@ struct IncrementalEqualsFullTests {
     }
 
     @Test(arguments: MutationCatalog.lanes)
-    func incrementalRebuildEqualsFullBuild(lane: String) throws {
+    func incrementalRebuildEqualsFullBuild(lane: String) async throws {
         let mutations = MutationCatalog.all.filter { $0.lane == lane }
         try #require(!mutations.isEmpty)
-        let baseline = try #require(IncrementalRun.baseline, "the unchanged fixture did not build")
-        let run = try IncrementalRun()
-        defer { run.folder.remove() }
-        for mutation in mutations {
-            try run.check(mutation, baseline: baseline)
+        // Builds block their thread for a while: they run on Dispatch's threads, two lanes at a time,
+        // so the tests that wait asynchronously (the preview's) keep the cooperative pool to themselves.
+        let problems = try await IncrementalRun.offCooperativePool {
+            let baseline = try IncrementalRun.baseline.get()
+            let run = try IncrementalRun()
+            defer { run.folder.remove() }
+            for mutation in mutations {
+                try run.check(mutation, baseline: baseline)
+            }
+            return run.problems
+        }
+        for problem in problems { Issue.record(Comment(rawValue: problem)) }
+    }
+}
+
+/// At most `limit` holders at once; the others wait suspended, holding no thread.
+actor AsyncLimiter {
+    private var available: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ limit: Int) { available = limit }
+
+    func acquire() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            available += 1
+        } else {
+            waiting.removeFirst().resume()
         }
     }
+}
+
+struct SetupFailure: Error, CustomStringConvertible {
+    var description: String
 }
 
 /// One lane's project copy and live site.
@@ -91,15 +125,33 @@ final class IncrementalRun {
     var project: URL { folder.appending("site") }
     private var live: LiveSite
     private var outputs = 0
+    /// What went wrong, for the test to record.
+    private(set) var problems: [String] = []
 
     /// The unchanged fixture's full build, shared by every lane.
-    static let baseline: [String: Data]? = {
-        guard let folder = try? TemporaryFolder(inMemory: "salve-incremental-base") else { return nil }
+    static let baseline: Result<[String: Data], any Error> = Result {
+        let folder = try TemporaryFolder(inMemory: "salve-incremental-base")
         defer { folder.remove() }
         let project = folder.appending("site")
-        try? FileTree.write(MutationCatalog.base.mapValues { Data($0.utf8) }, to: project)
-        return try? fullBuild(project, into: folder.appending("full")).files
-    }()
+        try FileTree.write(MutationCatalog.base.mapValues { Data($0.utf8) }, to: project)
+        let full = try fullBuild(project, into: folder.appending("full"))
+        guard full.succeeded else { throw SetupFailure(description: "the unchanged fixture has errors:\n\(full.errors)") }
+        return full.files
+    }
+
+    private static let lanesAtOnce = AsyncLimiter(2)
+
+    /// Runs `body` on a thread of its own, at most two at once. Neither the cooperative pool nor
+    /// Dispatch's threads are held while a lane builds or waits for its turn: other tests wait on both.
+    static func offCooperativePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        await lanesAtOnce.acquire()
+        defer { Task { await lanesAtOnce.release() } }
+        return try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try body() }) }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
 
     init() throws {
         folder = try TemporaryFolder(inMemory: "salve-incremental")
@@ -126,9 +178,10 @@ final class IncrementalRun {
 
     private func start() throws {
         let update = try live.rebuild()
-        try #require(update.succeeded, "the unchanged fixture has errors in the live site")
-        let problem = Self.firstDifference(expected: try #require(Self.baseline), actual: try Self.readTree(live.output))
-        #expect(problem == nil, "the live site's first build differs from the full build: \(problem ?? "")")
+        guard update.succeeded else { throw SetupFailure(description: "the unchanged fixture has errors in the live site") }
+        if let problem = Self.firstDifference(expected: try Self.baseline.get(), actual: try Self.readTree(live.output)) {
+            problems.append("the live site's first build differs from the full build: \(problem)")
+        }
     }
 
     /// Applies the mutation's saves, then reverts them; after each, the live folder must hold what a
@@ -148,21 +201,24 @@ final class IncrementalRun {
             let expected: [String: Data]
             if isRevert {
                 expected = baseline
-                #expect(update.succeeded, "\(mutation): \(label): the live rebuild reported errors: \(update.diagnostics.lines.filter { $0.contains("error:") })")
+                if !update.succeeded {
+                    problems.append("\(mutation): \(label): the live rebuild reported errors: \(update.diagnostics.lines.filter { $0.contains("error:") })")
+                }
             } else {
                 outputs += 1
                 let full = try Self.fullBuild(project, into: folder.appending("full-\(outputs)"))
                 if let valid = mutation.expectValid, valid != full.succeeded {
-                    Issue.record(valid ? "\(mutation): meant to be a valid change, but the full build has errors:\n\(full.errors)"
+                    problems.append(valid ? "\(mutation): meant to be a valid change, but the full build has errors:\n\(full.errors)"
                                        : "\(mutation): meant to be an invalid change, but the full build succeeded")
                 }
-                #expect(update.succeeded == full.succeeded,
-                        "\(mutation): \(label): the live rebuild \(update.succeeded ? "succeeded" : "failed") but the full build \(full.succeeded ? "succeeded" : "failed")")
+                if update.succeeded != full.succeeded {
+                    problems.append("\(mutation): \(label): the live rebuild \(update.succeeded ? "succeeded" : "failed") but the full build \(full.succeeded ? "succeeded" : "failed")")
+                }
                 expected = full.succeeded ? full.files : lastGood
             }
             let actual = try Self.readTree(live.output)
             if let problem = Self.firstDifference(expected: expected, actual: actual) {
-                Issue.record("\(mutation): \(label): the incremental rebuild differs from a full build: \(problem)")
+                problems.append("\(mutation): \(label): the incremental rebuild differs from a full build: \(problem)")
                 try reset()
                 return
             }

@@ -97,6 +97,7 @@ struct Generator {
             }
         }
         for kind in MutationCatalog.pageFolders { result += newPages(kind) }
+        result += sequences(result)
         if let source = files.keys.sorted().first(where: { $0.hasPrefix("seeds/sources/") }), let key = citationKeys.last {
             let text = files[source]!.replacingOccurrences(of: "reference: ", with: "reference: \(key)\nold-reference: ")
                 .split(separator: "\n").filter { !$0.hasPrefix("old-reference:") }.joined(separator: "\n") + "\n"
@@ -111,6 +112,45 @@ struct Generator {
             result.append(Mutation(name: "seeds/retractions.csv: added, retracting a cited paper", lane: "seeds/retractions.csv",
                                    kind: "retractions", keys: ["(add)"],
                                    steps: [[.write("seeds/retractions.csv", "DOI\n\(cited)\n")]], expectValid: false))
+        }
+        return result
+    }
+
+    /// Saves in a row, built from the single-save mutations: two changes of one page, one save
+    /// touching pages of two kinds (a burst the watcher delivers at once), and a change that breaks a
+    /// page followed by another that fixes it differently (the rebuild after errors).
+    private func sequences(_ single: [Mutation]) -> [Mutation] {
+        func write(_ mutation: Mutation) -> (path: String, text: String)? {
+            guard mutation.steps.count == 1, mutation.steps[0].count == 1, case .write(let path, let text) = mutation.steps[0][0] else { return nil }
+            return (path, text)
+        }
+        var result: [Mutation] = []
+        let pages = Dictionary(grouping: single.filter { $0.lane.hasPrefix("Content/") && $0.lane.hasSuffix(".md") }, by: \.lane)
+        for (index, kind) in MutationCatalog.pageFolders.enumerated() {
+            let lane = "Content/\(kind)/ (saves in a row)"
+            for path in pages.keys.sorted() where path.hasPrefix("Content/\(kind)/") {
+                let mutations = pages[path]!
+                let valid = mutations.filter { $0.expectValid == true && write($0) != nil }
+                if valid.count >= 2, let first = write(valid[0]), let second = write(valid.last!) {
+                    result.append(Mutation(name: "\(path): two saves: \(valid[0].name.dropFirst(path.count + 2)), then \(valid.last!.name.dropFirst(path.count + 2))",
+                                           lane: lane, kind: kind, keys: ["(sequence)"],
+                                           steps: [[.write(first.path, first.text)], [.write(second.path, second.text)]], expectValid: true))
+                }
+                if let broken = mutations.first(where: { $0.expectValid == false && write($0) != nil }).flatMap(write),
+                   let fixed = valid.first.flatMap(write) {
+                    result.append(Mutation(name: "\(path): a save with errors, then \(valid[0].name.dropFirst(path.count + 2))",
+                                           lane: lane, kind: kind, keys: ["(sequence)"],
+                                           steps: [[.write(broken.path, broken.text)], [.write(fixed.path, fixed.text)]], expectValid: nil))
+                }
+            }
+            // One burst across two kinds: this kind's first page and the next kind's first page.
+            let next = MutationCatalog.pageFolders[(index + 1) % MutationCatalog.pageFolders.count]
+            let firstOf = { (folder: String) in pages.keys.sorted().first { $0.hasPrefix("Content/\(folder)/") }.flatMap { path in
+                pages[path]!.first { $0.expectValid == true && $0.keys != ["(body)"] && write($0) != nil } } }
+            if let a = firstOf(kind), let b = firstOf(next), let left = write(a), let right = write(b) {
+                result.append(Mutation(name: "one burst: \(a.name) + \(b.name)", lane: lane, kind: kind, keys: ["(sequence)"],
+                                       steps: [[.write(left.path, left.text), .write(right.path, right.text)]], expectValid: true))
+            }
         }
         return result
     }
