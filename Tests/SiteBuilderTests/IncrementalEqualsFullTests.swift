@@ -28,6 +28,14 @@ struct IncrementalEqualsFullTests {
             }
             for mutation in mutations { print("  \(mutation.expectValid.map { $0 ? "valid  " : "invalid" } ?? "either ") \(mutation.name)") }
         }
+        // Every kind has a README table, and every README table is a kind the content model knows.
+        let tables = Set(readme.topLevel.keys).subtracting(["site", "*"])
+        #expect(tables == Set(MutationCatalog.pageFolders),
+                "README tables for \(tables.sorted()), page kinds \(MutationCatalog.pageFolders)")
+        for folder in MutationCatalog.pageFolders {
+            #expect(MutationCatalog.base.keys.contains { $0.hasPrefix("Content/\(folder)/") },
+                    "the fixture site has no \(folder) page to change")
+        }
         for folder in MutationCatalog.pageFolders + ["site"] {
             let documented = readme.documentedPaths(of: folder)
             #expect(!documented.isEmpty, "the README documents no keys for \(folder)")

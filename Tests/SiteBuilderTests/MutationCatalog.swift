@@ -35,7 +35,8 @@ struct Mutation: Sendable, CustomStringConvertible {
 
 /// The mutations, generated from the fixture's files and the README's key tables.
 enum MutationCatalog {
-    static let pageFolders = ["conditions", "articles", "exercises", "programs", "experts"]
+    /// Every kind of page, from the content model: a new kind is expected to have mutations too.
+    static let pageFolders = ContentKind.allCases.map(\.folder)
 
     /// The fixture's input files (`Content/…`, `seeds/…`) by path relative to the project, as text.
     static let base: [String: String] = {
