@@ -6,6 +6,9 @@ import Templates
 /// A page shows its own content, the names of the pages it points to, and lists of the pages that
 /// point to it; so a change reaches the page itself, its neighbours in both directions (before and
 /// after the change), its kind's index, the home page and the references page.
+///
+/// Nothing here is derived from the templates: `IncrementalEqualsFullTests` changes every key of every
+/// kind (generated from the fixture site and the README) and checks the result against a full build.
 enum AffectedPages {
     /// True when every changed page still exists and shows others only what it showed before.
     static func onlyOwnContentChanged(_ changed: Set<PageRef>, old: ContentGraph, new: ContentGraph) -> Bool {
@@ -77,16 +80,9 @@ enum AffectedPages {
         // Pages this one points to list it, or show its name.
         if let reviewer = page.review?.completed?.reviewer.value { result.insert(PageRef(.expert, reviewer)) }
         for embed in page.body.exerciseEmbeds { result.insert(PageRef(.exercise, embed.value)) }
-        switch page {
-        case let article as Article:
-            result.formUnion(article.conditions.map { PageRef(.condition, $0.value) })
+        result.formUnion(conditions(of: page).map { PageRef(.condition, $0) })
+        if let article = page as? Article {
             result.formUnion(article.experts.map { PageRef(.expert, $0.expert.value) })
-        case let card as ExerciseCard:
-            result.formUnion(card.conditions.map { PageRef(.condition, $0.value) })
-        case let program as Program:
-            result.formUnion(program.conditions.map { PageRef(.condition, $0.value) })
-        default:
-            break
         }
         // Pages that point to this one show its name or embed its content.
         switch ref.kind {
@@ -95,12 +91,28 @@ enum AffectedPages {
             result.formUnion(graph.exercises(for: ref.slug).map(\.ref))
             result.formUnion(graph.programs(for: ref.slug).map(\.ref))
         case .expert:
-            result.formUnion(graph.pages(involving: ref.slug))
+            // The pages naming the expert, and the condition pages listing the experts involved in
+            // those pages ("Experts involved", two steps away).
+            for involving in graph.pages(involving: ref.slug) {
+                result.insert(involving)
+                guard let page = graph.page(involving) else { continue }
+                result.formUnion(conditions(of: page).map { PageRef(.condition, $0) })
+            }
         case .exercise:
             result.formUnion(graph.pages(embedding: ref.slug))
         case .article, .program:
             break
         }
         return result
+    }
+
+    /// The conditions a page is about (articles, exercise cards and programs name theirs).
+    static func conditions(of page: any ContentPage) -> [Slug] {
+        switch page {
+        case let article as Article: article.conditions.map(\.value)
+        case let card as ExerciseCard: card.conditions.map(\.value)
+        case let program as Program: program.conditions.map(\.value)
+        default: []
+        }
     }
 }
