@@ -120,6 +120,7 @@ struct StyleDefinition: Sendable {
     var onlineFirst: (prefix: String, suffix: String)
     var reportNumberLabel: String
     var chapterPagesPrefix: String
+    var newspaperPageSeparator: String
     var layouts: [SourceKind: [Element]]
 
     static let ama = StyleDefinition(
@@ -127,6 +128,7 @@ struct StyleDefinition: Sendable {
         dateForm: .monthDayYear, journalFullDate: false, pages: .expanded, showsPlace: false, doiPrefix: "doi:",
         citedInBrackets: false, accessedPrefix: "Accessed ", availablePrefix: "",
         onlineFirst: ("Published online ", ""), reportNumberLabel: "Report No. ", chapterPagesPrefix: "",
+        newspaperPageSeparator: ":",
         layouts: [
             .journal: [.contributors, .title(italic: false, marker: nil), .container(italic: true, internetMarker: false),
                        .journalLocator, .access],
@@ -153,6 +155,7 @@ struct StyleDefinition: Sendable {
         dateForm: .yearMonthDay, journalFullDate: true, pages: .minimal, showsPlace: true, doiPrefix: "doi: ",
         citedInBrackets: true, accessedPrefix: "", availablePrefix: "Available from: ",
         onlineFirst: ("", " [Epub ahead of print]"), reportNumberLabel: "Report No.: ", chapterPagesPrefix: "p. ",
+        newspaperPageSeparator: ";",
         layouts: [
             .journal: [.contributors, .title(italic: false, marker: nil), .container(italic: false, internetMarker: true),
                        .journalLocator, .access],

@@ -174,6 +174,10 @@ private struct Context {
             let bare = r.volume == nil && r.issue == nil && r.page == nil
             text = (bare && r.url != nil && style.dateForm == .monthDayYear ? "Published " : "") + date + cited()
         }
+        if kind == .newspaper, r.volume == nil, r.issue == nil, let page = r.page {
+            // A newspaper's section and page: "August 12, 2002:A2" (AMA), "2002 Aug 12;A2" (Vancouver).
+            return [[.plain(text + (text.isEmpty ? "" : style.newspaperPageSeparator) + page)]]
+        }
         text += volumeIssueLocator(r.page, separator: text.isEmpty ? "" : ";")
         return text.isEmpty ? [] : [[.plain(text)]]
     }
@@ -233,11 +237,19 @@ private struct Context {
 
     // MARK: Names and dates
 
+    /// "Moher D, Liberati A, Tetzlaff J, Altman DG; PRISMA Group": a group named after the people is set
+    /// off with a semicolon, and stays when the people are cut to "et al".
     func names(_ list: [CSLName]) -> String? {
         guard !list.isEmpty else { return nil }
-        let shown = list.count > style.etAlMin ? Array(list.prefix(style.etAlUseFirst)) : list
+        var people = list[...]
+        if list.first?.literal == nil {
+            while let last = people.last, last.literal != nil { people.removeLast() }
+        }
+        let groups = list[people.endIndex...]
+        let shown = people.count > style.etAlMin ? people.prefix(style.etAlUseFirst) : people
         var text = shown.map { Fields.name($0, maxInitials: style.maxInitials) }.joined(separator: ", ")
-        if shown.count < list.count { text += ", " + style.etAl }
+        if shown.count < people.count { text += ", " + style.etAl }
+        for group in groups { text += "; " + Fields.name(group) }
         return text
     }
 
