@@ -146,6 +146,7 @@ import Testing
         ])
     }
 
+    /// Its title italic and in title case, as AMA sets a book's.
     @Test func reportIsFormattedAsABookWithItsURL() {
         let reference = Self.reference("who", "report") {
             $0.authors = [CSLName(literal: "World Health Organization")]
@@ -156,7 +157,7 @@ import Testing
             $0.url = "https://www.who.int/publications/i/item/9789240081789"
         }
         #expect(AMAFormatter.plainText(reference) ==
-            "World Health Organization. Guideline for non-surgical management of chronic primary low back pain. WHO; 2023. Accessed February 1, 2026. https://www.who.int/publications/i/item/9789240081789")
+            "World Health Organization. Guideline for Non-Surgical Management of Chronic Primary Low Back Pain. WHO; 2023. Accessed February 1, 2026. https://www.who.int/publications/i/item/9789240081789")
     }
 
     @Test(arguments: [

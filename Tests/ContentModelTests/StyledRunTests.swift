@@ -9,7 +9,7 @@ import Testing
             .styled("H. pylori", .italic), .plain(" and PaCO"), .styled("2", .subscript),
         ])
         #expect(RichText.runs("<sup>18</sup>F and <b>bold</b> <span class=\"nocase\">mRNA</span>") == [
-            .styled("18", .superscript), .plain("F and "), .styled("bold", .bold), .plain(" mRNA"),
+            .styled("18", .superscript), .plain("F and "), .styled("bold", .bold), .plain(" "), .styled("mRNA", .nocase),
         ])
         #expect(RichText.plain("<i>E. coli</i> in <i>vitro</i>") == "E. coli in vitro")
     }
@@ -17,6 +17,19 @@ import Testing
     @Test func otherMarkupStaysText() {
         #expect(RichText.runs("a < b and <script>x</script>") == nil)
         #expect(RichText.runs("<i>x</i> <img src=y>") == [.styled("x", .italic), .plain(" <img src=y>")])
+    }
+
+    @Test func amaSetsItalicTitlesInTitleCaseLeavingNocaseAlone() {
+        #expect(Fields.titleCase([.plain("fear-avoidance beliefs in chronic pain: a survey of the role of pH")])
+                == [.plain("Fear-Avoidance Beliefs in Chronic Pain: A Survey of the Role of pH")])
+        #expect(Fields.titleCase([.plain("Fear-avoidance and McGraw-Hill, WHO and iPhone")])
+                == [.plain("Fear-Avoidance and McGraw-Hill, WHO and iPhone")])
+        #expect(Fields.titleCase([.plain("return to work after injury with "), .styled("mrna", .nocase), .plain(" and")])
+                == [.plain("Return to Work After Injury With "), .styled("mrna", .nocase), .plain(" and")])
+        var book = Reference(id: key("b"), type: "book", location: SourceLocation(file: "r.json"))
+        book.title = "Medical microbiology"
+        #expect(AMAFormatter.plainText(book) == "Medical Microbiology.")
+        #expect(ReferenceFormatter.plainText(book, style: .vancouver) == "Medical microbiology.")
     }
 
     @Test func italicInsideAnItalicTitleIsRoman() {

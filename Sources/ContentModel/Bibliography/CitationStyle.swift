@@ -121,6 +121,8 @@ struct StyleDefinition: Sendable {
     var reportNumberLabel: String
     var chapterPagesPrefix: String
     var newspaperPageSeparator: String
+    /// Whether italic titles (books, reports, theses, data sets, a chapter's book) are set in title case.
+    var titleCaseItalicTitles: Bool
     var layouts: [SourceKind: [Element]]
 
     static let ama = StyleDefinition(
@@ -128,7 +130,7 @@ struct StyleDefinition: Sendable {
         dateForm: .monthDayYear, journalFullDate: false, pages: .expanded, showsPlace: false, doiPrefix: "doi:",
         citedInBrackets: false, accessedPrefix: "Accessed ", availablePrefix: "",
         onlineFirst: ("Published online ", ""), reportNumberLabel: "Report No. ", chapterPagesPrefix: "",
-        newspaperPageSeparator: ":",
+        newspaperPageSeparator: ":", titleCaseItalicTitles: true,
         layouts: [
             .journal: [.contributors, .title(italic: false, marker: nil), .container(italic: true, internetMarker: false),
                        .journalLocator, .access],
@@ -155,7 +157,7 @@ struct StyleDefinition: Sendable {
         dateForm: .yearMonthDay, journalFullDate: true, pages: .minimal, showsPlace: true, doiPrefix: "doi: ",
         citedInBrackets: true, accessedPrefix: "", availablePrefix: "Available from: ",
         onlineFirst: ("", " [Epub ahead of print]"), reportNumberLabel: "Report No.: ", chapterPagesPrefix: "p. ",
-        newspaperPageSeparator: ";",
+        newspaperPageSeparator: ";", titleCaseItalicTitles: false,
         layouts: [
             .journal: [.contributors, .title(italic: false, marker: nil), .container(italic: false, internetMarker: true),
                        .journalLocator, .access],

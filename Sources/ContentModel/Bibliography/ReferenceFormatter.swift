@@ -64,6 +64,7 @@ private struct Context {
             guard let title = r.title?.trimmingWhitespace, !title.isEmpty else { return [] }
             var runs = r.titleRuns ?? [.plain(title)]
             if italic {
+                if style.titleCaseItalicTitles { runs = Fields.titleCase(runs) }
                 // Rich text inside an italic title flips: a species name in a book title is roman.
                 runs = runs.map { run in
                     let style = run.style.symmetricDifference(.italic)
@@ -84,7 +85,8 @@ private struct Context {
             guard let book = r.containerTitle else { return [] }
             var runs: [StyledRun] = [.plain("In: ")]
             if let editors = editorList() { runs.append(.plain(editors + (editors.hasSuffix(".") ? " " : ". "))) }
-            runs.append(.run(book, italic ? .italic : []))
+            let title = italic && style.titleCaseItalicTitles ? Fields.titleCase([.plain(book)]).map(\.text).joined() : book
+            runs.append(.run(title, italic ? .italic : []))
             return [runs]
         case .edition:
             return r.edition.flatMap(Fields.edition).map { [[.plain($0)]] } ?? []
@@ -378,6 +380,55 @@ public enum Fields {
         let prefix = text.dropLast(digits.count)
         guard prefix.allSatisfy({ $0.isLetter }) else { return (text, "") }
         return (String(prefix), String(digits.reversed()))
+    }
+
+    /// Words AMA leaves lowercase in a title: articles, coordinating conjunctions, prepositions of three
+    /// letters or fewer.
+    private static let minorWords: Set<String> = ["a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at",
+                                                  "by", "in", "of", "off", "on", "per", "to", "up", "via", "vs"]
+
+    /// Title case as AMA sets book titles: each word capitalised (each part of a hyphenated one too) but
+    /// minor words, which are capitalised first and after a colon. A word with a capital after its first
+    /// letter ("mRNA", "McGraw-Hill"), or in rich text (a species name, a `nocase` span), is left as written.
+    static func titleCase(_ runs: [StyledRun]) -> [StyledRun] {
+        var startsPhrase = true
+        return runs.map { run in
+            // Rich text (a species name, a nocase span) keeps its case; so does a link.
+            if case .plain = run {} else {
+                startsPhrase = false
+                return run
+            }
+            var result = ""
+            var word = ""
+            func flush() {
+                guard !word.isEmpty else { return }
+                let bare = word.lowercased().filter { $0.isLetter }
+                if startsPhrase || !minorWords.contains(bare) {
+                    // Each part of "fear-avoidance" on its own; a part with a capital after its first
+                    // letter ("mRNA", "McGraw") is left as written.
+                    result += word.split(separator: "-", omittingEmptySubsequences: false).map { part -> String in
+                        // The first letter or digit: "16s" and "3rd" stay as they are.
+                        guard let first = part.firstIndex(where: { $0.isLetter || $0.isNumber }), part[first].isLetter,
+                              !part[part.index(after: first)...].contains(where: { $0.isUppercase }) else { return String(part) }
+                        return part[..<first] + part[first].uppercased() + part[part.index(after: first)...]
+                    }.joined(separator: "-")
+                } else {
+                    result += word
+                }
+                startsPhrase = word.last.map { ":?!".contains($0) } ?? false
+                word = ""
+            }
+            for character in run.text {
+                if character == " " {
+                    flush()
+                    result.append(character)
+                } else {
+                    word.append(character)
+                }
+            }
+            flush()
+            return run.with(text: result)
+        }
     }
 
     private static let ordinalWords = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",

@@ -7,8 +7,8 @@ public struct TextStyle: OptionSet, Hashable, Sendable {
     public static let bold = TextStyle(rawValue: 2)
     public static let superscript = TextStyle(rawValue: 4)
     public static let `subscript` = TextStyle(rawValue: 8)
-    /// `<span class="nocase">`: text whose case must never change (gene names, "pH"). Salve changes no
-    /// title's case, so it prints as it is.
+    /// `<span class="nocase">`: text whose case must never change (gene names, "pH") when a style
+    /// title-cases a title; it prints as it is.
     public static let nocase = TextStyle(rawValue: 16)
 }
 
@@ -39,7 +39,7 @@ public enum StyledRun: Hashable, Sendable {
     /// A run of rich text from a title: `.styled` for any style (so an italic species name is told apart
     /// from an italic work title), plain for none.
     public static func rich(_ text: String, _ style: TextStyle) -> StyledRun {
-        style.subtracting(.nocase).isEmpty ? .plain(text) : .styled(text, style)
+        style.isEmpty ? .plain(text) : .styled(text, style)
     }
 
     /// The same text in another run of the same kind.
