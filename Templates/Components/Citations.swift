@@ -75,6 +75,23 @@ public enum CitationMarkup {
         html(of: ReferenceFormatter.format(reference, style: style))
     }
 
+    /// A DOI as the path of a doi.org address: characters a URL cannot carry as they are (`<` and `>` of
+    /// old SICI DOIs, `#`, `?`, `%`, spaces, non-ASCII) percent-encoded, as the DOI Handbook asks.
+    static func doiPath(_ doi: String) -> String {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/:;()@!$&'*+,=".utf8)
+        guard !doi.utf8.allSatisfy(allowed.contains) else { return doi }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        for byte in doi.utf8 {
+            if allowed.contains(byte) {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Every text escaped; only the elements the runs' styles name are written, so rich text in a title
     /// (`<i>`, `<sub>`…) cannot bring in markup of its own.
     static func html(of runs: [StyledRun]) -> HTML {
@@ -88,7 +105,7 @@ public enum CitationMarkup {
                 html.append(text: text)
                 html.append("</cite>")
             case .link(let target):
-                let url = target.hasPrefix("http") ? target : "https://doi.org/" + target
+                let url = target.hasPrefix("http") ? target : "https://doi.org/" + doiPath(target)
                 html += "<a href=\"\(url)\">\(target)</a>"
             case .styled(let text, let style):
                 // Italic is <i> here: <cite> names a work, and a species name inside a title is not one.

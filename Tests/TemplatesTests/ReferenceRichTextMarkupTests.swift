@@ -31,4 +31,11 @@ import Testing
         let markup = SitePages.references(graph: graph).markup
         #expect(markup.contains("Sciatica [Internet]. Available from: <a href=\"https://example.org/s\">"))
     }
+
+    @Test func aSICIDOIIsLinkedPercentEncodedAndShownAsWritten() {
+        let doi = "10.1002/(SICI)1097-4636(199911)47:2<155::AID-JBM5>3.0.CO;2-W"
+        #expect(CitationMarkup.html(of: [.link(doi)]).markup ==
+            "<a href=\"https://doi.org/10.1002/(SICI)1097-4636(199911)47:2%3C155::AID-JBM5%3E3.0.CO;2-W\">10.1002/(SICI)1097-4636(199911)47:2&lt;155::AID-JBM5&gt;3.0.CO;2-W</a>")
+        #expect(CitationMarkup.doiPath("10.1038/srep45975") == "10.1038/srep45975")
+    }
 }
