@@ -49,6 +49,8 @@ enum Element: Hashable, Sendable {
     /// "In: Editors, eds. *Book*": a chapter's book, a paper's proceedings.
     case inContainer(italic: Bool)
     case edition
+    /// A book's editors when it has authors too ("Moreau C, ed."); without authors they lead the entry.
+    case secondaryEditors
     case version
     /// Place, publisher and date ("McGraw-Hill Education; 2018:111-123"); a web page's site here when
     /// the style puts it there.
@@ -138,7 +140,8 @@ struct StyleDefinition: Sendable {
                         .periodicalLocator, .access],
             .newspaper: [.contributors, .title(italic: false, marker: nil), .container(italic: true, internetMarker: false),
                          .periodicalLocator, .access],
-            .book: [.contributors, .title(italic: true, marker: nil), .edition, .publication(pagesAfterDate: false), .access],
+            .book: [.contributors, .title(italic: true, marker: nil), .edition, .secondaryEditors,
+                    .publication(pagesAfterDate: false), .access],
             .chapter: [.contributors, .title(italic: false, marker: nil), .inContainer(italic: true), .edition,
                        .publication(pagesAfterDate: true), .access],
             .report: [.contributors, .title(italic: true, marker: nil), .publication(pagesAfterDate: false), .reportNumber,
@@ -165,8 +168,8 @@ struct StyleDefinition: Sendable {
                         .periodicalLocator, .access],
             .newspaper: [.contributors, .title(italic: false, marker: nil), .container(italic: false, internetMarker: true),
                          .periodicalLocator, .access],
-            .book: [.contributors, .title(italic: false, marker: .internet), .edition, .publication(pagesAfterDate: false),
-                    .access],
+            .book: [.contributors, .title(italic: false, marker: .internet), .edition, .secondaryEditors,
+                    .publication(pagesAfterDate: false), .access],
             .chapter: [.contributors, .title(italic: false, marker: nil), .inContainer(italic: false), .edition,
                        .publication(pagesAfterDate: false), .chapterPages, .access],
             .report: [.contributors, .title(italic: false, marker: .internet), .publication(pagesAfterDate: false),

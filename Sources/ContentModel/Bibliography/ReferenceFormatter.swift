@@ -90,6 +90,9 @@ private struct Context {
             return [runs]
         case .edition:
             return r.edition.flatMap(Fields.edition).map { [[.plain($0)]] } ?? []
+        case .secondaryEditors:
+            guard !r.authors.isEmpty, let editors = editorList() else { return [] }
+            return [[.plain(editors)]]
         case .version:
             guard let version = r.version else { return [] }
             return [[.plain(version.first?.isNumber == true ? "Version \(version)" : version)]]
