@@ -28,7 +28,14 @@ enum SourceKind: Hashable, Sendable {
             self = reference.containerTitle != nil ? .chapter : .presentation
         case "report", "standard", "regulation", "legislation", "pamphlet": self = .report
         case "thesis": self = .thesis
-        case "article", "preprint", "manuscript", "posted-content": self = .preprint
+        case "preprint", "posted-content": self = .preprint
+        case "article", "manuscript":
+            // CSL's catch-all for unpublished work: a preprint when it says so or sits on a preprint server.
+            let words = [reference.genre, reference.containerTitle, reference.publisher].compactMap { $0?.lowercased() }
+            let isPreprint = words.contains { text in
+                ["preprint", "rxiv", "ssrn", "research square"].contains { text.contains($0) }
+            }
+            self = isPreprint ? .preprint : .webpage
         case "dataset", "software": self = .dataset
         default: self = .webpage
         }
