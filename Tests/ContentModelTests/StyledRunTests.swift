@@ -64,6 +64,12 @@ import Testing
         #expect(Fields.edition(given) == expected)
     }
 
+    @Test func supplementIssues() {
+        #expect(["Suppl 1", "suppl. 1", "Supplement 1", "Suppl", "3"].map(Fields.supplement("suppl"))
+                == ["suppl 1", "suppl 1", "suppl 1", "suppl", "3"])
+        #expect(Fields.supplement("Suppl")("suppl 2") == "Suppl 2")
+    }
+
     @Test func aFirstEditionIsNotMentioned() {
         #expect(Fields.edition("1") == nil)
         #expect(Fields.edition("1st edition") == nil)

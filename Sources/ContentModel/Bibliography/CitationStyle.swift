@@ -130,6 +130,8 @@ struct StyleDefinition: Sendable {
     var reportNumberLabel: String
     var chapterPagesPrefix: String
     var newspaperPageSeparator: String
+    /// How a supplement issue is written: AMA "(suppl 1)", Vancouver "(Suppl 1)".
+    var supplementWord: String
     /// Whether italic titles (books, reports, theses, data sets, a chapter's book) are set in title case.
     var titleCaseItalicTitles: Bool
     var layouts: [SourceKind: [Element]]
@@ -139,7 +141,7 @@ struct StyleDefinition: Sendable {
         dateForm: .monthDayYear, journalFullDate: false, pages: .expanded, showsPlace: false, doiPrefix: "doi:",
         citedInBrackets: false, accessedPrefix: "Accessed ", availablePrefix: "",
         onlineFirst: ("Published online ", ""), reportNumberLabel: "Report No. ", chapterPagesPrefix: "",
-        newspaperPageSeparator: ":", titleCaseItalicTitles: true,
+        newspaperPageSeparator: ":", supplementWord: "suppl", titleCaseItalicTitles: true,
         layouts: [
             .journal: [.contributors, .title(italic: false, marker: nil), .container(italic: true, internetMarker: false),
                        .journalLocator, .access],
@@ -167,7 +169,7 @@ struct StyleDefinition: Sendable {
         dateForm: .yearMonthDay, journalFullDate: true, pages: .minimal, showsPlace: true, doiPrefix: "doi: ",
         citedInBrackets: true, accessedPrefix: "", availablePrefix: "Available from: ",
         onlineFirst: ("", " [Epub ahead of print]"), reportNumberLabel: "Report No.: ", chapterPagesPrefix: "p. ",
-        newspaperPageSeparator: ";", titleCaseItalicTitles: false,
+        newspaperPageSeparator: ";", supplementWord: "Suppl", titleCaseItalicTitles: false,
         layouts: [
             .journal: [.contributors, .title(italic: false, marker: nil), .container(italic: false, internetMarker: true),
                        .journalLocator, .access],

@@ -191,10 +191,11 @@ private struct Context {
     private func volumeIssueLocator(_ locator: String?, separator: String) -> String {
         let r = reference
         var text = ""
+        let issue = r.issue.map(Fields.supplement(style.supplementWord))
         if let volume = r.volume {
             text += separator + volume
-            if let issue = r.issue { text += "(\(issue))" }
-        } else if let issue = r.issue {
+            if let issue { text += "(\(issue))" }
+        } else if let issue {
             text += separator + "(\(issue))"
         }
         if let locator { text += ":" + Fields.pages(locator, style.pages) }
@@ -431,6 +432,18 @@ public enum Fields {
             }
             flush()
             return run.with(text: result)
+        }
+    }
+
+    /// "Suppl 1", "suppl. 1", "Supplement 1" → "suppl 1" (AMA) or "Suppl 1" (Vancouver); other issues as given.
+    static func supplement(_ word: String) -> (String) -> String {
+        { issue in
+            let lower = issue.lowercased()
+            for prefix in ["supplement", "suppl.", "suppl"] where lower.hasPrefix(prefix) {
+                let rest = issue.dropFirst(prefix.count).trimmingWhitespace
+                return rest.isEmpty ? word : word + " " + rest
+            }
+            return issue
         }
     }
 
