@@ -14,10 +14,7 @@ public enum ContentChecker {
 
     /// Checks that look at the bibliography or at how pages use each other.
     static func siteWide(_ graph: ContentGraph, today: Day) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        for reference in graph.bibliography.entries {
-            found += ReferenceChecks.check(reference, today: today)
-        }
+        var found = ReferenceChecks.check(graph, today: today)
         found += UsageChecks.duplicateIdentifiers(graph)
         found += UsageChecks.uncitedReferences(graph)
         found += UsageChecks.unusedExercises(graph)

@@ -1,24 +1,21 @@
 /// Syntax checks for the identifiers a bibliography entry carries.
 public enum Identifiers {
-    /// Crossref's recommended pattern, `^10.\d{4,9}/[-._;()/:A-Z0-9]+$`, case-insensitive.
+    /// A DOI's syntax (ISO 26324): `10.`, a registrant code (digits, with dot-separated sub-codes such as
+    /// `10.1000.10`), `/`, and a suffix of any printable characters — old Wiley SICI DOIs hold `<`, `>`,
+    /// `;` and `#`, so a narrower pattern rejects real DOIs.
     public static func isValidDOI(_ doi: String) -> Bool {
         let bytes = Array(doi.utf8)
-        guard bytes.count > 8, bytes[0] == UInt8(ascii: "1"), bytes[1] == UInt8(ascii: "0"), bytes[2] == UInt8(ascii: ".") else {
+        guard bytes.count > 4, bytes[0] == UInt8(ascii: "1"), bytes[1] == UInt8(ascii: "0"), bytes[2] == UInt8(ascii: ".") else {
             return false
         }
-        var index = 3
-        var digits = 0
-        while index < bytes.count, (48...57).contains(bytes[index]) {
-            digits += 1
-            index += 1
-        }
-        guard (4...9).contains(digits), index < bytes.count, bytes[index] == UInt8(ascii: "/") else { return false }
-        let suffix = bytes[(index + 1)...]
-        guard !suffix.isEmpty else { return false }
-        let allowed = Set("-._;()/:".utf8)
-        return suffix.allSatisfy { byte in
-            (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || allowed.contains(byte)
-        }
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash > 3 else { return false }
+        let registrant = bytes[3..<slash]
+        let isDigit = { (byte: UInt8) in (48...57).contains(byte) }
+        guard registrant.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            .allSatisfy({ !$0.isEmpty && $0.allSatisfy(isDigit) }) else { return false }
+        let suffix = bytes[(slash + 1)...]
+        // Printable: no spaces or control characters (multi-byte UTF-8 is allowed).
+        return !suffix.isEmpty && suffix.allSatisfy { $0 > 0x20 && $0 != 0x7F }
     }
 
     /// Why a DOI is wrong, in words a writer can act on, or nil when it is fine.
@@ -31,7 +28,8 @@ public enum Identifiers {
         if let last = doi.last, ".,;:".contains(last) {
             return "the DOI ends with '\(last)'; remove the trailing punctuation"
         }
-        return isValidDOI(doi) ? nil : "'\(doi)' is not a DOI; a DOI looks like 10.1038/srep45975"
+        return isValidDOI(doi) ? nil
+            : "'\(doi)' is not a DOI; a DOI is '10.', the registrant's number, '/' and a suffix without spaces, like 10.1038/srep45975"
     }
 
     /// PubMed ids: 1 to 8 digits, no leading zero.
@@ -47,8 +45,16 @@ public enum Identifiers {
         return !digits.isEmpty && digits.count <= 10 && digits.allSatisfy { (48...57).contains($0) }
     }
 
-    /// ISBN-10 or ISBN-13 with a correct check digit; hyphens and spaces are ignored.
+    /// One or more ISBNs (Zotero writes "9780071825009 0071825002"), each ISBN-10 or ISBN-13 with a correct
+    /// check digit; hyphens are ignored, and spaces inside one ISBN ("978 0 07 182500 9") too.
     public static func isValidISBN(_ isbn: String) -> Bool {
+        if isValidSingleISBN(isbn) { return true }
+        let parts = isbn.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" })
+        return parts.count > 1 && parts.allSatisfy { isValidSingleISBN(String($0)) }
+    }
+
+    /// One ISBN-10 or ISBN-13 with a correct check digit; hyphens and spaces are ignored.
+    static func isValidSingleISBN(_ isbn: String) -> Bool {
         let characters = isbn.filter { $0 != "-" && $0 != " " }
         if characters.count == 10 {
             var sum = 0

@@ -4,11 +4,26 @@ import Diagnostics
 /// Each bibliography entry is well-formed CSL-JSON with the fields its type needs, and its
 /// identifiers and dates are valid.
 enum ReferenceChecks {
-    static func check(_ reference: Reference, today: Day) -> [Diagnostic] {
+    /// Every entry of the graph's bibliography. A problem in an entry no page cites is a warning: it
+    /// cannot reach a page, so it must not stop the build; in a cited entry it is an error.
+    static func check(_ graph: ContentGraph, today: Day) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for reference in graph.bibliography.entries {
+            found += check(reference, today: today, cited: !graph.pages(citing: reference.id).isEmpty)
+        }
+        return found
+    }
+
+    static func check(_ reference: Reference, today: Day, cited: Bool = true) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let id = reference.id.rawValue
         func error(_ code: DiagnosticCode, _ message: String, _ field: String? = nil) {
-            found.append(.error(code, message, at: field.map(reference.location(of:)) ?? reference.location))
+            let location = field.map(reference.location(of:)) ?? reference.location
+            if cited {
+                found.append(.error(code, message, at: location))
+            } else {
+                found.append(.warning(code, message + " (no page cites it yet, so the build goes on)", at: location))
+            }
         }
         // A missing field is a warning: record only what a source gives, never make a field up.
         // `--strict` turns these into failures for publishers who want complete entries.
@@ -35,6 +50,9 @@ enum ReferenceChecks {
             }
             require(reference.url, "URL", "its web address")
             require(reference.accessed, "accessed", "the date you read it")
+        case "chapter":
+            require(reference.title, "title", "a title")
+            require(reference.containerTitle, "container-title", "the book's title")
         case "book":
             require(reference.title, "title", "a title")
             if reference.publisher == nil && reference.isbn == nil {
@@ -66,7 +84,8 @@ enum ReferenceChecks {
                 error(.invalidURL, "invalid URL in '\(id)': \(why)", "URL")
             }
         }
-        for (field, date) in [("issued", reference.issued), ("accessed", reference.accessed), ("updated", reference.updated)] {
+        for (field, date) in [("issued", reference.issued), ("accessed", reference.accessed), ("updated", reference.updated),
+                              ("event-date", reference.eventDate)] {
             guard let date else { continue }
             if let problem = dateProblem(date) {
                 error(.invalidDate, "invalid '\(field)' date in '\(id)': \(problem)", field)
@@ -77,22 +96,44 @@ enum ReferenceChecks {
         return found
     }
 
+    /// A literal date ("Spring 2019 supplement") is printed as written and not checked.
     static func dateProblem(_ date: CSLDate) -> String? {
-        if !(1000...9999).contains(date.year) { return "the year \(date.year) is not a four-digit year" }
-        if let month = date.month, !(1...12).contains(month) { return "there is no month \(month)" }
-        if let month = date.month, let day = date.day, Day(year: date.year, month: month, day: day) == nil {
-            return "\(date.year)-\(month)-\(day) is not a real date"
+        if date.literal != nil { return nil }
+        if let problem = problem(date.year, date.month, date.day) { return problem }
+        if let season = date.season, !(1...4).contains(season) {
+            return "there is no season \(season); a season is 1 to 4, or a month of 21 to 24"
+        }
+        if let end = date.end {
+            if let problem = problem(end.year, end.month, end.day) { return "the end of the range: " + problem }
+            if (end.year, end.month ?? 12, end.day ?? 31) < (date.year, date.month ?? 1, date.day ?? 1) {
+                return "the range ends (\(describe(end.year, end.month, end.day))) before it starts"
+            }
+        }
+        return nil
+    }
+
+    private static func problem(_ year: Int, _ month: Int?, _ day: Int?) -> String? {
+        if !(1000...9999).contains(year) { return "the year \(year) is not a four-digit year" }
+        if let month, !(1...12).contains(month) { return "there is no month \(month)" }
+        if let month, let day, Day(year: year, month: month, day: day) == nil {
+            return "\(year)-\(month)-\(day) is not a real date"
         }
         return nil
     }
 
     static func isFuture(_ date: CSLDate, today: Day) -> Bool {
+        if date.literal != nil { return date.year > today.year }
         let month = date.month ?? 1
         let day = date.day ?? 1
         return (date.year, month, day) > (today.year, today.month, today.day)
     }
 
     static func describe(_ date: CSLDate) -> String {
-        [String(date.year), date.month.map { String($0) }, date.day.map { String($0) }].compactMap { $0 }.joined(separator: "-")
+        if let literal = date.literal { return literal }
+        return describe(date.year, date.month, date.day)
+    }
+
+    private static func describe(_ year: Int, _ month: Int?, _ day: Int?) -> String {
+        [String(year), month.map { String($0) }, day.map { String($0) }].compactMap { $0 }.joined(separator: "-")
     }
 }

@@ -77,10 +77,12 @@ enum BibliographyLoader {
                                                                       column: member.value.column)
             }
         }
-        reference.title = item["title"]?.string
-        reference.authors = (item["author"]?.array ?? []).map { author in
-            CSLName(family: author["family"]?.string, given: author["given"]?.string, literal: author["literal"]?.string)
+        if let title = item["title"]?.string {
+            reference.title = RichText.plain(title)
+            reference.titleRuns = RichText.runs(title)
         }
+        reference.authors = names(item["author"])
+        reference.editors = names(item["editor"])
         reference.containerTitle = item["container-title"]?.string
         reference.containerTitleShort = item["container-title-short"]?.string ?? item["journalAbbreviation"]?.string
         reference.volume = item["volume"]?.scalarText
@@ -95,24 +97,151 @@ enum BibliographyLoader {
         reference.pmcid = item["PMCID"]?.string
         reference.url = item["URL"]?.string
         reference.publisher = item["publisher"]?.string
+        reference.publisherPlace = item["publisher-place"]?.string
+        reference.edition = item["edition"]?.scalarText
+        reference.genre = item["genre"]?.string
+        reference.version = item["version"]?.scalarText
+        reference.event = item["event-title"]?.string ?? item["event"]?.string
+        reference.eventPlace = item["event-place"]?.string
+        reference.eventDate = date(item["event-date"])
         reference.isbn = item["ISBN"]?.scalarText
         reference.note = item["note"]?.string
         return reference
     }
 
-    /// CSL dates: `{"date-parts": [[2017, 4, 6]]}`, or `{"raw": "2017-04-06"}`.
-    private static func date(_ node: JSONNode?) -> CSLDate? {
-        guard let node else { return nil }
-        if let parts = node["date-parts"]?.array?.first?.array {
-            let numbers = parts.compactMap { $0.scalarText.flatMap { Int($0) } }
-            guard let year = numbers.first else { return nil }
-            return CSLDate(year: year, month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil)
+    /// CSL names, with their particles and suffix kept apart.
+    private static func names(_ node: JSONNode?) -> [CSLName] {
+        (node?.array ?? []).map { name in
+            CSLName(family: name["family"]?.string, given: name["given"]?.string, literal: name["literal"]?.string,
+                    nonDroppingParticle: name["non-dropping-particle"]?.string,
+                    droppingParticle: name["dropping-particle"]?.string, suffix: name["suffix"]?.string)
         }
-        if let raw = node["raw"]?.string {
-            let numbers = raw.split(separator: "-").compactMap { Int($0) }
-            guard let year = numbers.first else { return nil }
-            return CSLDate(year: year, month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil)
+    }
+
+    /// CSL dates: `{"date-parts": [[2017, 4, 6]]}`, a range `[[2023, 10, 2], [2023, 10, 6]]`, a season
+    /// (month 21–24, or `"season"`), `{"literal": "Spring 2019"}`, or `{"raw": "May 20, 2019"}`.
+    static func date(_ node: JSONNode?) -> CSLDate? {
+        guard let node else { return nil }
+        if let raw = node.string { return DateText.parse(raw) }
+        var parsed: CSLDate?
+        if let ranges = node["date-parts"]?.array, let first = ranges.first?.array {
+            let numbers = first.map { $0.scalarText.flatMap { Int($0.trimmingWhitespace) } }
+            if let year = numbers.first ?? nil, numbers.allSatisfy({ $0 != nil }) {
+                var date = CSLDate(year: year)
+                if numbers.count > 1, let month = numbers[1] {
+                    if (21...24).contains(month) { date.season = month - 20 } else { date.month = month }
+                }
+                if numbers.count > 2, date.month != nil { date.day = numbers[2] }
+                if ranges.count > 1, let last = ranges[1].array {
+                    let ends = last.compactMap { $0.scalarText.flatMap { Int($0.trimmingWhitespace) } }
+                    if let endYear = ends.first {
+                        date.end = CSLDate.Bound(year: endYear, month: ends.count > 1 ? ends[1] : nil,
+                                                 day: ends.count > 2 ? ends[2] : nil)
+                    }
+                }
+                parsed = date
+            }
+        }
+        if parsed == nil, let raw = node["raw"]?.string { parsed = DateText.parse(raw) }
+        if parsed == nil, let literal = node["literal"]?.string {
+            parsed = CSLDate(year: DateText.year(in: literal) ?? 0, literal: literal)
+        }
+        if var date = parsed, let season = node["season"] {
+            if let number = season.scalarText.flatMap({ Int($0) }) {
+                date.season = (21...24).contains(number) ? number - 20 : number
+            } else if let name = season.string, let index = DateText.season(name) {
+                date.season = index
+            }
+            parsed = date
+        }
+        return parsed
+    }
+}
+
+/// Dates written as text: ISO dates and intervals (`2023-10-02/2023-10-06`), "May 20, 2019", "20 May 2019",
+/// "Spring 2019". Anything else is kept as written (a literal date), never guessed at.
+enum DateText {
+    static func parse(_ text: String) -> CSLDate {
+        let trimmed = text.trimmingWhitespace
+        let halves = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+        if halves.count == 2, var start = simple(String(halves[0])), let end = simple(String(halves[1])),
+           start.end == nil, end.end == nil, start.literal == nil, end.literal == nil {
+            start.end = CSLDate.Bound(year: end.year, month: end.month, day: end.day)
+            return start
+        }
+        return simple(trimmed) ?? CSLDate(year: year(in: trimmed) ?? 0, literal: trimmed)
+    }
+
+    private static func simple(_ text: String) -> CSLDate? {
+        let text = text.trimmingWhitespace
+        // ISO: 2019, 2019-05, 2019-05-20
+        let iso = text.split(separator: "-", omittingEmptySubsequences: false)
+        if iso.first?.count == 4, iso.count <= 3, iso.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            let numbers = iso.compactMap { Int($0) }
+            var date = CSLDate(year: numbers[0])
+            if numbers.count > 1 {
+                if (21...24).contains(numbers[1]) { date.season = numbers[1] - 20 } else { date.month = numbers[1] }
+            }
+            if numbers.count > 2 { date.day = numbers[2] }
+            return date
+        }
+        // Words: "May 20, 2019", "20 May 2019", "May 2019", "Spring 2019", "2019 May 20".
+        var date = CSLDate(year: 0)
+        var sawYear = false
+        for token in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
+            if token.count == 4, let number = Int(token), !sawYear {
+                date.year = number
+                sawYear = true
+            } else if token.count <= 2, let number = Int(token), date.day == nil {
+                date.day = number
+            } else if let month = month(String(token)), date.month == nil, date.season == nil {
+                date.month = month
+            } else if let season = season(String(token)), date.month == nil, date.season == nil {
+                date.season = season
+            } else {
+                return nil
+            }
+        }
+        guard sawYear, date.day == nil || date.month != nil else { return nil }
+        return date
+    }
+
+    static func month(_ word: String) -> Int? {
+        let lower = word.lowercased().trimmingCharacters(in: ".")
+        guard lower.count >= 3 else { return nil }
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                     "november", "december"]
+        return names.firstIndex { $0 == lower || ($0.hasPrefix(lower) && lower.count <= 4) || (lower == "sept" && $0 == "september") }
+            .map { $0 + 1 }
+    }
+
+    static func season(_ word: String) -> Int? {
+        switch word.lowercased() {
+        case "spring": 1
+        case "summer": 2
+        case "autumn", "fall": 3
+        case "winter": 4
+        default: nil
+        }
+    }
+
+    /// The first four-digit number in a text, as its year.
+    static func year(in text: String) -> Int? {
+        var digits = ""
+        for character in text + " " {
+            if character.isASCII && character.isNumber {
+                digits.append(character)
+            } else {
+                if digits.count == 4 { return Int(digits) }
+                digits = ""
+            }
         }
         return nil
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in set: String) -> String {
+        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }

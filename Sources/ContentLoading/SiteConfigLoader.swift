@@ -47,6 +47,13 @@ extension ContentLoader {
         if let disclaimer = fields.string("disclaimer") { site.disclaimer = disclaimer.value }
         if let advice = fields.string("care-advice") { site.careAdvice = advice.value }
         if let grade = fields.int("target-grade", in: 1...18) { site.targetGrade = grade }
+        if let style = fields.string("citation-style") {
+            if let known = CitationStyle(rawValue: style.value.lowercased()) {
+                site.citationStyle = known
+            } else {
+                fields.report(.invalidValue, "'citation-style' is 'ama' or 'vancouver', not '\(style.value)'", at: style.location)
+            }
+        }
         return (site, fields.finish(), text)
     }
 

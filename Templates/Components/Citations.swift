@@ -69,25 +69,62 @@ public enum CitationMarkup {
             """
     }
 
-    /// AMA style, with the journal in italics and links made clickable.
-    public static func formattedReference(_ reference: Reference) -> HTML {
-        html(of: AMAFormatter.format(reference))
+    /// The entry in `style` (AMA unless the site chooses Vancouver), with titles in italics and links
+    /// made clickable.
+    public static func formattedReference(_ reference: Reference, style: CitationStyle = .ama) -> HTML {
+        html(of: ReferenceFormatter.format(reference, style: style))
     }
 
-    static func html(of runs: [StyledRun]) -> HTML {
-        runs.map { run -> HTML in
-            switch run {
-            case .plain(let text): return .text(text)
-            case .italic(let text): return "<cite>\(text)</cite>"
-            case .link(let target):
-                let url = target.hasPrefix("http") ? target : "https://doi.org/" + target
-                return "<a href=\"\(url)\">\(target)</a>"
+    /// A DOI as the path of a doi.org address: characters a URL cannot carry as they are (`<` and `>` of
+    /// old SICI DOIs, `#`, `?`, `%`, spaces, non-ASCII) percent-encoded, as the DOI Handbook asks.
+    static func doiPath(_ doi: String) -> String {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/:;()@!$&'*+,=".utf8)
+        guard !doi.utf8.allSatisfy(allowed.contains) else { return doi }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        for byte in doi.utf8 {
+            if allowed.contains(byte) {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
             }
-        }.joined()
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Every text escaped; only the elements the runs' styles name are written, so rich text in a title
+    /// (`<i>`, `<sub>`…) cannot bring in markup of its own.
+    static func html(of runs: [StyledRun]) -> HTML {
+        var html = HTML.empty
+        for run in runs {
+            switch run {
+            case .plain(let text):
+                html.append(text: text)
+            case .italic(let text):
+                html.append("<cite>")
+                html.append(text: text)
+                html.append("</cite>")
+            case .link(let target):
+                let url = target.hasPrefix("http") ? target : "https://doi.org/" + doiPath(target)
+                html += "<a href=\"\(url)\">\(target)</a>"
+            case .styled(let text, let style):
+                // Italic is <i> here: <cite> names a work, and a species name inside a title is not one.
+                if style.contains(.italic) { html.append("<i>") }
+                if style.contains(.bold) { html.append("<b>") }
+                if style.contains(.superscript) { html.append("<sup>") }
+                if style.contains(.subscript) { html.append("<sub>") }
+                html.append(text: text)
+                if style.contains(.subscript) { html.append("</sub>") }
+                if style.contains(.superscript) { html.append("</sup>") }
+                if style.contains(.bold) { html.append("</b>") }
+                if style.contains(.italic) { html.append("</i>") }
+            }
+        }
+        return html
     }
 }
 
-/// Each bibliography entry in AMA style, as markup made once per build: every page citing an entry
+/// Each bibliography entry in the site's style, as markup made once per build: every page citing an entry
 /// lists it, and formatting it again on each of thousands of pages was a tenth of a build.
 public struct ReferenceTable: Sendable {
     private let markup: [CitationKey: HTML]
@@ -99,7 +136,7 @@ public struct ReferenceTable: Sendable {
         var listItems: [CitationKey: HTML] = [:]
         var structuredData: [CitationKey: JSONValue] = [:]
         for reference in bibliography.entries {
-            if let runs = bibliography.ama(reference.id) {
+            if let runs = bibliography.formatted(reference.id) {
                 let formatted = CitationMarkup.html(of: runs)
                 markup[reference.id] = formatted
                 listItems[reference.id] = "<li id=\"\(CitationMarkup.anchor(for: reference.id))\">\(formatted)</li>\n"

@@ -108,7 +108,7 @@ public enum SitePages {
         let citations = entries.reduce(0) { $0 + graph.pages(citing: $1.id).count }
         items.reserveCapacity(items.bytes.count + entries.count * 512 + citations * 96)
         for reference in entries {
-            items += "<li id=\"\(CitationMarkup.anchor(for: reference.id))\">\(CitationMarkup.formattedReference(reference))"
+            items += "<li id=\"\(CitationMarkup.anchor(for: reference.id))\">\(CitationMarkup.formattedReference(reference, style: graph.site.citationStyle))"
             var listed = false
             for ref in graph.pages(citing: reference.id) {
                 guard let link = links[ref] ?? makeLink(ref) else { continue }

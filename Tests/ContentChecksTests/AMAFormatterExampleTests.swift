@@ -24,12 +24,7 @@ import Testing
         #expect(AMAFormatter.plainText(reference) ==
             "Doe JA, Roe R. Knee pain: what helps. Example Health. Published July 14, 2021. Updated February 1, 2023. Accessed January 5, 2026. https://health.example/knee")
         #expect(AMAFormatter.format(reference) == [
-            .plain("Doe JA, Roe R. "),
-            .plain("Knee pain: what helps. "),
-            .plain("Example Health. "),
-            .plain("Published July 14, 2021. "),
-            .plain("Updated February 1, 2023. "),
-            .plain("Accessed January 5, 2026. "),
+            .plain("Doe JA, Roe R. Knee pain: what helps. Example Health. Published July 14, 2021. Updated February 1, 2023. Accessed January 5, 2026. "),
             .link("https://health.example/knee"),
         ])
     }
@@ -50,7 +45,7 @@ import Testing
         // More than six authors: the first three and "et al"; the DOI wins over the PMID.
         #expect(AMAFormatter.plainText(reference) ==
             "Ash K, Birch K, Cedar K, et al. Walking and knee pain. J Examples. 2019;10(2):100-110. doi:10.5555/joe.2019.001")
-        #expect(AMAFormatter.format(reference).suffix(2) == [.plain("doi:"), .link("10.5555/joe.2019.001")])
+        #expect(AMAFormatter.format(reference).suffix(2) == [.plain(". 2019;10(2):100-110. doi:"), .link("10.5555/joe.2019.001")])
         #expect(AMAFormatter.format(reference).contains(.italic("J Examples")))
     }
 
@@ -81,6 +76,6 @@ import Testing
             $0.issued = CSLDate(year: 2019, month: 3)
         }
         #expect(AMAFormatter.plainText(reference) == "Moving Well. 2019.")
-        #expect(AMAFormatter.format(reference) == [.italic("Moving Well"), .plain(". "), .plain("2019.")])
+        #expect(AMAFormatter.format(reference) == [.italic("Moving Well"), .plain(". 2019.")])
     }
 }

@@ -73,7 +73,7 @@ import Testing
         #expect(found.map(\.message) == [
             "invalid DOI in 'prefixed': write the DOI without 'https://doi.org/' (just '10.1038/srep45975')",
             "invalid DOI in 'trailing': the DOI ends with '.'; remove the trailing punctuation",
-            "invalid DOI in 'not-a-doi': 'srep45975' is not a DOI; a DOI looks like 10.1038/srep45975",
+            "invalid DOI in 'not-a-doi': 'srep45975' is not a DOI; a DOI is '10.', the registrant's number, '/' and a suffix without spaces, like 10.1038/srep45975",
         ])
         #expect(Self.codes(diagnostics) == ["invalid-doi"], "\(diagnostics.lines)")
     }

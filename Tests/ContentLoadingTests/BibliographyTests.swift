@@ -71,12 +71,13 @@ import Diagnostics
         (#"{"date-parts": [[2017, 4]]}"#, CSLDate(year: 2017, month: 4)),
         (#"{"date-parts": [[2017, 4, 6]]}"#, CSLDate(year: 2017, month: 4, day: 6)),
         (#"{"date-parts": [["2017", "04", "06"]]}"#, CSLDate(year: 2017, month: 4, day: 6)),
-        (#"{"date-parts": [[2017, 4, 6], [2018, 1, 1]]}"#, CSLDate(year: 2017, month: 4, day: 6)),  // a range: its start
+        (#"{"date-parts": [[2017, 4, 6], [2018, 1, 1]]}"#,
+         CSLDate(year: 2017, month: 4, day: 6, end: CSLDate.Bound(year: 2018, month: 1, day: 1))),  // a range, both ends
         (#"{"raw": "2017-04-06"}"#, CSLDate(year: 2017, month: 4, day: 6)),
         (#"{"raw": "2017"}"#, CSLDate(year: 2017)),
         (#"{"date-parts": [[]]}"#, nil),
-        (#"{"literal": "Spring 2017"}"#, nil),
-        (#""2017""#, nil),
+        (#"{"literal": "Spring 2017"}"#, CSLDate(year: 2017, literal: "Spring 2017")),
+        (#""2017""#, CSLDate(year: 2017)),
     ])
     func dateParts(json: String, expected: CSLDate?) {
         let (bibliography, diagnostics) = Self.load(#"[{"id": "a", "type": "book", "issued": "# + json + "}]")

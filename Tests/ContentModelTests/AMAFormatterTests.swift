@@ -43,12 +43,9 @@ import Testing
     @Test func journalArticleRuns() {
         let runs = AMAFormatter.format(Self.belavy(shortTitle: "Sci Rep"))
         #expect(runs == [
-            .plain("Belavý DL, Quittner MJ, Ridgers N, Ling Y, Connell D, Rantalainen T. "),
-            .plain("Running exercise strengthens the intervertebral disc. "),
+            .plain("Belavý DL, Quittner MJ, Ridgers N, Ling Y, Connell D, Rantalainen T. Running exercise strengthens the intervertebral disc. "),
             .italic("Sci Rep"),
-            .plain(". "),
-            .plain("2017;7(1):45975. "),
-            .plain("doi:"),
+            .plain(". 2017;7(1):45975. doi:"),
             .link("10.1038/srep45975"),
         ])
     }
@@ -65,7 +62,8 @@ import Testing
         #expect(AMAFormatter.plainText(reference) == "Belavý DL, Quittner MJ, Ridgers N, et al. A study. J Test. 2020;3:10-19.")
     }
 
-    @Test func journalArticleFallsBackToPMIDThenURL() {
+    /// AMA has no PMID element: without a DOI, the URL and the date it was read.
+    @Test func journalArticleWithoutADOIGivesItsURLAndNeverItsPMID() {
         let withPMID = Self.reference("p", "article-journal") {
             $0.authors = [CSLName(family: "Doe", given: "Jane")]
             $0.title = "Title?"
@@ -74,7 +72,7 @@ import Testing
             $0.pmid = "123456"
             $0.url = "https://example.org/p"
         }
-        #expect(AMAFormatter.plainText(withPMID) == "Doe J. Title? J. 2019. PMID: 123456")
+        #expect(AMAFormatter.plainText(withPMID) == "Doe J. Title? J. 2019. https://example.org/p")
         var withURL = withPMID
         withURL.pmid = nil
         withURL.accessed = CSLDate(year: 2026, month: 1, day: 5)
@@ -144,10 +142,11 @@ import Testing
         }
         #expect(AMAFormatter.plainText(reference) == "McGill SM. Back Mechanic. Backfitpro Inc; 2015.")
         #expect(AMAFormatter.format(reference) == [
-            .plain("McGill SM. "), .italic("Back Mechanic"), .plain(". "), .plain("Backfitpro Inc; 2015."),
+            .plain("McGill SM. "), .italic("Back Mechanic"), .plain(". Backfitpro Inc; 2015."),
         ])
     }
 
+    /// Its title italic and in title case, as AMA sets a book's.
     @Test func reportIsFormattedAsABookWithItsURL() {
         let reference = Self.reference("who", "report") {
             $0.authors = [CSLName(literal: "World Health Organization")]
@@ -158,7 +157,7 @@ import Testing
             $0.url = "https://www.who.int/publications/i/item/9789240081789"
         }
         #expect(AMAFormatter.plainText(reference) ==
-            "World Health Organization. Guideline for non-surgical management of chronic primary low back pain. WHO; 2023. Accessed February 1, 2026. https://www.who.int/publications/i/item/9789240081789")
+            "World Health Organization. Guideline for Non-Surgical Management of Chronic Primary Low Back Pain. WHO; 2023. Accessed February 1, 2026. https://www.who.int/publications/i/item/9789240081789")
     }
 
     @Test(arguments: [

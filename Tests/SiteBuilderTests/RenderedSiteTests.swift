@@ -42,7 +42,7 @@ struct RenderedSiteTests {
         #expect(list.contains(
             "<li id=\"ref-rivera2021\">Rivera ML, Chen W, O&#39;Neill P. Home exercise for knee osteoarthritis: a randomised trial. <cite>Journal of Fictional Rehabilitation</cite>. 2021;12(3):101-110. doi:<a href=\"https://doi.org/10.5555/jfr.2021.0042\">10.5555/jfr.2021.0042</a></li>"))
         #expect(list.contains(
-            "<li id=\"ref-hall2019\">Hall J. <cite>Moving Well with Joint Pain</cite>. Example Medical Press; 2019.</li>"))
+            "<li id=\"ref-hall2019\">Hall J. <cite>Moving Well With Joint Pain</cite>. Example Medical Press; 2019.</li>"))
         #expect(list.contains(
             "<li id=\"ref-kneecare-exercise-2022\">Exercise &amp; your knees. KneeCare Foundation. Published September 1, 2022. Accessed January 5, 2026. <a href=\"https://kneecare.example.org/exercise?topic=knees&amp;lang=en\">https://kneecare.example.org/exercise?topic=knees&amp;lang=en</a></li>"))
     }

@@ -1,29 +1,62 @@
 import Diagnostics
 
-/// A person or organisation credited in a CSL-JSON entry.
+/// A person or organisation credited in a CSL-JSON entry, with the name parts CSL keeps apart:
+/// `{"family": "Windt", "non-dropping-particle": "van der", "given": "Daniëlle A. W. M."}`.
 public struct CSLName: Hashable, Sendable {
     public var family: String?
     public var given: String?
     /// An organisation or a name that should not be split.
     public var literal: String?
+    /// "van der" in "van der Windt": printed before the family name, and kept with it.
+    public var nonDroppingParticle: String?
+    /// "de" in "Jean de La Fontaine" when written apart from the family name; printed before it too.
+    public var droppingParticle: String?
+    /// "Jr", "III": printed after the initials.
+    public var suffix: String?
 
-    public init(family: String? = nil, given: String? = nil, literal: String? = nil) {
+    public init(family: String? = nil, given: String? = nil, literal: String? = nil, nonDroppingParticle: String? = nil,
+                droppingParticle: String? = nil, suffix: String? = nil) {
         self.family = family
         self.given = given
         self.literal = literal
+        self.nonDroppingParticle = nonDroppingParticle
+        self.droppingParticle = droppingParticle
+        self.suffix = suffix
     }
 }
 
-/// A CSL date: year, and month and day when known.
+/// A CSL date: year, and month and day when known; or a season; or a range; or words kept as written.
 public struct CSLDate: Hashable, Sendable {
     public var year: Int
     public var month: Int?
     public var day: Int?
+    /// 1 spring, 2 summer, 3 autumn, 4 winter (CSL's months 21–24, or `"season"`).
+    public var season: Int?
+    /// The last day of a range (`[[2023, 10, 2], [2023, 10, 6]]`, or `2023-10-02/2023-10-06`).
+    public var end: Bound?
+    /// A date that is not a calendar date ("Spring 2019 supplement"), printed as written.
+    public var literal: String?
 
-    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+    /// The end of a range: a year, and month and day when known.
+    public struct Bound: Hashable, Sendable {
+        public var year: Int
+        public var month: Int?
+        public var day: Int?
+
+        public init(year: Int, month: Int? = nil, day: Int? = nil) {
+            self.year = year
+            self.month = month
+            self.day = day
+        }
+    }
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil, season: Int? = nil, end: Bound? = nil, literal: String? = nil) {
         self.year = year
         self.month = month
         self.day = day
+        self.season = season
+        self.end = end
+        self.literal = literal
     }
 
     /// The full date, when day and month are both known and valid.
@@ -38,8 +71,12 @@ public struct Reference: Sendable {
     public var id: CitationKey
     /// The CSL type: `article-journal`, `webpage`, `book`, `report`, `article`…
     public var type: String
+    /// The title as plain text (rich-text tags removed): for checks, search and structured data.
     public var title: String?
+    /// The title with CSL's rich text (`<i>`, `<b>`, `<sup>`, `<sub>`, `<span class="nocase">`), when it has any.
+    public var titleRuns: [StyledRun]?
     public var authors: [CSLName]
+    public var editors: [CSLName] = []
     public var containerTitle: String?
     public var containerTitleShort: String?
     public var volume: String?
@@ -55,6 +92,18 @@ public struct Reference: Sendable {
     public var pmcid: String?
     public var url: String?
     public var publisher: String?
+    public var publisherPlace: String?
+    /// `"20"`, `20` or `"2nd"`.
+    public var edition: String?
+    /// A thesis's "PhD thesis", a report's series ("NIH publication"), a preprint's "Preprint".
+    public var genre: String?
+    /// A data set's or program's version.
+    public var version: String?
+    /// The conference a paper was presented at, where and when.
+    public var event: String?
+    public var eventPlace: String?
+    public var eventDate: CSLDate?
+    /// One ISBN, or several as Zotero writes them ("9780071825009 0071825002").
     public var isbn: String?
     public var note: String?
     /// Where the entry starts in `references.json`.
@@ -80,19 +129,26 @@ public struct Bibliography: Sendable {
     public private(set) var entries: [Reference] = []
     private var index: [CitationKey: Int] = [:]
 
-    /// Each entry's AMA formatting, made once: every page that cites an entry lists it.
+    /// Each entry formatted in `style`, made once: every page that cites an entry lists it.
     private var formatted: [CitationKey: [StyledRun]] = [:]
+    public private(set) var style: CitationStyle
 
-    public init(_ entries: [Reference] = []) {
+    public init(_ entries: [Reference] = [], style: CitationStyle = .ama) {
+        self.style = style
         for entry in entries where index[entry.id] == nil {
             index[entry.id] = self.entries.count
             self.entries.append(entry)
-            formatted[entry.id] = AMAFormatter.format(entry)
+            formatted[entry.id] = ReferenceFormatter.format(entry, style: style)
         }
     }
 
-    /// The entry in AMA style.
-    public func ama(_ key: CitationKey) -> [StyledRun]? { formatted[key] }
+    /// The same entries formatted in another style (itself when the style is the same).
+    public func styled(_ style: CitationStyle) -> Bibliography {
+        style == self.style ? self : Bibliography(entries, style: style)
+    }
+
+    /// The entry in the bibliography's style.
+    public func formatted(_ key: CitationKey) -> [StyledRun]? { formatted[key] }
 
     public subscript(key: CitationKey) -> Reference? {
         index[key].map { entries[$0] }

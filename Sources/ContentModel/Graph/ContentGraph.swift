@@ -35,7 +35,8 @@ public final class ContentGraph: Sendable {
         self.exercises = exercises.sorted { $0.slug < $1.slug }
         self.programs = programs.sorted { $0.slug < $1.slug }
         self.experts = experts.sorted { $0.slug < $1.slug }
-        self.bibliography = bibliography
+        // Formatted once, in the style the site chose.
+        self.bibliography = bibliography.styled(site.citationStyle)
         self.sourceRecords = sourceRecords
 
         // Pages are read in place, by index, here and below: iterating an array of pages copies each.

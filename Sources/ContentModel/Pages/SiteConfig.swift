@@ -11,6 +11,8 @@ public struct SiteConfig: Sendable {
     public var careAdvice: String
     /// The highest Flesch–Kincaid grade a page should read at (patient material: grade 6–8).
     public var targetGrade: Int = 8
+    /// How reference lists are written: `ama` (the default) or `vancouver`.
+    public var citationStyle: CitationStyle = .ama
 
     public static let defaultDisclaimer = """
         This page is for general education only. It is not medical advice and does not replace care from a \
