@@ -44,8 +44,9 @@ func didYouMeanHint(_ name: String) -> String { " — did you mean '\(name)'?" }
 public struct SuggestionIndex: Sendable {
     private let names: [String]
     private let lowered: [[Unicode.Scalar]]
-    /// (hash of a deletion variant, candidate), sorted by hash; empty for a short list.
-    private let variants: [(hash: UInt64, candidate: Int32)]
+    /// Each deletion variant as one word, its 32-bit hash above the candidate's index, sorted: eight
+    /// bytes a variant, and a sort of plain integers. Empty for a short list.
+    private let variants: [UInt64]
     /// Up to this many candidates, measuring each is cheaper than the index.
     static let directLimit = 64
 
@@ -56,11 +57,11 @@ public struct SuggestionIndex: Sendable {
             variants = []
             return
         }
-        var variants: [(hash: UInt64, candidate: Int32)] = []
+        var variants: [UInt64] = []
         for (index, scalars) in lowered.enumerated() where scalars.count <= suggestedLengthLimit {
-            Self.forEachDeletion(of: scalars) { variants.append(($0, Int32(index))) }
+            Self.forEachDeletion(of: scalars) { variants.append(Self.word(hash: $0, candidate: index)) }
         }
-        variants.sort { ($0.hash, $0.candidate) < ($1.hash, $1.candidate) }
+        variants.sort()
         self.variants = variants
     }
 
@@ -78,11 +79,13 @@ public struct SuggestionIndex: Sendable {
         if variants.isEmpty {
             for index in lowered.indices { consider(index) }
         } else {
-            var seen = Set<Int32>()
+            var seen = Set<Int>()
             Self.forEachDeletion(of: target) { hash in
-                var position = lowerBound(of: hash)
-                while position < variants.count, variants[position].hash == hash {
-                    if seen.insert(variants[position].candidate).inserted { consider(Int(variants[position].candidate)) }
+                let first = Self.word(hash: hash, candidate: 0)
+                var position = lowerBound(of: first)
+                while position < variants.count, variants[position] >> 32 == first >> 32 {
+                    let candidate = Int(variants[position] & 0xFFFF_FFFF)
+                    if seen.insert(candidate).inserted { consider(candidate) }
                     position += 1
                 }
             }
@@ -95,11 +98,15 @@ public struct SuggestionIndex: Sendable {
         closestMatch(to: word).map(didYouMeanHint) ?? ""
     }
 
-    private func lowerBound(of hash: UInt64) -> Int {
+    private static func word(hash: UInt64, candidate: Int) -> UInt64 {
+        (hash ^ (hash >> 32)) << 32 | UInt64(UInt32(truncatingIfNeeded: candidate))
+    }
+
+    private func lowerBound(of word: UInt64) -> Int {
         var (low, high) = (0, variants.count)
         while low < high {
             let middle = (low + high) / 2
-            if variants[middle].hash < hash { low = middle + 1 } else { high = middle }
+            if variants[middle] < word { low = middle + 1 } else { high = middle }
         }
         return low
     }
