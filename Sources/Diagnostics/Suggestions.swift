@@ -47,6 +47,11 @@ public struct SuggestionIndex: Sendable {
     /// Each deletion variant as one word, its 32-bit hash above the candidate's index, sorted: eight
     /// bytes a variant, and a sort of plain integers. Empty for a short list.
     private let variants: [UInt64]
+    /// Where each run of variants whose hash starts with the same `bucketBits` bits begins in
+    /// `variants`: a lookup reads two entries here and a few there, not a binary search's worth of
+    /// cache misses across the whole list.
+    private let bucketStarts: [Int32]
+    private let bucketBits: Int
     /// Up to this many candidates, measuring each is cheaper than the index.
     static let directLimit = 64
 
@@ -55,6 +60,8 @@ public struct SuggestionIndex: Sendable {
         lowered = names.map { Array($0.lowercased().unicodeScalars) }
         guard names.count > Self.directLimit else {
             variants = []
+            bucketStarts = []
+            bucketBits = 0
             return
         }
         var variants: [UInt64] = []
@@ -63,6 +70,16 @@ public struct SuggestionIndex: Sendable {
         }
         variants.sort()
         self.variants = variants
+        // About one variant a bucket.
+        let bits = min(24, max(4, Int.bitWidth - variants.count.leadingZeroBitCount))
+        var starts = [Int32](repeating: 0, count: (1 << bits) + 1)
+        var position = 0
+        for bucket in 0...(1 << bits) {
+            while position < variants.count, Int(variants[position] >> (64 - bits)) < bucket { position += 1 }
+            starts[bucket] = Int32(position)
+        }
+        bucketStarts = starts
+        bucketBits = bits
     }
 
     /// The same answer as ``closestMatch(to:in:)`` over the candidates in the order given.
@@ -70,9 +87,12 @@ public struct SuggestionIndex: Sendable {
         let target = Array(word.lowercased().unicodeScalars)
         guard target.count <= suggestedLengthLimit else { return nil }
         var best: (index: Int, distance: Int)?
+        var rows = EditDistanceRows()
         func consider(_ index: Int) {
             guard lowered[index].count <= suggestedLengthLimit else { return }
-            let distance = editDistance(target, lowered[index])
+            // No suggestion is more than two edits away: only distances up to the best so far matter.
+            let cutoff = min(best?.distance ?? 2, 2)
+            guard let distance = rows.distance(target, lowered[index], atMost: cutoff) else { return }
             if let current = best, (current.distance, current.index) <= (distance, index) { return }
             best = (index, distance)
         }
@@ -103,7 +123,8 @@ public struct SuggestionIndex: Sendable {
     }
 
     private func lowerBound(of word: UInt64) -> Int {
-        var (low, high) = (0, variants.count)
+        let bucket = Int(word >> (64 - bucketBits))
+        var (low, high) = (Int(bucketStarts[bucket]), Int(bucketStarts[bucket + 1]))
         while low < high {
             let middle = (low + high) / 2
             if variants[middle] < word { low = middle + 1 } else { high = middle }
@@ -149,4 +170,43 @@ func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         (previous2, previous, current) = (previous, current, previous2)
     }
     return previous[b.count]
+}
+
+/// ``editDistance(_:_:)`` that gives up once the distance is sure to exceed a small limit, reusing
+/// its rows from call to call: the index measures many near-misses for each unknown name.
+struct EditDistanceRows {
+    private var previous2: [Int] = []
+    private var previous: [Int] = []
+    private var current: [Int] = []
+
+    /// The distance, or nil when it is more than `limit`.
+    mutating func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
+        guard abs(a.count - b.count) <= limit else { return nil }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        let width = b.count + 1
+        if previous.count < width {
+            previous2 = Array(repeating: 0, count: width)
+            previous = Array(repeating: 0, count: width)
+            current = Array(repeating: 0, count: width)
+        }
+        for j in 0...b.count { previous[j] = j }
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            // Every later cell is at least one of this row's or the row before's (a swap): both above the limit.
+            if rowMinimum > limit && i > 1 && previous.prefix(width).min()! > limit { return nil }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        let distance = previous[b.count]
+        return distance <= limit ? distance : nil
+    }
 }

@@ -54,3 +54,19 @@ import Testing
         #expect(index.didYouMean("author4x2004") == " — did you mean 'author4x2004'?")
     }
 }
+
+/// The bounded distance against the full one.
+@Suite struct BoundedEditDistanceTests {
+    @Test func givesTheDistanceWhenWithinTheLimitAndNilOtherwise() {
+        let letters: [Unicode.Scalar] = ["a", "b", "c", "é"]
+        var generator = SystemRandomNumberGenerator()
+        var rows = EditDistanceRows()
+        for _ in 0..<5_000 {
+            let a = (0..<Int.random(in: 0...8, using: &generator)).map { _ in letters.randomElement(using: &generator)! }
+            let b = (0..<Int.random(in: 0...8, using: &generator)).map { _ in letters.randomElement(using: &generator)! }
+            let limit = Int.random(in: 0...3, using: &generator)
+            let full = editDistance(a, b)
+            #expect(rows.distance(a, b, atMost: limit) == (full <= limit ? full : nil), "\(a) \(b) \(limit)")
+        }
+    }
+}
