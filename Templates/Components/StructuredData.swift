@@ -98,7 +98,8 @@ public enum StructuredData {
             ("@type", .string(type)),
             ("name", reference.title.map(JSONValue.string)),
             ("url", url.map(JSONValue.string)),
-            ("datePublished", reference.issued.map { .string(dateText($0)) }),
+            // A date kept only as words ("Spring supplement") has no year to give.
+            ("datePublished", reference.issued.flatMap { (1...9999).contains($0.year) ? .string(dateText($0)) : nil }),
         ])
     }
 
