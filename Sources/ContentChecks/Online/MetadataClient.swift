@@ -1,0 +1,184 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// An answer's status and body.
+public struct HTTPAnswer: Sendable {
+    public var status: Int
+    public var body: Data
+
+    public init(status: Int, body: Data) {
+        self.status = status
+        self.body = body
+    }
+}
+
+/// Fetches a document (GET). A protocol so tests can stand in for the network.
+public protocol DocumentFetching: Sendable {
+    func get(_ url: URL, accept: String, userAgent: String, timeout: TimeInterval) async throws -> HTTPAnswer
+}
+
+/// The real client: URLSession, following redirects (doi.org answers with one).
+public struct URLSessionDocumentFetcher: DocumentFetching {
+    public init() {}
+
+    public func get(_ url: URL, accept: String, userAgent: String, timeout: TimeInterval) async throws -> HTTPAnswer {
+        var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.httpMethod = "GET"
+        request.setValue(accept, forHTTPHeaderField: "Accept")
+        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout * 2
+        let session = URLSession(configuration: configuration)
+        defer { session.finishTasksAndInvalidate() }
+        let (data, response) = try await session.data(for: request)
+        guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
+        return HTTPAnswer(status: http.statusCode, body: data)
+    }
+}
+
+/// What asking a service came to: an answer (after retries), or no answer at all.
+public enum Fetched: Sendable {
+    case answer(HTTPAnswer)
+    case failed(String)
+}
+
+/// Asks the metadata services politely: an identifying user agent, a few requests a second to each
+/// host at most, retries with doubling back-off after timeouts, 429 and 5xx answers, and answers
+/// remembered with their date so the next run does not ask again.
+public final class MetadataClient: Sendable {
+    public let options: OnlineOptions
+    private let fetcher: any DocumentFetching
+    private let cache: MetadataCache
+    private let limiter: RequestLimiter
+    private let pacer: HostPacer
+
+    public init(options: OnlineOptions, fetcher: any DocumentFetching = URLSessionDocumentFetcher()) {
+        self.options = options
+        self.fetcher = fetcher
+        let file = options.metadataCacheFile
+            ?? options.cacheFile.map { $0.deletingLastPathComponent().appendingPathComponent("metadata.json") }
+        cache = MetadataCache(file: file, maxAge: options.maxAge)
+        limiter = RequestLimiter(total: max(1, options.concurrency), perHost: max(1, options.perHost))
+        pacer = HostPacer(interval: options.requestInterval)
+    }
+
+    /// `GET url` with `Accept: accept`, from the cache when fresh.
+    public func get(_ url: String, accept: String) async -> Fetched {
+        let key = accept + " " + url
+        if let remembered = await cache.answer(for: key) { return .answer(remembered) }
+        guard let parsed = URL(string: url), let host = parsed.host else { return .failed("'\(url)' is not a valid address") }
+        var outcome = Fetched.failed("no answer")
+        for attempt in 0...max(0, options.retries) {
+            if attempt > 0 {
+                let delay = options.backoff * Double(1 << (attempt - 1))
+                try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+            }
+            await limiter.acquire(host: host)
+            await pacer.wait(host: host)
+            do {
+                outcome = .answer(try await fetcher.get(parsed, accept: accept, userAgent: options.userAgent, timeout: options.timeout))
+            } catch {
+                outcome = .failed(error.localizedDescription)
+            }
+            await limiter.release(host: host)
+            switch outcome {
+            case .answer(let answer) where answer.status == 429 || answer.status >= 500: continue
+            case .failed: continue
+            case .answer(let answer):
+                // A record, or a plain "no such identifier", is worth remembering; anything else is asked again.
+                if answer.status == 200 || answer.status == 404 { await cache.remember(answer, for: key) }
+                return outcome
+            }
+        }
+        return outcome
+    }
+
+    /// Writes the cache file, when anything new was learnt.
+    public func save() async { await cache.save() }
+
+    /// A DOI as a URL path: characters that would end the path (`?`, `#`) or that URLs refuse (`<`, `>`, spaces) escaped.
+    public static func pathEscaped(_ doi: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#;%")
+        return doi.addingPercentEncoding(withAllowedCharacters: allowed) ?? doi
+    }
+
+    public func resolverURL(doi: String) -> String { OnlineOptions.base(options.doiResolver) + Self.pathEscaped(doi) }
+
+    public func crossrefURL(doi: String) -> String { OnlineOptions.base(options.crossrefAPI) + "works/" + Self.pathEscaped(doi) }
+
+    public func esummaryURL(pmid: String) -> String {
+        var url = OnlineOptions.base(options.eutils) + "esummary.fcgi?db=pubmed&retmode=json&id=" + pmid + "&tool=salve"
+        if let email = options.contactEmail?.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_"))) {
+            url += "&email=" + email
+        }
+        return url
+    }
+
+    public static let cslJSON = "application/vnd.citationstyles.csl+json"
+    public static let json = "application/json"
+}
+
+/// Spaces the starts of requests to one host by at least `interval` seconds.
+actor HostPacer {
+    private let interval: TimeInterval
+    private var next: [String: Date] = [:]
+
+    init(interval: TimeInterval) { self.interval = interval }
+
+    func wait(host: String) async {
+        guard interval > 0 else { return }
+        let now = Date()
+        let start = max(now, next[host] ?? now)
+        next[host] = start.addingTimeInterval(interval)
+        let delay = start.timeIntervalSince(now)
+        if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000)) }
+    }
+}
+
+/// Remembered answers (`{"GET key": {"status": 200, "body": "…", "checked": 1763800000}}`), trusted for `maxAge`.
+actor MetadataCache {
+    private struct Entry: Codable {
+        var status: Int
+        var body: String
+        var checked: TimeInterval
+    }
+
+    private let file: URL?
+    private let maxAge: TimeInterval
+    private var entries: [String: Entry] = [:]
+    private var changed = false
+
+    init(file: URL?, maxAge: TimeInterval) {
+        self.file = file
+        self.maxAge = maxAge
+        if let file, let data = try? Data(contentsOf: file),
+           let decoded = try? JSONDecoder().decode([String: Entry].self, from: data) {
+            entries = decoded
+        }
+    }
+
+    func answer(for key: String) -> HTTPAnswer? {
+        guard let entry = entries[key], Date().timeIntervalSince1970 - entry.checked <= maxAge else { return nil }
+        return HTTPAnswer(status: entry.status, body: Data(entry.body.utf8))
+    }
+
+    func remember(_ answer: HTTPAnswer, for key: String) {
+        entries[key] = Entry(status: answer.status, body: String(decoding: answer.body, as: UTF8.self),
+                             checked: Date().timeIntervalSince1970)
+        changed = true
+    }
+
+    func save() {
+        guard changed, let file else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        if let data = try? encoder.encode(entries) {
+            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? data.write(to: file, options: .atomic)
+        }
+    }
+}
