@@ -116,7 +116,7 @@ struct Check: ParsableCommand {
             let targets = OnlineChecker.targets(in: result.graph, options: chosen)
             let graph = result.graph
             result.diagnostics.append(contentsOf: waitFor {
-                async let links = OnlineChecker.check(targets, options: chosen)
+                async let links = OnlineChecker.check(targets, options: chosen, fetcher: URLSessionFetcher(userAgent: chosen.userAgent))
                 async let references = ReferenceVerifier.check(graph, client: MetadataClient(options: chosen))
                 return await links + references
             })
