@@ -101,6 +101,27 @@ import Testing
         }
     }
 
+    /// What cite add writes loads cleanly: no malformed field, nothing missing that the record had.
+    @Test func addedEntriesPassTheOfflineChecks() throws {
+        var entries: [[(String, JSONValue)]] = []
+        var taken: Set<String> = ["smith2019"]
+        for fields in [try #require(CitationAdder.entry(fromCSL: Self.data("csl-srep45975.json"))),
+                       try #require(CitationAdder.entry(fromCSL: Self.data("csl-online-first.json"))),
+                       try #require(CitationAdder.entry(fromESummary: Self.data("esummary-no-doi.json"), pmid: "1234567"))] {
+            let key = CitationAdder.key(for: fields, taken: taken)
+            taken.insert(key)
+            entries.append([("id", .string(key))] + fields)
+        }
+        var files = CheckProject.base
+        let bibliography = try CitationAdder.appending(entries, to: try #require(files["seeds/references.json"]))
+        files["seeds/references.json"] = bibliography
+        files["Content/articles/guide.md"] = CheckProject.article(citing: ["smith2019", "belavy2017", "garcialopez2018", "osullivan1975"])
+        let project = try CheckProject(files)
+        defer { project.remove() }
+        let found = try project.check().all
+        #expect(found.isEmpty, "\(found.map { "\($0.code) \($0.message)" })")
+    }
+
     @Test func aFileThatIsNotAListIsLeftAlone() {
         #expect(throws: CitationAdder.FileProblem.self) { try CitationAdder.existing(in: "{\"id\": \"a\"}") }
         #expect(throws: CitationAdder.FileProblem.self) { try CitationAdder.existing(in: "[{\"id\": ") }
