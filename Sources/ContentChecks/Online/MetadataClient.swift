@@ -122,20 +122,28 @@ public final class MetadataClient: Sendable {
     public static let json = "application/json"
 }
 
-/// Spaces the starts of requests to one host by at least `interval` seconds.
+/// Spaces the starts of requests to one host by at least `interval` seconds. The clock and the sleep
+/// are parameters so tests can check the spacing without waiting.
 actor HostPacer {
     private let interval: TimeInterval
+    private let now: @Sendable () -> Date
+    private let sleep: @Sendable (TimeInterval) async -> Void
     private var next: [String: Date] = [:]
 
-    init(interval: TimeInterval) { self.interval = interval }
+    init(interval: TimeInterval, now: @escaping @Sendable () -> Date = { Date() },
+         sleep: @escaping @Sendable (TimeInterval) async -> Void = { try? await Task.sleep(nanoseconds: UInt64($0 * 1_000_000_000)) }) {
+        self.interval = interval
+        self.now = now
+        self.sleep = sleep
+    }
 
     func wait(host: String) async {
         guard interval > 0 else { return }
-        let now = Date()
-        let start = max(now, next[host] ?? now)
+        let current = now()
+        let start = max(current, next[host] ?? current)
         next[host] = start.addingTimeInterval(interval)
-        let delay = start.timeIntervalSince(now)
-        if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000)) }
+        let delay = start.timeIntervalSince(current)
+        if delay > 0 { await sleep(delay) }
     }
 }
 
