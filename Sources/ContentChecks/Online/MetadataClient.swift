@@ -7,10 +7,13 @@ import FoundationNetworking
 public struct HTTPAnswer: Sendable {
     public var status: Int
     public var body: Data
+    /// Seconds the server asked us to wait before asking again (`Retry-After` on a 429 or 503).
+    public var retryAfter: TimeInterval?
 
-    public init(status: Int, body: Data) {
+    public init(status: Int, body: Data, retryAfter: TimeInterval? = nil) {
         self.status = status
         self.body = body
+        self.retryAfter = retryAfter
     }
 }
 
@@ -35,7 +38,8 @@ public struct URLSessionDocumentFetcher: DocumentFetching {
         defer { session.finishTasksAndInvalidate() }
         let (data, response) = try await session.data(for: request)
         guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
-        return HTTPAnswer(status: http.statusCode, body: data)
+        let retryAfter = http.value(forHTTPHeaderField: "Retry-After").flatMap { TimeInterval($0.trimmingCharacters(in: .whitespaces)) }
+        return HTTPAnswer(status: http.statusCode, body: data, retryAfter: retryAfter)
     }
 }
 
@@ -54,8 +58,17 @@ public final class MetadataClient: Sendable {
     private let cache: MetadataCache
     private let limiter: RequestLimiter
     private let pacer: HostPacer
+    private let sleep: @Sendable (TimeInterval) async -> Void
 
-    public init(options: OnlineOptions, fetcher: any DocumentFetching = URLSessionDocumentFetcher()) {
+    /// The longest `Retry-After` honoured: a service asking for more is asked again next run instead.
+    static let longestRetryAfter: TimeInterval = 60
+
+    public convenience init(options: OnlineOptions, fetcher: any DocumentFetching = URLSessionDocumentFetcher()) {
+        self.init(options: options, fetcher: fetcher, sleep: { try? await Task.sleep(nanoseconds: UInt64($0 * 1_000_000_000)) })
+    }
+
+    init(options: OnlineOptions, fetcher: any DocumentFetching, sleep: @escaping @Sendable (TimeInterval) async -> Void) {
+        self.sleep = sleep
         self.options = options
         self.fetcher = fetcher
         let file = options.metadataCacheFile
@@ -71,10 +84,15 @@ public final class MetadataClient: Sendable {
         if let remembered = await cache.answer(for: key) { return .answer(remembered) }
         guard let parsed = URL(string: url), let host = parsed.host else { return .failed("'\(url)' is not a valid address") }
         var outcome = Fetched.failed("no answer")
-        for attempt in 0...max(0, options.retries) {
+        let attempts = max(0, options.retries)
+        for attempt in 0...attempts {
             if attempt > 0 {
-                let delay = options.backoff * Double(1 << (attempt - 1))
-                try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+                var delay = options.backoff * Double(1 << (attempt - 1))
+                if case .answer(let answer) = outcome, let asked = answer.retryAfter {
+                    if asked > Self.longestRetryAfter { return outcome }
+                    delay = max(delay, asked)
+                }
+                await sleep(delay)
             }
             await limiter.acquire(host: host)
             await pacer.wait(host: host)
