@@ -47,6 +47,7 @@ extension ContentLoader {
         if let disclaimer = fields.string("disclaimer") { site.disclaimer = disclaimer.value }
         if let advice = fields.string("care-advice") { site.careAdvice = advice.value }
         if let grade = fields.int("target-grade", in: 1...18) { site.targetGrade = grade }
+        if let email = fields.string("contact-email") { site.contactEmail = email.value }
         if let style = fields.string("citation-style") {
             if let known = CitationStyle(rawValue: style.value.lowercased()) {
                 site.citationStyle = known

@@ -77,3 +77,11 @@ extension DiagnosticCode {
     public static let duplicateAlias = DiagnosticCode("duplicate-alias")
     public static let scheduledArticle = DiagnosticCode("scheduled-article")
 }
+
+extension DiagnosticCode {
+    // Identifiers verified against their records (salve check --online)
+    public static let referenceMismatch = DiagnosticCode("reference-mismatch")
+    public static let unverifiedReference = DiagnosticCode("unverified-reference")
+    public static let retractedReference = DiagnosticCode("retracted-reference")
+    public static let expressionOfConcern = DiagnosticCode("expression-of-concern")
+}

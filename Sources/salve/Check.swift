@@ -60,6 +60,15 @@ struct Check: ParsableCommand {
     @Option(help: "With --online: the base URL DOIs are resolved against.")
     var doiResolver = "https://doi.org/"
 
+    @Option(help: "With --online: Crossref's REST API, asked for retractions and expressions of concern.")
+    var crossrefApi = "https://api.crossref.org/"
+
+    @Option(help: "With --online: NCBI's E-utilities, asked for PubMed records.")
+    var eutils = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
+
+    @Option(help: "With --online: seconds between two requests to one metadata service.")
+    var onlineInterval: Double = 0.34
+
     func validate() throws {
         if let today, Day(iso: today) == nil {
             throw ValidationError("--today must be a date written YYYY-MM-DD")
@@ -96,9 +105,21 @@ struct Check: ParsableCommand {
             settings.cacheFile = URL(fileURLWithPath: onlineCache)
             settings.maxAge = onlineMaxAgeDays * 24 * 3600
             settings.doiResolver = doiResolver.hasSuffix("/") ? doiResolver : doiResolver + "/"
+            settings.crossrefAPI = OnlineOptions.base(crossrefApi)
+            settings.eutils = OnlineOptions.base(eutils)
+            settings.requestInterval = onlineInterval
+            settings.contactEmail = result.graph.site.contactEmail
+            if settings.contactEmail == nil {
+                Terminal.stderr("salve: note: add 'contact-email' to site.yml so the DOI, Crossref and PubMed services know who is asking")
+            }
             let chosen = settings
             let targets = OnlineChecker.targets(in: result.graph, options: chosen)
-            result.diagnostics.append(contentsOf: waitFor { await OnlineChecker.check(targets, options: chosen) })
+            let graph = result.graph
+            result.diagnostics.append(contentsOf: waitFor {
+                async let links = OnlineChecker.check(targets, options: chosen, fetcher: URLSessionFetcher(userAgent: chosen.userAgent))
+                async let references = ReferenceVerifier.check(graph, client: MetadataClient(options: chosen))
+                return await links + references
+            })
         }
         let diagnostics = result.diagnostics
         switch format {

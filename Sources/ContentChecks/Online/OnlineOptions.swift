@@ -22,6 +22,24 @@ public struct OnlineOptions: Sendable {
     public var maxAge: TimeInterval = 7 * 24 * 3600
     /// Where DOIs are resolved: `https://doi.org/` + the DOI.
     public var doiResolver: String = "https://doi.org/"
+    /// Crossref's REST API, asked for retractions and expressions of concern (`works/` + the DOI).
+    public var crossrefAPI: String = "https://api.crossref.org/"
+    /// NCBI's E-utilities, asked for PubMed records (`esummary.fcgi`).
+    public var eutils: String = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
+    /// An address the services can write to about our requests (`contact-email` in `site.yml`).
+    public var contactEmail: String?
+    /// Seconds between the starts of two requests to one metadata service: a few a second at most.
+    public var requestInterval: TimeInterval = 0.34
+    /// Where fetched metadata is remembered with its date (beside the link cache when not set).
+    public var metadataCacheFile: URL?
+
+    /// The user agent of every request: names the tool and, when known, who to write to.
+    public var userAgent: String {
+        "salve/0.1.0 (patient-education site generator" + (contactEmail.map { "; mailto:\($0)" } ?? "") + ")"
+    }
+
+    /// A base URL with exactly one trailing slash.
+    public static func base(_ url: String) -> String { url.hasSuffix("/") ? url : url + "/" }
 
     public init() {}
 }

@@ -10,12 +10,17 @@ public protocol StatusFetching: Sendable {
 
 /// The real client: URLSession, following redirects, with an honest user agent.
 public struct URLSessionFetcher: StatusFetching {
-    public init() {}
+    /// Names the tool and, when the site gives one, who to write to (`OnlineOptions.userAgent`).
+    public var userAgent: String
+
+    public init(userAgent: String = "salve-link-check/0.1 (patient-education site generator)") {
+        self.userAgent = userAgent
+    }
 
     public func status(of url: URL, method: String, timeout: TimeInterval) async throws -> Int {
         var request = URLRequest(url: url, timeoutInterval: timeout)
         request.httpMethod = method
-        request.setValue("salve-link-check/0.1 (patient-education site generator)", forHTTPHeaderField: "User-Agent")
+        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout * 2

@@ -13,6 +13,8 @@ public struct SiteConfig: Sendable {
     public var targetGrade: Int = 8
     /// How reference lists are written: `ama` (the default) or `vancouver`.
     public var citationStyle: CitationStyle = .ama
+    /// Who the DOI, Crossref and PubMed services may write to about `salve check --online`'s requests.
+    public var contactEmail: String?
 
     public static let defaultDisclaimer = """
         This page is for general education only. It is not medical advice and does not replace care from a \

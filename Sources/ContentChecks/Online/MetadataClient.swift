@@ -1,0 +1,210 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// An answer's status and body.
+public struct HTTPAnswer: Sendable {
+    public var status: Int
+    public var body: Data
+    /// Seconds the server asked us to wait before asking again (`Retry-After` on a 429 or 503).
+    public var retryAfter: TimeInterval?
+
+    public init(status: Int, body: Data, retryAfter: TimeInterval? = nil) {
+        self.status = status
+        self.body = body
+        self.retryAfter = retryAfter
+    }
+}
+
+/// Fetches a document (GET). A protocol so tests can stand in for the network.
+public protocol DocumentFetching: Sendable {
+    func get(_ url: URL, accept: String, userAgent: String, timeout: TimeInterval) async throws -> HTTPAnswer
+}
+
+/// The real client: URLSession, following redirects (doi.org answers with one).
+public struct URLSessionDocumentFetcher: DocumentFetching {
+    public init() {}
+
+    public func get(_ url: URL, accept: String, userAgent: String, timeout: TimeInterval) async throws -> HTTPAnswer {
+        var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.httpMethod = "GET"
+        request.setValue(accept, forHTTPHeaderField: "Accept")
+        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout * 2
+        let session = URLSession(configuration: configuration)
+        defer { session.finishTasksAndInvalidate() }
+        let (data, response) = try await session.data(for: request)
+        guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
+        let retryAfter = http.value(forHTTPHeaderField: "Retry-After").flatMap { TimeInterval($0.trimmingCharacters(in: .whitespaces)) }
+        return HTTPAnswer(status: http.statusCode, body: data, retryAfter: retryAfter)
+    }
+}
+
+/// What asking a service came to: an answer (after retries), or no answer at all.
+public enum Fetched: Sendable {
+    case answer(HTTPAnswer)
+    case failed(String)
+}
+
+/// Asks the metadata services politely: an identifying user agent, a few requests a second to each
+/// host at most, retries with doubling back-off after timeouts, 429 and 5xx answers, and answers
+/// remembered with their date so the next run does not ask again.
+public final class MetadataClient: Sendable {
+    public let options: OnlineOptions
+    private let fetcher: any DocumentFetching
+    private let cache: MetadataCache
+    private let limiter: RequestLimiter
+    private let pacer: HostPacer
+    private let sleep: @Sendable (TimeInterval) async -> Void
+
+    /// The longest `Retry-After` honoured: a service asking for more is asked again next run instead.
+    static let longestRetryAfter: TimeInterval = 60
+
+    public convenience init(options: OnlineOptions, fetcher: any DocumentFetching = URLSessionDocumentFetcher()) {
+        self.init(options: options, fetcher: fetcher, sleep: { try? await Task.sleep(nanoseconds: UInt64($0 * 1_000_000_000)) })
+    }
+
+    init(options: OnlineOptions, fetcher: any DocumentFetching, sleep: @escaping @Sendable (TimeInterval) async -> Void) {
+        self.sleep = sleep
+        self.options = options
+        self.fetcher = fetcher
+        let file = options.metadataCacheFile
+            ?? options.cacheFile.map { $0.deletingLastPathComponent().appendingPathComponent("metadata.json") }
+        cache = MetadataCache(file: file, maxAge: options.maxAge)
+        limiter = RequestLimiter(total: max(1, options.concurrency), perHost: max(1, options.perHost))
+        pacer = HostPacer(interval: options.requestInterval)
+    }
+
+    /// `GET url` with `Accept: accept`, from the cache when fresh.
+    public func get(_ url: String, accept: String) async -> Fetched {
+        let key = accept + " " + url
+        if let remembered = await cache.answer(for: key) { return .answer(remembered) }
+        guard let parsed = URL(string: url), let host = parsed.host else { return .failed("'\(url)' is not a valid address") }
+        var outcome = Fetched.failed("no answer")
+        let attempts = max(0, options.retries)
+        for attempt in 0...attempts {
+            if attempt > 0 {
+                var delay = options.backoff * Double(1 << (attempt - 1))
+                if case .answer(let answer) = outcome, let asked = answer.retryAfter {
+                    if asked > Self.longestRetryAfter { return outcome }
+                    delay = max(delay, asked)
+                }
+                await sleep(delay)
+            }
+            await limiter.acquire(host: host)
+            await pacer.wait(host: host)
+            do {
+                outcome = .answer(try await fetcher.get(parsed, accept: accept, userAgent: options.userAgent, timeout: options.timeout))
+            } catch {
+                outcome = .failed(error.localizedDescription)
+            }
+            await limiter.release(host: host)
+            switch outcome {
+            case .answer(let answer) where answer.status == 429 || answer.status >= 500: continue
+            case .failed: continue
+            case .answer(let answer):
+                // A record, or a plain "no such identifier", is worth remembering; anything else is asked again.
+                if answer.status == 200 || answer.status == 404 { await cache.remember(answer, for: key) }
+                return outcome
+            }
+        }
+        return outcome
+    }
+
+    /// Writes the cache file, when anything new was learnt.
+    public func save() async { await cache.save() }
+
+    /// A DOI as a URL path: characters that would end the path (`?`, `#`) or that URLs refuse (`<`, `>`, spaces) escaped.
+    public static func pathEscaped(_ doi: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#;%")
+        return doi.addingPercentEncoding(withAllowedCharacters: allowed) ?? doi
+    }
+
+    public func resolverURL(doi: String) -> String { OnlineOptions.base(options.doiResolver) + Self.pathEscaped(doi) }
+
+    public func crossrefURL(doi: String) -> String { OnlineOptions.base(options.crossrefAPI) + "works/" + Self.pathEscaped(doi) }
+
+    public func esummaryURL(pmid: String) -> String {
+        var url = OnlineOptions.base(options.eutils) + "esummary.fcgi?db=pubmed&retmode=json&id=" + pmid + "&tool=salve"
+        if let email = options.contactEmail?.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_"))) {
+            url += "&email=" + email
+        }
+        return url
+    }
+
+    public static let cslJSON = "application/vnd.citationstyles.csl+json"
+    public static let json = "application/json"
+}
+
+/// Spaces the starts of requests to one host by at least `interval` seconds. The clock and the sleep
+/// are parameters so tests can check the spacing without waiting.
+actor HostPacer {
+    private let interval: TimeInterval
+    private let now: @Sendable () -> Date
+    private let sleep: @Sendable (TimeInterval) async -> Void
+    private var next: [String: Date] = [:]
+
+    init(interval: TimeInterval, now: @escaping @Sendable () -> Date = { Date() },
+         sleep: @escaping @Sendable (TimeInterval) async -> Void = { try? await Task.sleep(nanoseconds: UInt64($0 * 1_000_000_000)) }) {
+        self.interval = interval
+        self.now = now
+        self.sleep = sleep
+    }
+
+    func wait(host: String) async {
+        guard interval > 0 else { return }
+        let current = now()
+        let start = max(current, next[host] ?? current)
+        next[host] = start.addingTimeInterval(interval)
+        let delay = start.timeIntervalSince(current)
+        if delay > 0 { await sleep(delay) }
+    }
+}
+
+/// Remembered answers (`{"GET key": {"status": 200, "body": "…", "checked": 1763800000}}`), trusted for `maxAge`.
+actor MetadataCache {
+    private struct Entry: Codable {
+        var status: Int
+        var body: String
+        var checked: TimeInterval
+    }
+
+    private let file: URL?
+    private let maxAge: TimeInterval
+    private var entries: [String: Entry] = [:]
+    private var changed = false
+
+    init(file: URL?, maxAge: TimeInterval) {
+        self.file = file
+        self.maxAge = maxAge
+        if let file, let data = try? Data(contentsOf: file),
+           let decoded = try? JSONDecoder().decode([String: Entry].self, from: data) {
+            entries = decoded
+        }
+    }
+
+    func answer(for key: String) -> HTTPAnswer? {
+        guard let entry = entries[key], Date().timeIntervalSince1970 - entry.checked <= maxAge else { return nil }
+        return HTTPAnswer(status: entry.status, body: Data(entry.body.utf8))
+    }
+
+    func remember(_ answer: HTTPAnswer, for key: String) {
+        entries[key] = Entry(status: answer.status, body: String(decoding: answer.body, as: UTF8.self),
+                             checked: Date().timeIntervalSince1970)
+        changed = true
+    }
+
+    func save() {
+        guard changed, let file else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        if let data = try? encoder.encode(entries) {
+            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? data.write(to: file, options: .atomic)
+        }
+    }
+}
