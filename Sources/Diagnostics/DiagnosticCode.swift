@@ -77,3 +77,9 @@ extension DiagnosticCode {
     public static let duplicateAlias = DiagnosticCode("duplicate-alias")
     public static let scheduledArticle = DiagnosticCode("scheduled-article")
 }
+
+extension DiagnosticCode {
+    // Tables in bodies
+    public static let tableCells = DiagnosticCode("table-cells")
+    public static let tableSyntax = DiagnosticCode("table-syntax")
+}
