@@ -219,7 +219,7 @@ struct BodyAnalyzer {
         switch tableParse(node, in: document) {
         case .none:
             // A caption belongs to the table right after it.
-            guard let caption = Self.caption(in: document.contentLines(of: node), of: document), let next = node.nextSibling,
+            guard Self.mayBeCaption(node), let caption = Self.caption(in: document.contentLines(of: node), of: document), let next = node.nextSibling,
                   startsWithTable(next, in: document) else { return false }
             captions[next.id] = caption
             captionParagraphs.insert(node.id)
@@ -235,8 +235,10 @@ struct BodyAnalyzer {
     }
 
     private mutating func tableParse(_ node: MarkdownNode, in document: MarkdownDocument) -> PipeTable.Parse {
+        // Every paragraph of every page is asked: most are one line, or have no pipe.
+        guard document.mayBePipeTable(node) else { return .none }
         if let known = tableParses[node.id] { return known }
-        let parse = document.mayBePipeTable(node) ? document.pipeTable(in: node) : .none
+        let parse = document.pipeTable(in: node)
         tableParses[node.id] = parse
         return parse
     }
@@ -245,6 +247,12 @@ struct BodyAnalyzer {
     private mutating func startsWithTable(_ node: MarkdownNode, in document: MarkdownDocument) -> Bool {
         guard node.isParagraph, case .table(let table) = tableParse(node, in: document) else { return false }
         return table.leadingLines.isEmpty
+    }
+
+    /// Whether a paragraph's text starts with `Table:`, read in place.
+    private static func mayBeCaption(_ node: MarkdownNode) -> Bool {
+        guard let first = node.children.first(where: { _ in true }), first.isText else { return false }
+        return first.withLiteralUTF8 { $0.starts(with: "Table:".utf8) || $0.starts(with: "table:".utf8) }
     }
 
     /// `Table: Weekly plan` (or `table:`): the caption's lines without the prefix, or nil.
@@ -275,7 +283,8 @@ struct BodyAnalyzer {
             leading = []
         }
         // Else a caption right after the table, unless it is the caption of a table right after it.
-        if captionLines == nil, let next = paragraph.nextSibling, next.isParagraph, case .none = tableParse(next, in: document),
+        if captionLines == nil, let next = paragraph.nextSibling, next.isParagraph, Self.mayBeCaption(next),
+           case .none = tableParse(next, in: document),
            let caption = Self.caption(in: document.contentLines(of: next), of: document),
            !(next.nextSibling.map { startsWithTable($0, in: document) } ?? false) {
             captionLines = caption
