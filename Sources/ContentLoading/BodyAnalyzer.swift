@@ -136,6 +136,7 @@ struct BodyAnalyzer {
             // The id and the search index use the words, not the citations ("Why it helps [@a]").
             let title = Self.proseText(node).trimmingWhitespace
             lastHeading = title
+            checkTableUnderlined(node, in: document)
             if render {
                 edits.setHeadingTags(open: BodyHTML.token(.headingOpen(body.headings.count)),
                                      close: BodyHTML.token(.headingClose(body.headings.count)), of: node)
@@ -350,6 +351,18 @@ struct BodyAnalyzer {
         let fragmentEdits = edits
         edits = outerEdits
         return fragmentEdits
+    }
+
+    /// A table with `---` (or `===`) on the line right under it is, to CommonMark, a heading made of
+    /// its rows: say so, since GitHub would show a table and a rule.
+    private mutating func checkTableUnderlined(_ heading: MarkdownNode, in document: MarkdownDocument) {
+        guard !inTable, document.mayBePipeTable(heading) else { return }
+        let lines = document.contentLines(of: heading)
+        guard lines.count >= 3, let underline = lines.last,
+              case .table = document.withSourceUTF8({ PipeTable.parse(lines: Array(lines.dropLast()), in: $0) }) else { return }
+        diagnostics.append(.warning(
+            .tableSyntax, "this line right under a table makes the table's rows a heading; leave a blank line between the table and the line",
+            at: at(document.point(atOffset: underline.lowerBound))))
     }
 
     private func tableWarning(_ problem: PipeTable.Problem, in document: MarkdownDocument) -> Diagnostic {

@@ -218,4 +218,12 @@ import Diagnostics
             #expect(result.page?.body.citations.map { position($0.location) } == ["11:19"])
         }
     }
+
+    @Test func aRuleRightUnderATableIsReported() {
+        // CommonMark reads the rows and the `---` under them as a heading.
+        let (_, diagnostics) = Self.analyze("## Plan\n\n| a | b |\n|---|---|\n| 1 | 2 |\n---\n", firstLine: 4)
+        #expect(diagnostics.filter { $0.code == .tableSyntax }.map { position($0.location) } == ["9:1"])
+        let (_, clean) = Self.analyze("## Plan\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n---\n")
+        #expect(clean.isEmpty)
+    }
 }
