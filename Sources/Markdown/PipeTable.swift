@@ -308,18 +308,32 @@ extension MarkdownDocument {
     /// Each paragraph's inline HTML, from the HTML of a document made by
     /// ``fragments(_:lineJoiner:prefix:)`` with one-line pieces: `<p>`, the prefix and `</p>` taken
     /// off. Nil when the markup is not one such paragraph a piece.
+    ///
+    /// Paragraphs are told apart by `</p>`, a newline and `<p>` with the prefix, not by lines alone: a
+    /// cell's text may hold a newline written as `&#10;`, which cmark writes as it is.
     public static func paragraphContents(_ html: String, prefix: String, count: Int) -> [String]? {
         // Bytes, not characters: a cell may start with a combining mark, which joins the prefix.
         let open = Array(("<p>" + prefix).utf8)
-        let close = Array("</p>".utf8)
-        var contents: [String] = []
-        for line in html.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-            let bytes = Array(line)
-            guard bytes.count >= open.count + close.count, bytes.starts(with: open), bytes.suffix(close.count).elementsEqual(close) else {
-                return nil
-            }
-            contents.append(String(decoding: bytes[open.count..<(bytes.count - close.count)], as: UTF8.self))
+        let close = Array("</p>\n".utf8)
+        let separator = close + open
+        let bytes = Array(html.utf8)
+        guard bytes.count >= open.count + close.count, bytes.starts(with: open), bytes.suffix(close.count).elementsEqual(close) else {
+            return nil
         }
+        var contents: [String] = []
+        var start = open.count
+        var index = start
+        let end = bytes.count - close.count
+        while index + separator.count <= end {
+            if bytes[index] == separator[0], bytes[index..<(index + separator.count)].elementsEqual(separator) {
+                contents.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                index += separator.count
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        contents.append(String(decoding: bytes[start..<end], as: UTF8.self))
         return contents.count == count ? contents : nil
     }
 }

@@ -108,6 +108,11 @@ import Diagnostics
             == Self.region(Self.head(["<em>a</em>", "<b>x</b>"])))
     }
 
+    @Test func aNewlineWrittenAsAnEntityStaysInItsCell() {
+        #expect(Self.html("| a&#10;b | [@smith2018] |\n|---|---|\n")
+            == Self.region(Self.head(["a\nb", BodyHTML.token(.citation("[@smith2018]"))])))
+    }
+
     @Test func plainTextWithPipesIsNotATable() {
         let (body, diagnostics) = Self.analyze("Walk 10 | 20 minutes.\nRest a day.\n\nA | B\n")
         #expect(body.html.markup == "<p>Walk 10 | 20 minutes.\nRest a day.</p>\n<p>A | B</p>\n")
