@@ -177,10 +177,19 @@ final class SourceMap {
 
     let file: LineTable
     let runs: [Run]
+    /// The copied runs, each with its length, in the order they are written in the file (a caption
+    /// written after a table comes first in its cells' text).
+    private let copied: [(source: Int, derived: Int, length: Int)]
 
     init(file: LineTable, runs: [Run]) {
         self.file = file
         self.runs = runs
+        var copied: [(source: Int, derived: Int, length: Int)] = []
+        for (index, run) in runs.enumerated() where !run.fixed {
+            let length = (index + 1 < runs.count ? runs[index + 1].derived : Int.max) - run.derived
+            copied.append((run.source, run.derived, length))
+        }
+        self.copied = copied.sorted { $0.source < $1.source }
     }
 
     func sourceOffset(ofDerived offset: Int) -> Int {
@@ -196,9 +205,18 @@ final class SourceMap {
     }
 
     func derivedOffset(ofSource offset: Int) -> Int? {
-        for (index, run) in runs.enumerated() where !run.fixed {
-            let length = (index + 1 < runs.count ? runs[index + 1].derived : Int.max) - run.derived
-            if offset >= run.source && offset - run.source < length { return run.derived + offset - run.source }
+        // Runs do not overlap in the file: the one holding `offset` is the last non-empty run
+        // starting at or before it.
+        var low = 0
+        var high = copied.count
+        while low < high {
+            let middle = (low + high) / 2
+            if copied[middle].source <= offset { low = middle + 1 } else { high = middle }
+        }
+        var index = low - 1
+        while index >= 0, copied[index].length == 0 { index -= 1 }
+        if index >= 0, offset - copied[index].source < copied[index].length {
+            return copied[index].derived + offset - copied[index].source
         }
         return nil
     }
