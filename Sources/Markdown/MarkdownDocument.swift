@@ -19,6 +19,8 @@ public final class MarkdownDocument {
     private let arena: UnsafeMutablePointer<salve_arena>
     /// False once edits have been applied to `root`.
     private var pristine = true
+    /// The body's link reference definition lines, found when a table first needs them.
+    var referenceDefinitionLines: [Range<Int>]?
 
     /// Parses `text` (the body only, newlines already normalised to `\n`).
     /// - Parameter firstLine: the line of the file the body starts on, so positions point into the file.

@@ -266,9 +266,13 @@ extension MarkdownDocument {
     /// With `prefix` a no-break space, each piece is a paragraph of inline content whatever it starts
     /// with (`# 1`, `> 2`, `1.`): a table cell holds inline Markdown only. The space is Unicode
     /// whitespace to CommonMark, as the start of a line is, so emphasis parses the same.
+    ///
+    /// The body's link reference definitions (``linkReferenceDefinitions()``) are added after the
+    /// pieces, so `[NHS][nhs]` in a cell links where it would anywhere else in the body.
     public func fragments(_ fragments: [Fragment], lineJoiner: String, prefix: String) -> MarkdownDocument {
         var derived: [UInt8] = []
         var runs: [SourceMap.Run] = []
+        let definitions = linkReferenceDefinitions()
         lines.withBytes { bytes in
             for (number, fragment) in fragments.enumerated() {
                 let first = fragment.lines.first?.lowerBound ?? 0
@@ -298,11 +302,49 @@ extension MarkdownDocument {
                     }
                 }
             }
+            for definition in definitions {
+                runs.append(SourceMap.Run(derived: derived.count, source: definition.lowerBound, fixed: true))
+                derived += "\n\n".utf8
+                runs.append(SourceMap.Run(derived: derived.count, source: definition.lowerBound, fixed: false))
+                derived += bytes[definition]
+            }
         }
         derived.append(UInt8(ascii: "\n"))
         let text = String(decoding: derived, as: UTF8.self)
         let map = SourceMap(file: lines, runs: runs)
         return MarkdownDocument(text, lines: LineTable(text, firstLine: 1, map: map))
+    }
+
+    /// Lines of the body that look like a one-line link reference definition (`[nhs]: https://… "NHS"`),
+    /// without container markers. cmark keeps no record of them in its tree; the lines are found in
+    /// the text (one inside a code block is found too, and only matters if a cell uses its label).
+    public func linkReferenceDefinitions() -> [Range<Int>] {
+        if let known = referenceDefinitionLines { return known }
+        let found = lines.withBytes { bytes in
+            var found: [Range<Int>] = []
+            var line = 1
+            while true {
+                let range = lines.lineRange(line)
+                if range.isEmpty && range.lowerBound >= bytes.count { break }
+                var index = range.lowerBound
+                while index < range.upperBound, PipeTable.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: ">") { index += 1 }
+                if index < range.upperBound, bytes[index] == UInt8(ascii: "[") {
+                    var close = index + 1
+                    while close < range.upperBound, bytes[close] != UInt8(ascii: "]") {
+                        close += bytes[close] == UInt8(ascii: "\\") ? 2 : 1
+                    }
+                    if close + 1 < range.upperBound, close > index + 1, bytes[close + 1] == UInt8(ascii: ":"),
+                       bytes[index + 1] != UInt8(ascii: "@") {
+                        found.append(index..<range.upperBound)
+                    }
+                }
+                if range.upperBound >= bytes.count { break }
+                line += 1
+            }
+            return found
+        }
+        referenceDefinitionLines = found
+        return found
     }
 
     /// Each paragraph's inline HTML, from the HTML of a document made by

@@ -176,6 +176,16 @@ import Diagnostics
         #expect(html.contains("<td>Table:\(BodyHTML.token(.citation("[see @lee2021, p. 3]")))</td>"))
     }
 
+    @Test func referenceLinksInCellsUseTheBodysDefinitions() {
+        let markdown = "| Source |\n|---|\n| [NHS][nhs] and [Mayo] |\n\n> [nhs]: https://www.nhs.uk/ \"NHS\"\n\n[mayo]: https://mayoclinic.org/\n"
+        let (body, diagnostics) = Self.analyze(markdown)
+        #expect(diagnostics.isEmpty)
+        #expect(body.html.markup == Self.region(Self.head(["Source"]) + Self.body([[
+            "<a href=\"https://www.nhs.uk/\" title=\"NHS\">NHS</a> and <a href=\"https://mayoclinic.org/\">Mayo</a>",
+        ]])) + "<blockquote>\n</blockquote>\n")
+        #expect(body.externalLinks.map(\.value) == ["https://www.nhs.uk/", "https://mayoclinic.org/"])
+    }
+
     @Test func cellsAreNotProse() {
         let (withTable, _) = Self.analyze("One sentence here.\n\n| a b c | d e f |\n|---|---|\n| g h | i j |\n")
         let (without, _) = Self.analyze("One sentence here.\n")
