@@ -33,6 +33,16 @@ struct BodyAnalyzer {
     private var paragraphProse: ProseCounter?
     /// The page title is the h1; body sections start at h2 and go down one level at a time.
     private var previousLevel = 1
+    /// The last heading's words: the name of a table without a caption.
+    private var lastHeading = ""
+    /// True while a table's cells are visited: they are parsed as a document of their own.
+    private var inTable = false
+    /// Paragraphs read as tables so far (a caption's neighbour is read before the walk reaches it).
+    private var tableParses: [MarkdownNode.ID: PipeTable.Parse] = [:]
+    /// The caption lines of a table found in the paragraph before it, by the table's paragraph.
+    private var captions: [MarkdownNode.ID: [Range<Int>]] = [:]
+    /// `Table:` paragraphs that are a table's caption, shown in the table and not on their own.
+    private var captionParagraphs: Set<MarkdownNode.ID> = []
 
     mutating func analyze(markdown: String, firstLine: Int) -> Body {
         body = Body(firstLine: firstLine)
@@ -43,6 +53,11 @@ struct BodyAnalyzer {
         foundList = false
         paragraphProse = nil
         previousLevel = 1
+        lastHeading = ""
+        inTable = false
+        tableParses = [:]
+        captions = [:]
+        captionParagraphs = []
         let document = MarkdownDocument(parsing: Self.withoutSlotMarkers(markdown), firstLine: firstLine)
         visit(document.tree, in: document)
         // These lists live as long as the site; appending left up to half of each one spare.
@@ -69,8 +84,11 @@ struct BodyAnalyzer {
     /// One pass over the tree, entering and leaving nodes without recursion: nesting as deep as
     /// cmark accepts (20,000 block quotes) must not overflow the stack.
     private mutating func visit(_ tree: MarkdownNode, in document: MarkdownDocument) {
-        for event in tree.events {
+        var events = tree.events.makeIterator()
+        while let event = events.next() {
             switch event {
+            case .enter(let node) where node.isParagraph && !inTable && tableParagraph(node, in: document):
+                events.skipChildren(of: node)
             case .enter(let node): enter(node, in: document)
             case .exit(let node) where node.isParagraph:
                 body.prose = body.prose + (paragraphProse?.finish() ?? TextStatistics())
@@ -117,6 +135,8 @@ struct BodyAnalyzer {
             previousLevel = level
             // The id and the search index use the words, not the citations ("Why it helps [@a]").
             let title = Self.proseText(node).trimmingWhitespace
+            lastHeading = title
+            checkTableUnderlined(node, in: document)
             if render {
                 edits.setHeadingTags(open: BodyHTML.token(.headingOpen(body.headings.count)),
                                      close: BodyHTML.token(.headingClose(body.headings.count)), of: node)
@@ -185,6 +205,179 @@ struct BodyAnalyzer {
                 }
             }
             if render { edits.replaceText(node, with: replacement) }
+        }
+    }
+
+    // MARK: Tables
+
+    /// Handles a paragraph that is a pipe table, or a table's `Table:` caption: it is replaced by the
+    /// table's markup, its cells visited on their own. False for any other paragraph (visited as usual).
+    private mutating func tableParagraph(_ node: MarkdownNode, in document: MarkdownDocument) -> Bool {
+        if captionParagraphs.contains(node.id) {
+            if render { edits.remove(node) }
+            return true
+        }
+        switch tableParse(node, in: document) {
+        case .none:
+            // A caption belongs to the table right after it.
+            guard Self.mayBeCaption(node), let caption = Self.caption(in: document.contentLines(of: node), of: document), let next = node.nextSibling,
+                  startsWithTable(next, in: document) else { return false }
+            captions[next.id] = caption
+            captionParagraphs.insert(node.id)
+            if render { edits.remove(node) }
+            return true
+        case .malformed(let problem):
+            diagnostics.append(tableWarning(problem, in: document))
+            return false
+        case .table(let table):
+            visitTable(table, in: node, of: document)
+            return true
+        }
+    }
+
+    private mutating func tableParse(_ node: MarkdownNode, in document: MarkdownDocument) -> PipeTable.Parse {
+        // Every paragraph of every page is asked: most are one line, or have no pipe.
+        guard document.mayBePipeTable(node) else { return .none }
+        if let known = tableParses[node.id] { return known }
+        let parse = document.pipeTable(in: node)
+        tableParses[node.id] = parse
+        return parse
+    }
+
+    /// Whether `node` is a paragraph whose first line is a table's header row.
+    private mutating func startsWithTable(_ node: MarkdownNode, in document: MarkdownDocument) -> Bool {
+        guard node.isParagraph, case .table(let table) = tableParse(node, in: document) else { return false }
+        return table.leadingLines.isEmpty
+    }
+
+    /// Whether a paragraph's text starts with `Table:`, read in place.
+    private static func mayBeCaption(_ node: MarkdownNode) -> Bool {
+        guard let first = node.children.first(where: { _ in true }), first.isText else { return false }
+        return first.withLiteralUTF8 { $0.starts(with: "Table:".utf8) || $0.starts(with: "table:".utf8) }
+    }
+
+    /// `Table: Weekly plan` (or `table:`): the caption's lines without the prefix, or nil.
+    private static func caption(in lines: [Range<Int>], of document: MarkdownDocument) -> [Range<Int>]? {
+        guard let first = lines.first else { return nil }
+        return document.withSourceUTF8 { bytes -> [Range<Int>]? in
+            guard first.count >= 6, bytes[first.lowerBound] == UInt8(ascii: "T") || bytes[first.lowerBound] == UInt8(ascii: "t"),
+                  bytes[(first.lowerBound + 1)..<(first.lowerBound + 6)].elementsEqual("able:".utf8) else { return nil }
+            let trimmed = ([(first.lowerBound + 6)..<first.upperBound] + lines.dropFirst()).map { line -> Range<Int> in
+                var lower = line.lowerBound
+                var upper = line.upperBound
+                while lower < upper, bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "\t") { lower += 1 }
+                while upper > lower, bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t") { upper -= 1 }
+                return lower..<upper
+            }.filter { !$0.isEmpty }
+            return trimmed.isEmpty ? nil : trimmed
+        }
+    }
+
+    /// Visits a table's caption and cells, each parsed by cmark as inline Markdown on its own, so that
+    /// citations, links and raw HTML in them are found (at their positions) and rendered as anywhere
+    /// else; the paragraph is replaced by the table's markup.
+    private mutating func visitTable(_ table: PipeTable, in paragraph: MarkdownNode, of document: MarkdownDocument) {
+        var leading = table.leadingLines
+        var captionLines = captions[paragraph.id]
+        if captionLines == nil, let caption = Self.caption(in: leading, of: document) {
+            captionLines = caption
+            leading = []
+        }
+        // Else a caption right after the table, unless it is the caption of a table right after it.
+        if captionLines == nil, let next = paragraph.nextSibling, next.isParagraph, Self.mayBeCaption(next),
+           case .none = tableParse(next, in: document),
+           let caption = Self.caption(in: document.contentLines(of: next), of: document),
+           !(next.nextSibling.map { startsWithTable($0, in: document) } ?? false) {
+            captionLines = caption
+            captionParagraphs.insert(next.id)
+        }
+        var html = ""
+        // Text before the header row in the same paragraph stays a paragraph before the table.
+        if !leading.isEmpty {
+            let before = document.fragments([.init(lines: leading, unescapingPipes: false)], lineJoiner: "\n", prefix: "")
+            let beforeEdits = visitFragment(before, countingProse: true)
+            if render { html += before.renderHTML(edits: beforeEdits, allowRawHTML: allowRawHTML) }
+        }
+        for row in table.rows {
+            guard let extra = row.extra.first(where: { !$0.isEmpty }) else { continue }
+            let written = row.cells.count + row.extra.count
+            diagnostics.append(.warning(
+                .tableCells, "this row has \(written) cells but the table has \(table.columnCount) columns, so the cells after column \(table.columnCount) are left out; add the column to the header and delimiter rows, or write \\| for a pipe inside a cell",
+                at: at(document.point(atOffset: extra.lowerBound))))
+        }
+        var fragments: [MarkdownDocument.Fragment] = []
+        if let captionLines { fragments.append(.init(lines: captionLines, unescapingPipes: false)) }
+        for cell in table.header.cells + table.rows.flatMap(\.cells) {
+            fragments.append(.init(lines: [cell], unescapingPipes: true))
+        }
+        let cells = document.fragments(fragments, lineJoiner: " ", prefix: Self.cellPrefix)
+        let cellEdits = visitFragment(cells, countingProse: false)
+        var label = lastHeading
+        if captionLines != nil, let first = cells.tree.children.first(where: { _ in true }) {
+            label = Self.proseText(first).unicodeScalars.filter { $0 != "\u{A0}" }.map(String.init).joined().trimmingWhitespace
+        }
+        guard render else { return }
+        let rendered = cells.renderHTML(edits: cellEdits, allowRawHTML: allowRawHTML)
+        var contents = MarkdownDocument.paragraphContents(rendered, prefix: Self.cellPrefix, count: fragments.count)
+            ?? fragments.map { fragment in
+                // Not expected: cmark wrote something other than a paragraph a cell. Keep the text.
+                document.withSourceUTF8 { bytes in
+                    CmarkEscaping.attribute(fragment.lines.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+                        .joined(separator: " "))
+                }
+            }
+        let caption = captionLines == nil ? nil : contents.removeFirst()
+        let header = Array(contents.prefix(table.columnCount))
+        let rows = stride(from: table.columnCount, to: contents.count, by: max(table.columnCount, 1)).map {
+            Array(contents[$0..<min($0 + table.columnCount, contents.count)])
+        }
+        html += table.html(label: label.isEmpty ? "Table" : label, caption: caption, header: header, rows: rows)
+        edits.replaceBlock(paragraph, withHTML: html)
+    }
+
+    /// A no-break space before each cell keeps it a paragraph of inline text (see `MarkdownDocument.fragments`).
+    private static let cellPrefix = "\u{A0}"
+
+    /// Walks a document made of pieces of the body with this analyzer, collecting its own edits.
+    /// Table cells are not prose: they do not count towards the reading level.
+    private mutating func visitFragment(_ fragment: MarkdownDocument, countingProse: Bool) -> MarkdownEdits {
+        let outerEdits = edits
+        let outerProse = body.prose
+        edits = MarkdownEdits()
+        inTable = true
+        visit(fragment.tree, in: fragment)
+        inTable = false
+        if !countingProse { body.prose = outerProse }
+        let fragmentEdits = edits
+        edits = outerEdits
+        return fragmentEdits
+    }
+
+    /// A table with `---` (or `===`) on the line right under it is, to CommonMark, a heading made of
+    /// its rows: say so, since GitHub would show a table and a rule.
+    private mutating func checkTableUnderlined(_ heading: MarkdownNode, in document: MarkdownDocument) {
+        guard !inTable, document.mayBePipeTable(heading) else { return }
+        let lines = document.contentLines(of: heading)
+        guard lines.count >= 3, let underline = lines.last,
+              case .table = document.withSourceUTF8({ PipeTable.parse(lines: Array(lines.dropLast()), in: $0) }) else { return }
+        diagnostics.append(.warning(
+            .tableSyntax, "this line right under a table makes the table's rows a heading; leave a blank line between the table and the line",
+            at: at(document.point(atOffset: underline.lowerBound))))
+    }
+
+    private func tableWarning(_ problem: PipeTable.Problem, in document: MarkdownDocument) -> Diagnostic {
+        let shown = "so these lines show as text with pipes"
+        switch problem {
+        case .delimiterCell(let cell):
+            let written = document.withSourceUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[cell]), as: UTF8.self) }
+            return .warning(.tableSyntax, "'\(written)' is not a column delimiter, \(shown); write ---, :---, :---: or ---: in each cell of the line under the header",
+                            at: at(document.point(atOffset: cell.lowerBound)))
+        case .columnCount(let header, let delimiter, let line):
+            return .warning(.tableSyntax, "the header row has \(header) cells but the delimiter row under it has \(delimiter), \(shown); write one delimiter (---) for each column",
+                            at: at(document.point(atOffset: line.lowerBound)))
+        case .noDelimiterRow(let line):
+            return .warning(.tableSyntax, "these lines look like a table but have no delimiter row, \(shown); add a line such as | --- | --- | under the header row",
+                            at: at(document.point(atOffset: line.lowerBound)))
         }
     }
 

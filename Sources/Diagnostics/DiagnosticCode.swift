@@ -85,3 +85,9 @@ extension DiagnosticCode {
     public static let retractedReference = DiagnosticCode("retracted-reference")
     public static let expressionOfConcern = DiagnosticCode("expression-of-concern")
 }
+
+extension DiagnosticCode {
+    // Tables in bodies
+    public static let tableCells = DiagnosticCode("table-cells")
+    public static let tableSyntax = DiagnosticCode("table-syntax")
+}

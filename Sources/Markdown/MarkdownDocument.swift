@@ -19,16 +19,23 @@ public final class MarkdownDocument {
     private let arena: UnsafeMutablePointer<salve_arena>
     /// False once edits have been applied to `root`.
     private var pristine = true
+    /// The body's link reference definition lines, found when a table first needs them.
+    var referenceDefinitionLines: [Range<Int>]?
 
     /// Parses `text` (the body only, newlines already normalised to `\n`).
     /// - Parameter firstLine: the line of the file the body starts on, so positions point into the file.
-    public init(parsing text: String, firstLine: Int = 1) {
+    public convenience init(parsing text: String, firstLine: Int = 1) {
+        self.init(text, lines: LineTable(text, firstLine: firstLine))
+    }
+
+    /// Parses text whose positions `lines` gives (its own, or those of the pieces it was made from).
+    init(_ text: String, lines: LineTable) {
         source = text
-        self.firstLine = firstLine
+        self.firstLine = lines.firstLine
         let arena = salve_arena_new()!
         self.arena = arena
         root = MarkdownDocument.withArena(arena) { MarkdownDocument.parse(text) }
-        lines = LineTable(text, firstLine: firstLine)
+        self.lines = lines
         // cmark splits text at every character that might start markup ("[" for one); merged runs are
         // what a reader sees, and where citations are found.
         withArena { cmark_consolidate_text_nodes(root) }
@@ -53,6 +60,16 @@ public final class MarkdownDocument {
             searchFrom = found + 1
             return lines.point(atOffset: found)
         }
+    }
+
+    /// The file position of a byte offset in the text parsed.
+    public func point(atOffset offset: Int) -> SourcePoint {
+        lines.point(atOffset: offset)
+    }
+
+    /// The parsed text's UTF-8 bytes, valid only inside `body`.
+    public func withSourceUTF8<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        lines.withBytes(body)
     }
 
     deinit {

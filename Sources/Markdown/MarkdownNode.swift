@@ -124,6 +124,19 @@ public struct MarkdownNode {
 
     public var children: Children { Children(parent: self) }
 
+    public var parent: MarkdownNode? { cmark_node_parent(pointer).map { MarkdownNode($0, in: document) } }
+    public var nextSibling: MarkdownNode? { cmark_node_next(pointer).map { MarkdownNode($0, in: document) } }
+    public var previousSibling: MarkdownNode? { cmark_node_previous(pointer).map { MarkdownNode($0, in: document) } }
+
+    /// cmark's own line numbers of the node, in the text it parsed (1-based).
+    var sourceLines: ClosedRange<Int> {
+        let start = Int(cmark_node_get_start_line(pointer))
+        return start...max(start, Int(cmark_node_get_end_line(pointer)))
+    }
+
+    /// cmark's byte column of the node's start on its first line (1-based).
+    var startByteColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+
     /// The children in order, read from cmark as the sequence is walked.
     public struct Children: Sequence {
         let parent: MarkdownNode

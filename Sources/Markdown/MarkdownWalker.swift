@@ -53,6 +53,11 @@ extension MarkdownNode {
                 }
             }
 
+            /// After entering `node`, leaves it at once without its children (its exit comes next).
+            public mutating func skipChildren(of node: MarkdownNode) {
+                skipChildren(of: node.pointer)
+            }
+
             /// After entering `node`, leaves it at once without its children.
             mutating func skipChildren(of node: OpaquePointer) {
                 current = node

@@ -86,6 +86,13 @@ public enum Stylesheet {
         .references { font-size: 0.95rem; border-top: 1px solid var(--line); margin-top: 2rem; }
         .references li, .reference-index li { margin: 0.4rem 0; overflow-wrap: anywhere; }
         .references li:target, .reference-index li:target { background: var(--warn-bg); }
+        .table-scroll { max-width: 100%; overflow-x: auto; margin: 1.25rem 0; }
+        .table-scroll table { border-collapse: collapse; }
+        .table-scroll caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.35rem; }
+        .table-scroll th, .table-scroll td { border: 1px solid var(--line); padding: 0.35rem 0.6rem; text-align: left; vertical-align: top; }
+        .table-scroll thead th { background: var(--tint); }
+        .table-scroll .align-center { text-align: center; }
+        .table-scroll .align-right { text-align: right; }
         .site-footer { border-top: 1px solid var(--line); background: var(--tint); font-size: 0.95rem; }
         .site-footer .wrap { padding-block: 1rem; }
         @media (max-width: 30rem) {
@@ -116,6 +123,9 @@ public enum Stylesheet {
           .references { font-size: 8pt; margin-top: 0.6rem; }
           .references h2 { font-size: 0.95rem; }
           .steps li, .phase, .card-embed, .cautions, .facts { break-inside: avoid; }
+          .table-scroll { overflow: visible; }
+          .table-scroll tr { break-inside: avoid; }
+          .table-scroll thead th { background: none; }
         }
 
         """
