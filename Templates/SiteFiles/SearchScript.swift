@@ -98,7 +98,11 @@ public enum SearchScript {
             return Promise.all(terms.map(function (t) { return load("search/w" + (t.charCodeAt(0) % V) + ".json"); })).then(function (vocabs) {
               var expanded = terms.map(function (t, i) { return expand(t, vocabs[i]); });
               var needed = {}, matched = {};
-              expanded.forEach(function (e) { e.forEach(function (m) { needed[bucket(m[0])] = 1; matched[m[0]] = 1; }); });
+              var perTerm = expanded.map(function (e) {
+                var set = {};
+                e.forEach(function (m) { needed[bucket(m[0])] = 1; matched[m[0]] = 1; set[m[0]] = 1; });
+                return set;
+              });
               var names = Object.keys(needed);
               return Promise.all(names.map(function (b) { return load("search/i" + b + ".json"); })).then(function (files) {
                 var postings = {};
@@ -130,7 +134,7 @@ public enum SearchScript {
                   return { rank: +r, score: total[r] + bonus };
                 });
                 results.sort(function (a, b) { return b.score - a.score || a.rank - b.rank; });
-                return { query: query, words: matched, results: results };
+                return { query: query, words: matched, terms: perTerm, results: results };
               });
             });
           }
@@ -168,7 +172,13 @@ public enum SearchScript {
             var start = Math.max(0, at - 10), end = Math.min(tokens.length, start + 30);
             return (start > 0 ? "\\u2026 " : "") + tokens.slice(start, end).join(" ") + (end < tokens.length ? " \\u2026" : "");
           }
-          function item(page, words) {
+          // How many of the query's words (each a set of the index words it reached) the text holds.
+          function covered(text, terms) {
+            var have = {};
+            allWords(text).forEach(function (w) { have[w] = 1; });
+            return terms.filter(function (set) { return Object.keys(set).some(function (w) { return have[w]; }); }).length;
+          }
+          function item(page, words, terms) {
             var li = document.createElement("li");
             var link = document.createElement("a");
             link.href = root + page.u;
@@ -179,12 +189,10 @@ public enum SearchScript {
             li.appendChild(link);
             li.appendChild(document.createTextNode(" "));
             li.appendChild(kind);
-            // Which synonym or lay term matched, when the title alone does not explain the result.
-            var inTitle = {};
-            allWords(page.t).forEach(function (w) { inTitle[w] = 1; });
-            var name = (page.n || []).filter(function (n) {
-              return allWords(n).some(function (w) { return words[w] === 1 && !inTitle[w]; });
-            })[0];
+            // Which synonym or lay term matched, when it explains more of the query than the title.
+            var inTitle = covered(page.t, terms);
+            var name = null, most = inTitle;
+            (page.n || []).forEach(function (n) { var c = covered(n, terms); if (c > most) { most = c; name = n; } });
             if (name) {
               var names = document.createElement("p");
               names.className = "result-names";
@@ -219,7 +227,7 @@ public enum SearchScript {
                 current = found;
                 shown = pages.length;
                 while (list.firstChild) { list.removeChild(list.firstChild); }
-                pages.forEach(function (page) { list.appendChild(item(page, found.words)); });
+                pages.forEach(function (page) { list.appendChild(item(page, found.words, found.terms)); });
                 more.hidden = shown >= found.results.length;
                 var n = found.results.length;
                 status.textContent = n === 0 ? "No results for \\u201c" + query.trim() + "\\u201d"
@@ -277,7 +285,7 @@ public enum SearchScript {
               if (mine !== seq) { return; }
               var first = null;
               pages.forEach(function (page) {
-                var li = item(page, found.words);
+                var li = item(page, found.words, found.terms);
                 list.appendChild(li);
                 first = first || li.querySelector("a");
               });
