@@ -31,7 +31,7 @@ final class ArticlePageWriter: ArticleSink, @unchecked Sendable {
         do throws(OutputFailure) {
             try writer.write(Route.page(article.ref).outputFile, contents: renderer.render(article: article))
             try writer.write(Search.fragmentFile(article.ref),
-                             contents: search.add(SearchDocument(article: article, graph: renderer.graph)))
+                             contents: search.add(SearchDocument(article: article, graph: renderer.graph, cached: false)))
             lock.withLock { written += 2 }
         } catch {
             failures.record(error)

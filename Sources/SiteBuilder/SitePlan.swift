@@ -79,7 +79,7 @@ struct SitePlan {
         // The index files' names depend only on the number of pages; the index is made once, by
         // whichever of them is rendered first.
         for file in Search.indexFiles(pageCount: graph.allPages.count) {
-            entries.append(Entry(file: file) { search.index(graph: graph).files()[file] ?? [] })
+            entries.append(Entry(file: file) { search.files(graph: graph)[file] ?? [] })
         }
         return entries
     }

@@ -68,19 +68,28 @@ public struct SearchDocument: Sendable {
             break
         }
         names += SearchTerms.of(page)
-        let body = ([SearchText.plainText(of: page.body.html.utf8)] + extra).filter { !$0.isEmpty }
+        let read = SearchBodyCache.shared.read(page.ref, html: page.body.html.utf8, cached: true)
+        let body = ([read.text] + extra).filter { !$0.isEmpty }
         self.init(ref: page.ref, title: page.heading, path: Route.page(page.ref).path, names: names,
                   headings: page.body.headings.map(\.title), summary: summary, about: about + extra,
                   body: body.joined(separator: " "))
+        bodyWords = read.words
     }
 
-    public init(article: Article, graph: ContentGraph) {
+    /// - Parameter cached: false where the article's body is about to be dropped (a build): the
+    ///   preview, whose graph keeps bodies, reads an unchanged body only once.
+    public init(article: Article, graph: ContentGraph, cached: Bool = true) {
+        let read = SearchBodyCache.shared.read(article.ref, html: article.body.html.utf8, cached: cached)
         self.init(ref: article.ref, title: article.title, path: Route.page(article.ref).path,
                   names: SearchTerms.of(article), headings: article.body.headings.map(\.title),
                   summary: article.summary.plain,
                   about: article.conditions.compactMap { graph.condition($0.value)?.name },
-                  body: SearchText.plainText(of: article.body.html.utf8))
+                  body: read.text)
+        bodyWords = read.words
     }
+
+    /// The body's distinct words, when already known (the extras of a condition's body are in `about`).
+    var bodyWords: [String]?
 
     /// Each searchable word of the page and the fields it is in.
     public var terms: [String: Fields] {
@@ -93,7 +102,11 @@ public struct SearchDocument: Sendable {
         headings.forEach { add($0, .heading) }
         add(summary, .summary)
         about.forEach { add($0, .summary) }
-        add(body, .body)
+        if let bodyWords {
+            for word in bodyWords { terms[word, default: []].insert(.body) }
+        } else {
+            add(body, .body)
+        }
         return terms
     }
 
@@ -112,6 +125,33 @@ public struct SearchDocument: Sendable {
         pairs.append(("s", .string(summary)))
         pairs.append(("b", .string(body)))
         return Array((JSONValue.object(pairs).serialized + "\n").utf8)
+    }
+}
+
+/// Bodies' text, kept from one rebuild of the preview to the next: a page whose body is the very same
+/// buffer as last time (unchanged pages share it across rebuilds) is not read again. Only pages whose
+/// graph keeps its bodies use it; a build's articles are read once, as they are written.
+final class SearchBodyCache: @unchecked Sendable {
+    static let shared = SearchBodyCache()
+    private let lock = NSLock()
+    /// The buffer is held, so its address cannot be reused by another body while it is cached.
+    private var entries: [PageRef: (html: [UInt8], text: String, words: [String])] = [:]
+
+    /// The body's text and its distinct searchable words.
+    func read(_ ref: PageRef, html: [UInt8], cached: Bool) -> (text: String, words: [String]) {
+        guard cached else {
+            let text = SearchText.plainText(of: html)
+            return (text, Array(Set(SearchText.words(text))))
+        }
+        let address = html.withUnsafeBufferPointer { $0.baseAddress }
+        if let hit = lock.withLock({ entries[ref] }), hit.html.count == html.count,
+           hit.html.withUnsafeBufferPointer({ $0.baseAddress }) == address {
+            return (hit.text, hit.words)
+        }
+        let text = SearchText.plainText(of: html)
+        let words = Array(Set(SearchText.words(text)))
+        lock.withLock { entries[ref] = (html, text, words) }
+        return (text, words)
     }
 }
 
@@ -177,6 +217,19 @@ public final class SearchIndexBuilder: @unchecked Sendable {
         }
         return document.fragment
     }
+
+    /// The index's files (``Index/files()``), made once.
+    public func files(graph: ContentGraph) -> [String: [UInt8]] {
+        let index = index(graph: graph)
+        return filesLock.withLock {
+            if let madeFiles { return madeFiles }
+            let files = index.files()
+            madeFiles = files
+            return files
+        }
+    }
+    private let filesLock = NSLock()
+    private var madeFiles: [String: [UInt8]]?
 
     /// The whole index, made once: pages not added yet are read from the graph.
     public func index(graph: ContentGraph) -> Index {

@@ -117,7 +117,7 @@ struct BrowserError: Error, CustomStringConvertible {
 
 /// Waits for a condition by asking again every few milliseconds, failing after `timeout` seconds: the
 /// one guard against a hang, never a fixed wait for something to happen.
-func eventually<T>(_ what: String, timeout: Double = 20, _ check: () async throws -> T?) async throws -> T {
+func eventually<T>(_ what: String, timeout: Double = 60, _ check: () async throws -> T?) async throws -> T {
     let deadline = Date().addingTimeInterval(timeout)
     var lastError: Error?
     while Date() < deadline {
@@ -136,15 +136,27 @@ final class StaticServer: @unchecked Sendable {
     let process = Process()
     let port: Int
 
+    /// Python picks a free port itself and says which: no race with other tests taking ports.
     init(serving folder: URL) async throws {
-        port = BrowserTools.freePort()
+        let output = Pipe()
         process.executableURL = URL(fileURLWithPath: BrowserTools.python!)
-        process.arguments = ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", folder.path]
-        process.standardOutput = FileHandle.nullDevice
+        process.arguments = ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", folder.path]
+        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        _ = try await eventually("the static server on port \(port)") { [port] () -> Bool? in
-            try LoopbackHTTP.send("GET", "/", port: port, body: nil, timeout: 2).status == 200 ? true : nil
+        var said = ""
+        var found: Int?
+        while found == nil {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { throw BrowserError(description: "python3 -m http.server exited: \(said)") }
+            said += String(decoding: data, as: UTF8.self)
+            if let range = said.range(of: #"port (\d+)"#, options: .regularExpression) {
+                found = Int(said[range].dropFirst(5))
+            }
+        }
+        port = found!
+        _ = try await eventually("the static server on port \(port)", timeout: 60) { [port] () -> Bool? in
+            try LoopbackHTTP.send("GET", "/", port: port, body: nil, timeout: 5).status == 200 ? true : nil
         }
     }
 
@@ -178,8 +190,9 @@ final class Browser: @unchecked Sendable {
         driver.standardOutput = FileHandle.nullDevice
         driver.standardError = FileHandle.nullDevice
         try driver.run()
-        _ = try await eventually("chromedriver on port \(port)") { () -> Bool? in
-            let status = try await self.request("GET", "/status", timeout: 2)
+        _ = try await eventually("chromedriver on port \(port)", timeout: 60) { () -> Bool? in
+            guard self.driver.isRunning else { throw BrowserError(description: "chromedriver exited (port \(self.port) taken?)") }
+            let status = try await self.request("GET", "/status", timeout: 5)
             return ((status["value"] as? [String: Any])?["ready"] as? Bool) == true ? true : nil
         }
         var options: [String: Any] = [
