@@ -170,13 +170,13 @@ enum SearchTerms {
 /// - `i<n>.json` — postings, split by a hash of the word: `{"word": [p, …]}`, where each `p` packs the
 ///   page's rank as a difference from the previous one, the title's word count and the fields:
 ///   `delta << 8 | titleLength << 5 | fields`;
-/// - `p<n>.json` — ranks to fragment names, 128 a file;
+/// - `p<n>.json` — ranks to fragment names, 32 a file;
 /// - `f/<kind>/<slug>.json` — a page's fragment (title, type, path, names, summary, body text).
 ///
 /// Pages are ranked by kind (condition, article, program, exercise card, expert), then title, so a
 /// lower rank wins a tie.
 public final class SearchIndexBuilder: @unchecked Sendable {
-    public static let pagesPerTable = 128
+    public static let pagesPerTable = 32
 
     private struct Entry {
         var ref: PageRef
