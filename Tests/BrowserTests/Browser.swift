@@ -155,8 +155,13 @@ final class StaticServer: @unchecked Sendable {
             }
         }
         port = found!
-        _ = try await eventually("the static server on port \(port)", timeout: 60) { [port] () -> Bool? in
-            try LoopbackHTTP.send("GET", "/", port: port, body: nil, timeout: 5).status == 200 ? true : nil
+        do {
+            _ = try await eventually("the static server on port \(port)", timeout: 60) { [port] () -> Bool? in
+                try LoopbackHTTP.send("GET", "/", port: port, body: nil, timeout: 5).status == 200 ? true : nil
+            }
+        } catch {
+            stop()
+            throw error
         }
     }
 
@@ -190,10 +195,16 @@ final class Browser: @unchecked Sendable {
         driver.standardOutput = FileHandle.nullDevice
         driver.standardError = FileHandle.nullDevice
         try driver.run()
-        _ = try await eventually("chromedriver on port \(port)", timeout: 60) { () -> Bool? in
-            guard self.driver.isRunning else { throw BrowserError(description: "chromedriver exited (port \(self.port) taken?)") }
-            let status = try await self.request("GET", "/status", timeout: 5)
-            return ((status["value"] as? [String: Any])?["ready"] as? Bool) == true ? true : nil
+        do {
+            _ = try await eventually("chromedriver on port \(port)", timeout: 60) { () -> Bool? in
+                guard self.driver.isRunning else { throw BrowserError(description: "chromedriver exited (port \(self.port) taken?)") }
+                let status = try await self.request("GET", "/status", timeout: 5)
+                return ((status["value"] as? [String: Any])?["ready"] as? Bool) == true ? true : nil
+            }
+        } catch {
+            kill(driver.processIdentifier, SIGKILL)
+            driver.waitUntilExit()
+            throw error
         }
         var options: [String: Any] = [
             "binary": BrowserTools.chromium!,
@@ -206,11 +217,19 @@ final class Browser: @unchecked Sendable {
         if !javaScript {
             options["prefs"] = ["profile.managed_default_content_settings.javascript": 2]
         }
-        let created = try await request("POST", "/session", [
-            "capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": options]],
-        ])
+        let created: [String: Any]
+        do {
+            created = try await request("POST", "/session", [
+                "capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": options]],
+            ])
+        } catch {
+            kill(driver.processIdentifier, SIGKILL)
+            driver.waitUntilExit()
+            throw error
+        }
         guard let value = created["value"] as? [String: Any], let id = value["sessionId"] as? String else {
             kill(driver.processIdentifier, SIGKILL)
+            driver.waitUntilExit()
             throw BrowserError(description: "no WebDriver session: \(created)")
         }
         session = id
