@@ -76,5 +76,10 @@ let package = Package(
         ),
         .testTarget(name: "SalveCLITests", dependencies: ["salve"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuilder", "ContentLoading", "Diagnostics"]),
+        // The search page in headless Chromium (WebDriver); skipped when chromium is not installed.
+        .testTarget(
+            name: "BrowserTests",
+            dependencies: ["SiteBuilder", "ContentChecks", "ContentLoading", "ContentModel", "Diagnostics", "Templates"]
+        ),
     ]
 )

@@ -15,6 +15,7 @@ struct PageDecoder {
 
     mutating func decode(_ kind: ContentKind) -> (any ContentPage)? {
         let aliases = fields.strings("aliases")
+        let searchTerms = fields.strings("search-terms").map(\.value)
         var page: (any ContentPage)? = switch kind {
         case .condition: condition()
         case .article: article()
@@ -23,6 +24,7 @@ struct PageDecoder {
         case .expert: expert()
         }
         page?.aliases = aliases
+        page?.searchTerms = searchTerms
         return page
     }
 

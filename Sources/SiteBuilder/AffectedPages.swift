@@ -18,7 +18,8 @@ enum AffectedPages {
         }
     }
 
-    /// A changed page's own file, and the pages embedding it when it is an exercise card.
+    /// A changed page's own file, and the pages embedding it when it is an exercise card; its search
+    /// fragment and the search index, which hold the words of its text.
     static func ownFiles(for changed: Set<PageRef>, in graph: ContentGraph) -> Set<String> {
         var routes = Set<Route>()
         for ref in changed {
@@ -27,7 +28,8 @@ enum AffectedPages {
                 for embedder in graph.pages(embedding: ref.slug) { routes.insert(.page(embedder)) }
             }
         }
-        return Set(routes.map(\.outputFile))
+        return Set(routes.map(\.outputFile)).union(changed.map(Search.fragmentFile))
+            .union(Search.indexFiles(pageCount: graph.allPages.count))
     }
 
     /// Everything about a page that other pages or site-wide files (indexes, feed, sitemap, search,

@@ -13,6 +13,8 @@ final class ArticlePageWriter: ArticleSink, @unchecked Sendable {
     let failures = FirstFailure<OutputFailure>()
     private let lock = NSLock()
     private var written = 0
+    /// Each article's words, taken while its body is still at hand.
+    let search = SearchIndexBuilder()
 
     init(writer: OutputWriter) {
         self.writer = writer
@@ -28,7 +30,9 @@ final class ArticlePageWriter: ArticleSink, @unchecked Sendable {
         guard let renderer, !failures.hasFailure else { return }
         do throws(OutputFailure) {
             try writer.write(Route.page(article.ref).outputFile, contents: renderer.render(article: article))
-            lock.withLock { written += 1 }
+            try writer.write(Search.fragmentFile(article.ref),
+                             contents: search.add(SearchDocument(article: article, graph: renderer.graph, cached: false)))
+            lock.withLock { written += 2 }
         } catch {
             failures.record(error)
         }

@@ -45,7 +45,7 @@ public enum SiteBuild {
             writer.abort()
             throw failure
         }
-        let written = try write(SitePlan.entries(for: loaded.graph, articles: false), to: writer)
+        let written = try write(SitePlan.entries(for: loaded.graph, articles: false, search: articles.search), to: writer)
         return BuildReport(diagnostics: loaded.diagnostics, sourceTexts: loaded.sourceTexts,
                            filesWritten: articles.filesWritten + written, graph: loaded.graph)
     }

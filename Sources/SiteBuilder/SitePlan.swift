@@ -45,8 +45,11 @@ struct SitePlan {
         }
     }
 
-    /// - Parameter articles: false when the articles' pages were written as they loaded (``ArticleSink``).
-    static func entries(for graph: ContentGraph, articles: Bool = true) -> [Entry] {
+    /// - Parameters:
+    ///   - articles: false when the articles' pages (and search fragments) were written as they loaded
+    ///     (``ArticleSink``).
+    ///   - search: the index those articles' words were added to; the other pages are added from the graph.
+    static func entries(for graph: ContentGraph, articles: Bool = true, search: SearchIndexBuilder = SearchIndexBuilder()) -> [Entry] {
         let renderer = PageRenderer(graph: graph)
         var entries: [Entry] = [
             Entry(file: Route.home.outputFile) { SitePages.home(graph: graph).bytes },
@@ -54,8 +57,7 @@ struct SitePlan {
             Entry(file: Route.notFound.outputFile) { SitePages.notFound(graph: graph).bytes },
             Entry(file: "assets/" + Stylesheet.fileName) { Array(Stylesheet.css.utf8) },
             Entry(file: Route.search.outputFile) { Search.page(graph: graph).bytes },
-            Entry(file: Search.indexFile) { Array(Search.index(graph: graph).utf8) },
-            Entry(file: "assets/" + Search.scriptFile) { Array(Search.script.utf8) },
+            Entry(file: "assets/" + Search.scriptFile) { Array(SearchScript.source.utf8) },
             Entry(file: Route.sitemap.outputFile) { Array(SiteFeeds.sitemap(graph: graph).utf8) },
             Entry(file: Route.feed.outputFile) { Array(SiteFeeds.atom(graph: graph).utf8) },
             Entry(file: "robots.txt") { Array(SiteFeeds.robots(site: graph.site).utf8) },
@@ -72,6 +74,12 @@ struct SitePlan {
         }
         for page in graph.allPages where articles || page.ref.kind != .article {
             entries.append(Entry(file: Route.page(page.ref).outputFile) { renderer.render(page) })
+            entries.append(Entry(file: Search.fragmentFile(page.ref)) { SearchDocument(page, graph: graph).fragment })
+        }
+        // The index files' names depend only on the number of pages; the index is made once, by
+        // whichever of them is rendered first.
+        for file in Search.indexFiles(pageCount: graph.allPages.count) {
+            entries.append(Entry(file: file) { search.files(graph: graph)[file] ?? [] })
         }
         return entries
     }

@@ -18,10 +18,11 @@ public enum Stylesheet {
           --warn-line: #a35a00;
           --care-bg: #fdecec;
           --care-line: #a32424;
+          --mark: #fff1a8;
           --measure: 42rem;
         }
         *, *::before, *::after { box-sizing: border-box; }
-        html { font-size: 112.5%; -webkit-text-size-adjust: 100%; }
+        html { font-size: 112.5%; -webkit-text-size-adjust: 100%; scrollbar-gutter: stable; }
         body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
           line-height: 1.6; color: var(--ink); background: var(--paper); }
         .wrap { max-width: 60rem; margin: 0 auto; padding: 0 1.25rem; }
@@ -45,7 +46,13 @@ public enum Stylesheet {
         .search-page label { flex-basis: 100%; font-weight: 600; }
         .search-page input { width: min(24rem, 100%); }
         .search-page button { border-color: var(--brand); background: var(--brand); color: #fff; }
+        .js .search-page button { display: none; }
+        .page-search main { min-height: 100vh; }
+        .search-status { min-height: 1.6em; margin: 0.75rem 0 0.25rem; }
         .search-results li { margin: 0.75rem 0; }
+        .search-results mark { background: var(--mark); color: var(--ink); border-radius: 2px; }
+        .search-results a mark { color: var(--link); }
+        .search-more { font: inherit; min-height: 32px; padding: 0.25rem 0.75rem; border-radius: 4px; border: 1px solid var(--brand); background: var(--paper); color: var(--brand); font-weight: 700; cursor: pointer; }
         .search-results a { font-weight: 600; }
         .result-kind { font-size: 0.8rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; color: var(--brand); }
         .search-results p { margin: 0.2rem 0; color: var(--muted); }

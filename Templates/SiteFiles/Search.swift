@@ -1,62 +1,123 @@
 import ContentModel
 
-/// Search with no server: a compact index written at build time and a small script on the search page.
+/// Search with no server: an index split into small files at build time, and a small script on the
+/// search page that loads only the files a query needs.
 ///
 /// Salve writes its own index rather than running Pagefind: it needs no extra tool in the build, the
-/// index holds exactly what a reader searches for on a health site (titles, synonyms, section headings,
-/// summaries) and knows each page's type, and the search page still works as a plain form.
+/// index holds exactly what a reader searches for on a health site (titles, synonyms and lay terms,
+/// section headings, summaries, the pages' text) and knows each page's type, and the search page still
+/// works as a plain form. See ``SearchIndexBuilder`` for the files.
 public enum Search {
-    public static let indexFile = "search-index.json"
     public static let scriptFile = "search.js"
 
-    /// One entry a page: title, type, path from the site root, summary and extra words.
-    public static func index(graph: ContentGraph) -> String {
-        let entries: [JSONValue] = graph.allPages.map { page in
-            var summary = ""
-            var words: [String] = page.body.headings.map(\.title)
-            switch page {
-            case let condition as Condition:
-                summary = condition.summary.plain
-                words += condition.synonyms + condition.symptoms.map(\.plain)
-            case let article as Article:
-                summary = article.summary.plain
-                words += article.conditions.compactMap { graph.condition($0.value)?.name }
-            case let card as ExerciseCard:
-                summary = card.steps.first ?? ""
-                words += card.bodyAreas + [card.exerciseKind.singular] + card.conditions.compactMap { graph.condition($0.value)?.name }
-            case let program as Program:
-                summary = program.summary.plain
-                words += program.phases.map(\.name)
-            case let expert as Expert:
-                summary = expert.title
-                words += expert.credentials
-            default:
-                break
-            }
-            return .object([
-                ("t", .string(page.heading)),
-                ("k", .string(type(of: page).kind.label)),
-                ("u", .string(Route.page(page.ref).path)),
-                ("s", .string(summary)),
-                ("w", .string(words.joined(separator: " "))),
-            ])
+    /// Points for a query word by match quality (near, prefix, exact) and field (title, names, heading,
+    /// summary, body): exact title > title prefix > synonym or lay term > heading > summary > body, and a
+    /// near (misspelt) match below every exact and prefix match.
+    public static let weights: [[Int]] = [
+        [60, 50, 40, 30, 20],
+        [500, 380, 280, 180, 80],
+        [600, 400, 300, 200, 100],
+    ]
+    /// Added when the query's words are exactly the title's words.
+    public static let exactTitleBonus = 1000
+    /// At most this many prefix completions of one query word, shortest first.
+    public static let prefixLimit = 30
+
+    /// Ties go to conditions, then articles, programs, exercise cards and experts.
+    public static func kindOrder(_ kind: ContentKind) -> Int {
+        switch kind {
+        case .condition: 0
+        case .article: 1
+        case .program: 2
+        case .exercise: 3
+        case .expert: 4
         }
-        return JSONValue.array(entries).serialized + "\n"
+    }
+
+    /// How many files the index is split into, from the number of pages alone (so the list of files is
+    /// known before the index is made).
+    public struct Split: Sendable {
+        public var vocabularyFiles: Int
+        public var postingFiles: Int
+        public var pageTables: Int
+
+        public init(pageCount: Int) {
+            func powerOfTwo(_ value: Int, max limit: Int) -> Int {
+                var result = 1
+                while result < value && result < limit { result *= 2 }
+                return result
+            }
+            vocabularyFiles = powerOfTwo(pageCount / 300, max: 32)
+            postingFiles = powerOfTwo(pageCount / 32, max: 512)
+            pageTables = max(1, (pageCount + SearchIndexBuilder.pagesPerTable - 1) / SearchIndexBuilder.pagesPerTable)
+        }
+    }
+
+    /// Every index file but the fragments.
+    public static func indexFiles(pageCount: Int) -> [String] {
+        let layout = Split(pageCount: pageCount)
+        return (0..<layout.vocabularyFiles).map { "search/w\($0).json" }
+            + (0..<layout.postingFiles).map { "search/i\($0).json" }
+            + (0..<layout.pageTables).map { "search/p\($0).json" }
+    }
+
+    /// `articles/walking`: the fragment is `search/f/articles/walking.json`.
+    public static func fragmentName(_ ref: PageRef) -> String { "\(ref.kind.folder)/\(ref.slug.rawValue)" }
+    public static func fragmentFile(_ ref: PageRef) -> String { "search/f/\(fragmentName(ref)).json" }
+
+    /// A query word's index words: exact (quality 2), prefix completions (1, at most ``prefixLimit``,
+    /// shortest first) and near words (0): same first letter, within ``SearchText/allowedEdits(_:)``.
+    public static func expand(_ term: String, vocabulary: [String]) -> [(word: String, quality: Int)] {
+        var low = 0, high = vocabulary.count
+        while low < high {
+            let middle = (low + high) / 2
+            if vocabulary[middle] < term { low = middle + 1 } else { high = middle }
+        }
+        var prefixed: [String] = []
+        var position = low
+        while position < vocabulary.count && vocabulary[position].hasPrefix(term) {
+            prefixed.append(vocabulary[position])
+            position += 1
+        }
+        var out: [(word: String, quality: Int)] = []
+        var seen = Set<String>()
+        if prefixed.first == term {
+            out.append((term, 2))
+            seen.insert(term)
+            prefixed.removeFirst()
+        }
+        prefixed.sort { $0.utf8.count != $1.utf8.count ? $0.utf8.count < $1.utf8.count : $0 < $1 }
+        for word in prefixed.prefix(prefixLimit) {
+            out.append((word, 1))
+            seen.insert(word)
+        }
+        let limit = SearchText.allowedEdits(term.utf8.count)
+        if limit > 0 {
+            let first = term.utf8.first
+            for word in vocabulary where !seen.contains(word) && word.utf8.first == first
+                && SearchText.distance(term, word, limit: limit) <= limit {
+                out.append((word, 0))
+            }
+        }
+        return out
     }
 
     public static func page(graph: ContentGraph) -> HTML {
         let linker = Linker(from: .search, site: graph.site)
+        let layout = Split(pageCount: graph.allPages.count)
         let main: HTML = """
             <header class="page-header">
             <h1>Search</h1>
             </header>
-            <form class="search-page" role="search" action="./" method="get">
+            <script>document.documentElement.classList.add("js")</script>
+            <form id="search-form" class="search-page" role="search" action="./" method="get">
             <label for="search-q">Search for a condition, article or exercise</label>
-            <input id="search-q" type="search" name="q" autocomplete="off">
+            <input id="search-q" type="search" name="q" autocomplete="off" enterkeyhint="search" aria-controls="search-results">
             <button type="submit">Search</button>
             </form>
-            <p id="search-status" role="status" aria-live="polite"></p>
-            <ol id="search-results" class="search-results" data-root="\(linker.href(.home))"></ol>
+            <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
+            <ol id="search-results" class="search-results" data-root="\(linker.href(.home))" data-v="\(String(layout.vocabularyFiles))" data-b="\(String(layout.postingFiles))" data-c="\(String(SearchIndexBuilder.pagesPerTable))"></ol>
+            <button id="search-more" class="search-more" type="button" hidden>Show more results</button>
             <noscript><p>Search needs JavaScript. You can browse <a href="\(linker.href(.index(.condition)))">conditions</a>, <a href="\(linker.href(.index(.article)))">articles</a> and <a href="\(linker.href(.index(.exercise)))">exercise cards</a> instead.</p></noscript>
             <script src="\(linker.asset(scriptFile))" defer></script>
 
@@ -64,82 +125,4 @@ public enum Search {
         return Layout.render(PageHead(title: "Search", description: "Search \(graph.site.title).", route: .search,
                                       pageClass: "page-search"), site: graph.site, main: main)
     }
-
-    /// Builds results with DOM text nodes only, so nothing from the index is ever parsed as markup.
-    public static let script = """
-        (function () {
-          "use strict";
-          var list = document.getElementById("search-results");
-          var input = document.getElementById("search-q");
-          var status = document.getElementById("search-status");
-          if (!list || !input || !status) { return; }
-          var root = list.getAttribute("data-root") || "../";
-          if (root === "./") { root = ""; }
-          var index = [];
-          function words(text) {
-            return text.toLowerCase().normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").split(/[^a-z0-9]+/).filter(Boolean);
-          }
-          function prepare(entry) {
-            entry.title = words(entry.t);
-            entry.extra = words(entry.w + " " + entry.k);
-            entry.summary = words(entry.s);
-            return entry;
-          }
-          function matches(list, term) {
-            for (var i = 0; i < list.length; i++) { if (list[i].indexOf(term) === 0) { return true; } }
-            return false;
-          }
-          function score(entry, terms) {
-            var total = 0;
-            for (var i = 0; i < terms.length; i++) {
-              var term = terms[i], points = 0;
-              if (matches(entry.title, term)) { points += 5; }
-              if (matches(entry.extra, term)) { points += 3; }
-              if (matches(entry.summary, term)) { points += 1; }
-              if (points === 0) { return 0; }
-              total += points;
-            }
-            return total;
-          }
-          function show(query) {
-            var terms = words(query);
-            while (list.firstChild) { list.removeChild(list.firstChild); }
-            if (terms.length === 0) { status.textContent = ""; return; }
-            var found = index.map(function (entry) { return { entry: entry, score: score(entry, terms) }; })
-              .filter(function (r) { return r.score > 0; })
-              .sort(function (a, b) { return b.score - a.score || a.entry.t.localeCompare(b.entry.t); })
-              .slice(0, 50);
-            status.textContent = found.length === 0 ? "No pages match \\u201c" + query + "\\u201d."
-              : found.length + (found.length === 1 ? " page matches" : " pages match") + " \\u201c" + query + "\\u201d.";
-            found.forEach(function (result) {
-              var item = document.createElement("li");
-              var link = document.createElement("a");
-              link.href = root + result.entry.u;
-              link.textContent = result.entry.t;
-              var kind = document.createElement("span");
-              kind.className = "result-kind";
-              kind.textContent = result.entry.k;
-              var summary = document.createElement("p");
-              summary.textContent = result.entry.s;
-              item.appendChild(link);
-              item.appendChild(document.createTextNode(" "));
-              item.appendChild(kind);
-              item.appendChild(summary);
-              list.appendChild(item);
-            });
-          }
-          var query = new URLSearchParams(window.location.search).get("q") || "";
-          input.value = query;
-          var timer = null;
-          input.addEventListener("input", function () {
-            clearTimeout(timer);
-            timer = setTimeout(function () { show(input.value); }, 120);
-          });
-          fetch(root + "search-index.json").then(function (response) { return response.json(); }).then(function (data) {
-            index = data.map(prepare);
-            show(query);
-          }).catch(function () { status.textContent = "Search is not available right now."; });
-        })();
-
-        """
 }

@@ -61,7 +61,7 @@ struct BodyEdgeCaseTests {
         // The citation itself renders inside the heading.
         #expect(page.contains("Why it helps<sup class=\"citation\"><a href=\"#ref-smith2019\" aria-label=\"Reference 1\">1</a></sup></h2>"))
         #expect(page.contains("<h2 id=\"why-it-helps\">"))
-        #expect(!files.text("search-index.json").contains("[@smith2019]"))
+        #expect(!files.searchIndexText.contains("[@smith2019]"))
     }
 
     /// Bug: headings in an embedded card keep the ids they have on the card's own page, so a page

@@ -399,10 +399,11 @@ import Testing
         let built = try Self.build()
         for slug in ["draft-notes", "coming-soon"] {
             #expect(built.files["articles/\(slug)/index.html"] == nil, "\(slug)")
-            for file in ["sitemap.xml", "feed.xml", "search-index.json", "articles/index.html", "index.html",
+            for file in ["sitemap.xml", "feed.xml", "articles/index.html", "index.html",
                          "conditions/knee-pain/index.html"] {
                 #expect(!built.files.text(file).contains("articles/\(slug)/"), "\(slug) in \(file)")
             }
+            #expect(!built.files.searchIndexText.contains("articles/\(slug)"), "\(slug) in the search index")
         }
         #expect(try Self.searchIndex(built).count == 6)
     }
@@ -411,9 +412,10 @@ import Testing
         let built = try Self.build(includeDrafts: true)
         for slug in ["draft-notes", "coming-soon"] {
             #expect(built.files["articles/\(slug)/index.html"] != nil, "\(slug)")
-            for file in ["sitemap.xml", "feed.xml", "search-index.json", "articles/index.html"] {
+            for file in ["sitemap.xml", "feed.xml", "articles/index.html"] {
                 #expect(built.files.text(file).contains("articles/\(slug)/"), "\(slug) in \(file)")
             }
+            #expect(built.files.searchIndexText.contains("articles/\(slug)"), "\(slug) in the search index")
         }
         let feed = try XMLTree.parse(built.files.text("feed.xml"))
         #expect(feed.children(named: "entry").map { $0.child("title")?.text } ==
@@ -451,7 +453,7 @@ import Testing
             """)
         // Redirect pages are not pages of the site.
         #expect(!built.files.text("sitemap.xml").contains("sore-knee"))
-        #expect(!built.files.text("search-index.json").contains("sore-knee"))
+        #expect(!built.files.searchIndexText.contains("sore-knee"))
     }
 
     @Test func redirectsCarryTheBaseURLsPath() throws {
@@ -479,38 +481,46 @@ import Testing
 
     // MARK: Search index
 
-    static func searchIndex(_ built: BuiltSite) throws -> [[String: String]] {
-        let object = try JSONSerialization.jsonObject(with: Data(built.files.text("search-index.json").utf8))
-        return try #require(object as? [[String: String]])
+    /// Every page's search fragment, by path (`conditions/knee-pain/`).
+    static func searchIndex(_ built: BuiltSite) throws -> [String: [String: Any]] {
+        var fragments: [String: [String: Any]] = [:]
+        for (file, data) in built.files where file.hasPrefix("search/f/") {
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            fragments[object["u"] as? String ?? ""] = object
+        }
+        return fragments
     }
 
-    @Test func searchIndexEntriesHaveTitleKindPathSummaryAndWords() throws {
-        let entries = try Self.searchIndex(try Self.build())
-        #expect(entries.allSatisfy { Set($0.keys) == ["t", "k", "u", "s", "w"] })
-        let byPath = Dictionary(uniqueKeysWithValues: entries.map { ($0["u"] ?? "", $0) })
+    @Test func searchFragmentsHaveTitleKindPathSummaryAndText() throws {
+        let built = try Self.build()
+        let byPath = try Self.searchIndex(built)
         #expect(Set(byPath.keys) == [
             "conditions/knee-pain/", "articles/guide/", "articles/basics/", "exercises/quad-set/",
             "exercises/calf-stretch/", "experts/jo-bloggs/",
         ])
-        #expect(byPath["conditions/knee-pain/"]?["k"] == "Condition")
-        #expect(byPath["articles/guide/"]?["k"] == "Article")
-        #expect(byPath["exercises/quad-set/"]?["k"] == "Exercise card")
-        #expect(byPath["experts/jo-bloggs/"]?["k"] == "Expert")
+        #expect(byPath["conditions/knee-pain/"]?["k"] as? String == "Condition")
+        #expect(byPath["articles/guide/"]?["k"] as? String == "Article")
+        #expect(byPath["exercises/quad-set/"]?["k"] as? String == "Exercise card")
+        #expect(byPath["experts/jo-bloggs/"]?["k"] as? String == "Expert")
 
         let condition = try #require(byPath["conditions/knee-pain/"])
-        #expect(condition["t"] == "Knee pain")
-        #expect(condition["s"] == "Pain in or around the knee.")
-        let words = try #require(condition["w"])
-        for word in ["What helps", "sore knee", "Pain when you climb stairs", "Stiffness in the morning"] {
-            #expect(words.contains(word), "\(word)")
+        #expect(condition["t"] as? String == "Knee pain")
+        #expect(condition["s"] as? String == "Pain in or around the knee.")
+        #expect(condition["n"] as? [String] == ["sore knee"])
+        let text = try #require(condition["b"] as? String)
+        for phrase in ["What helps", "Pain when you climb stairs", "Stiffness in the morning"] {
+            #expect(text.contains(phrase), "\(phrase)")
         }
-        #expect(!words.contains("[@"))
-        #expect(byPath["articles/guide/"]?["s"] == "What helps a sore knee, and how to start.")
-        #expect(byPath["articles/guide/"]?["w"]?.contains("Knee pain") == true)
-        #expect(byPath["exercises/quad-set/"]?["s"] == "Sit with your legs straight.")
-        #expect(byPath["exercises/quad-set/"]?["w"]?.contains("Strengthening") == true)
-        #expect(byPath["experts/jo-bloggs/"]?["t"] == "Jo Bloggs, PT, DPT")
-        #expect(byPath["experts/jo-bloggs/"]?["s"] == "Physical therapist")
+        #expect(!built.files.searchIndexText.contains("[@"))
+        #expect(byPath["articles/guide/"]?["s"] as? String == "What helps a sore knee, and how to start.")
+        #expect(byPath["exercises/quad-set/"]?["s"] as? String == "Sit with your legs straight.")
+        #expect(byPath["experts/jo-bloggs/"]?["t"] as? String == "Jo Bloggs, PT, DPT")
+        #expect(byPath["experts/jo-bloggs/"]?["s"] as? String == "Physical therapist")
+        // The words of the index: names, the article's condition, the card's body area.
+        let vocabulary = try #require(try JSONSerialization.jsonObject(with: built.files["search/w0.json"] ?? Data()) as? [String])
+        for word in ["sore", "strengthening", "stairs", "morning"] {
+            #expect(vocabulary.contains(word), "\(word)")
+        }
     }
 
     // MARK: Writing the output
@@ -638,5 +648,13 @@ final class XMLTree {
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             stack.last?.text += string
         }
+    }
+}
+
+extension Dictionary where Key == String, Value == Data {
+    /// Every file of the split search index (vocabulary, postings, page tables and fragments), joined.
+    var searchIndexText: String {
+        keys.filter { $0.hasPrefix("search/") && $0.hasSuffix(".json") }.sorted()
+            .map { String(decoding: self[$0]!, as: UTF8.self) }.joined(separator: "\n")
     }
 }

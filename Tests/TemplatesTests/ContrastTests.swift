@@ -37,6 +37,7 @@ import Testing
         ("white", "--brand"), ("--muted", "--tint"), ("--link", "--tint"), ("--brand", "--tint"), ("--ink", "--tint"),
         ("--ink", "--warn-bg"), ("--link", "--warn-bg"), ("--muted", "--warn-bg"),
         ("--ink", "--care-bg"), ("--link", "--care-bg"), ("--muted", "--care-bg"),
+        ("--ink", "--mark"), ("--link", "--mark"),
     ]
 
     @Test(arguments: textPairs.indices)

@@ -13,6 +13,7 @@ public struct Article: ContentPage {
     public var draft: Bool
     public var body: Body
     public var aliases: [Located<String>] = []
+    public var searchTerms: [String] = []
 
     public init(slug: Slug, file: String, title: String, summary: InlineText, conditions: [Located<Slug>],
                 experts: [ExpertCredit], sources: [Located<CitationKey>], review: Review, published: Day,

@@ -11,6 +11,7 @@ public struct Condition: ContentPage {
     public var pageReview: Review
     public var body: Body
     public var aliases: [Located<String>] = []
+    public var searchTerms: [String] = []
 
     public init(slug: Slug, file: String, name: String, synonyms: [String], summary: InlineText,
                 symptoms: [InlineText], seekCare: [InlineText], sources: [Located<CitationKey>],

@@ -15,6 +15,8 @@ public protocol ContentPage: Sendable {
     var citedKeys: [Located<CitationKey>] { get }
     /// Old URL paths (`/conditions/sciatic-pain/`) that should redirect to this page.
     var aliases: [Located<String>] { get set }
+    /// Lay words a reader might search for (`search-terms`), e.g. "slipped disc".
+    var searchTerms: [String] { get set }
     /// The page's prose for readability scores: its summary (if any) and its body's paragraphs.
     var readability: TextStatistics { get }
     /// False for a draft, or an article scheduled after `day`. A requirement rather than a cast to

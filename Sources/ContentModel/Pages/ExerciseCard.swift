@@ -94,6 +94,7 @@ public struct ExerciseCard: ContentPage {
     public var pageReview: Review
     public var body: Body
     public var aliases: [Located<String>] = []
+    public var searchTerms: [String] = []
 
     public init(slug: Slug, file: String, title: String, kind: ExerciseKind, conditions: [Located<Slug>],
                 bodyAreas: [String], equipment: [String], difficulty: Difficulty?, dosage: Dosage,

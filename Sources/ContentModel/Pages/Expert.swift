@@ -8,6 +8,7 @@ public struct Expert: ContentPage {
     public var affiliation: String?
     public var body: Body
     public var aliases: [Located<String>] = []
+    public var searchTerms: [String] = []
 
     public init(slug: Slug, file: String, name: String, credentials: [String], title: String,
                 affiliation: String?, body: Body) {

@@ -58,6 +58,7 @@ public struct Program: ContentPage {
     public var pageReview: Review
     public var body: Body
     public var aliases: [Located<String>] = []
+    public var searchTerms: [String] = []
 
     public init(slug: Slug, file: String, title: String, summary: InlineText, conditions: [Located<Slug>],
                 phases: [ProgramPhase], mistakes: [ProgramMistake], pauseSignals: [InlineText],

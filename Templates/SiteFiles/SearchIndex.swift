@@ -1,0 +1,367 @@
+import ContentModel
+import Foundation
+
+/// What search knows of one page: the text of each field it ranks by, and the text results show.
+public struct SearchDocument: Sendable {
+    /// Where a word was found; a word found in several fields keeps them all. Ranked in this order.
+    public struct Fields: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public static let title = Fields(rawValue: 1)
+        /// Synonyms, lay terms (`search-terms`) and the site-wide synonyms that lead to the page.
+        public static let names = Fields(rawValue: 2)
+        public static let heading = Fields(rawValue: 4)
+        /// The summary, and short facts about the page (its conditions, symptoms, body areas…).
+        public static let summary = Fields(rawValue: 8)
+        public static let body = Fields(rawValue: 16)
+    }
+
+    public var ref: PageRef
+    public var title: String
+    /// The page's path from the site root (`conditions/sciatica/`).
+    public var path: String
+    public var names: [String]
+    public var headings: [String]
+    public var summary: String
+    /// Facts indexed with the summary but not shown.
+    public var about: [String]
+    /// The body's prose, shown in snippets.
+    public var body: String
+
+    public init(ref: PageRef, title: String, path: String, names: [String] = [], headings: [String] = [],
+                summary: String = "", about: [String] = [], body: String = "") {
+        self.ref = ref
+        self.title = title
+        self.path = path
+        self.names = names
+        self.headings = headings
+        self.summary = summary
+        self.about = about
+        self.body = body
+    }
+
+    public init(_ page: any ContentPage, graph: ContentGraph) {
+        if let article = page as? Article {
+            self.init(article: article, graph: graph)
+            return
+        }
+        var names: [String] = []
+        var summary = ""
+        var about: [String] = []
+        var extra: [String] = []
+        switch page {
+        case let condition as Condition:
+            names = condition.synonyms
+            summary = condition.summary.plain
+            extra = condition.symptoms.map(\.plain)
+        case let card as ExerciseCard:
+            summary = card.steps.first ?? ""
+            about = card.bodyAreas + card.equipment + [card.exerciseKind.singular]
+                + card.conditions.compactMap { graph.condition($0.value)?.name }
+        case let program as Program:
+            summary = program.summary.plain
+            about = program.phases.map(\.name) + program.conditions.compactMap { graph.condition($0.value)?.name }
+        case let expert as Expert:
+            summary = expert.title
+            about = expert.credentials + (expert.affiliation.map { [$0] } ?? [])
+        default:
+            break
+        }
+        names += SearchTerms.of(page)
+        let read = SearchBodyCache.shared.read(page.ref, html: page.body.html.utf8, cached: true)
+        let body = ([read.text] + extra).filter { !$0.isEmpty }
+        self.init(ref: page.ref, title: page.heading, path: Route.page(page.ref).path, names: names,
+                  headings: page.body.headings.map(\.title), summary: summary, about: about + extra,
+                  body: body.joined(separator: " "))
+        bodyWords = read.words
+    }
+
+    /// - Parameter cached: false where the article's body is about to be dropped (a build): the
+    ///   preview, whose graph keeps bodies, reads an unchanged body only once.
+    public init(article: Article, graph: ContentGraph, cached: Bool = true) {
+        let read = SearchBodyCache.shared.read(article.ref, html: article.body.html.utf8, cached: cached)
+        self.init(ref: article.ref, title: article.title, path: Route.page(article.ref).path,
+                  names: SearchTerms.of(article), headings: article.body.headings.map(\.title),
+                  summary: article.summary.plain,
+                  about: article.conditions.compactMap { graph.condition($0.value)?.name },
+                  body: read.text)
+        bodyWords = read.words
+    }
+
+    /// The body's distinct words, when already known (the extras of a condition's body are in `about`).
+    var bodyWords: [String]?
+
+    /// Each searchable word of the page and the fields it is in.
+    public var terms: [String: Fields] {
+        var terms: [String: Fields] = [:]
+        func add(_ text: String, _ field: Fields) {
+            for word in SearchText.words(text) { terms[word, default: []].insert(field) }
+        }
+        add(title, .title)
+        names.forEach { add($0, .names) }
+        headings.forEach { add($0, .heading) }
+        add(summary, .summary)
+        about.forEach { add($0, .summary) }
+        if let bodyWords {
+            for word in bodyWords { terms[word, default: []].insert(.body) }
+        } else {
+            add(body, .body)
+        }
+        return terms
+    }
+
+    /// How many distinct searchable words the title has (at most 7): a query with exactly the title's
+    /// words is an exact title match.
+    public var titleLength: Int {
+        min(Set(SearchText.words(title)).count, 7)
+    }
+
+    /// The page's fragment file: what a result shows. Loaded only for the results on screen.
+    public var fragment: [UInt8] {
+        var pairs: [(String, JSONValue)] = [
+            ("t", .string(title)), ("k", .string(ref.kind.label)), ("u", .string(path)),
+        ]
+        if !names.isEmpty { pairs.append(("n", .array(names.map(JSONValue.string)))) }
+        pairs.append(("s", .string(summary)))
+        pairs.append(("b", .string(body)))
+        return Array((JSONValue.object(pairs).serialized + "\n").utf8)
+    }
+}
+
+/// Bodies' text, kept from one rebuild of the preview to the next: a page whose body is the very same
+/// buffer as last time (unchanged pages share it across rebuilds) is not read again. Only pages whose
+/// graph keeps its bodies use it; a build's articles are read once, as they are written.
+final class SearchBodyCache: @unchecked Sendable {
+    static let shared = SearchBodyCache()
+    private let lock = NSLock()
+    /// The buffer is held, so its address cannot be reused by another body while it is cached.
+    private var entries: [PageRef: (html: [UInt8], text: String, words: [String])] = [:]
+
+    /// The body's text and its distinct searchable words.
+    func read(_ ref: PageRef, html: [UInt8], cached: Bool) -> (text: String, words: [String]) {
+        guard cached else {
+            let text = SearchText.plainText(of: html)
+            return (text, Array(Set(SearchText.words(text))))
+        }
+        let address = html.withUnsafeBufferPointer { $0.baseAddress }
+        if let hit = lock.withLock({ entries[ref] }), hit.html.count == html.count,
+           hit.html.withUnsafeBufferPointer({ $0.baseAddress }) == address {
+            return (hit.text, hit.words)
+        }
+        let text = SearchText.plainText(of: html)
+        let words = Array(Set(SearchText.words(text)))
+        lock.withLock { entries[ref] = (html, text, words) }
+        return (text, words)
+    }
+}
+
+/// Lay terms for a page (its `search-terms`).
+enum SearchTerms {
+    static func of(_ page: any ContentPage) -> [String] { page.searchTerms }
+    static func of(_ article: Article) -> [String] { article.searchTerms }
+}
+
+/// The split index: every page's words, gathered as pages are rendered (from any thread), then written
+/// as many small files so a browser loads only the ones a query needs.
+///
+/// Files under `search/`:
+/// - `w<n>.json` — the vocabulary, split by the first letter (`n` = its code modulo the file count):
+///   a sorted list of words, from which a query word finds its exact, prefix and near (typo) matches;
+/// - `i<n>.json` — postings, split by a hash of the word: `{"word": [p, …]}`, where each `p` packs the
+///   page's rank as a difference from the previous one, the title's word count and the fields:
+///   `delta << 8 | titleLength << 5 | fields`;
+/// - `p<n>.json` — ranks to fragment names, 32 a file;
+/// - `f/<kind>/<slug>.json` — a page's fragment (title, type, path, names, summary, body text).
+///
+/// Pages are ranked by kind (condition, article, program, exercise card, expert), then title, so a
+/// lower rank wins a tie.
+public final class SearchIndexBuilder: @unchecked Sendable {
+    public static let pagesPerTable = 32
+
+    private struct Entry {
+        var ref: PageRef
+        var title: String
+        var titleLength: Int
+        /// Interned word id << 8 | fields.
+        var terms: [UInt32]
+    }
+
+    private let lock = NSLock()
+    private var wordIds: [String: UInt32] = [:]
+    private var words: [String] = []
+    private var entries: [PageRef: Entry] = [:]
+    private var built: Index?
+
+    public init() {}
+
+    /// Records a page's words and returns its fragment file.
+    @discardableResult
+    public func add(_ document: SearchDocument) -> [UInt8] {
+        let terms = document.terms
+        let titleLength = document.titleLength
+        lock.withLock {
+            var packed: [UInt32] = []
+            packed.reserveCapacity(terms.count)
+            for (word, fields) in terms {
+                let id: UInt32
+                if let known = wordIds[word] {
+                    id = known
+                } else {
+                    id = UInt32(words.count)
+                    words.append(word)
+                    wordIds[word] = id
+                }
+                packed.append(id << 8 | UInt32(fields.rawValue))
+            }
+            entries[document.ref] = Entry(ref: document.ref, title: document.title, titleLength: titleLength, terms: packed)
+        }
+        return document.fragment
+    }
+
+    /// The index's files (``Index/files()``), made once.
+    public func files(graph: ContentGraph) -> [String: [UInt8]] {
+        let index = index(graph: graph)
+        return filesLock.withLock {
+            if let madeFiles { return madeFiles }
+            let files = index.files()
+            madeFiles = files
+            return files
+        }
+    }
+    private let filesLock = NSLock()
+    private var madeFiles: [String: [UInt8]]?
+
+    /// The whole index, made once: pages not added yet are read from the graph.
+    public func index(graph: ContentGraph) -> Index {
+        lock.lock()
+        if let built { lock.unlock(); return built }
+        let missing = graph.allPages.filter { entries[$0.ref] == nil }
+        lock.unlock()
+        for page in missing { add(SearchDocument(page, graph: graph)) }
+        return sortedIndex(keeping: Set(graph.allPages.map(\.ref)))
+    }
+
+    /// The index of the pages added (those in `keeping`, when given), made once.
+    public func sortedIndex(keeping wanted: Set<PageRef>? = nil) -> Index {
+        lock.withLock {
+            if let built { return built }
+            let sorted = entries.values.filter { wanted?.contains($0.ref) ?? true }.sorted { a, b in
+                let (x, y) = (Search.kindOrder(a.ref.kind), Search.kindOrder(b.ref.kind))
+                if x != y { return x < y }
+                let (s, t) = (a.title.lowercased(), b.title.lowercased())
+                if s != t { return s < t }
+                return a.ref < b.ref
+            }
+            var postings = [[UInt32]](repeating: [], count: words.count)
+            for (rank, entry) in sorted.enumerated() {
+                for term in entry.terms {
+                    postings[Int(term >> 8)].append(UInt32(rank) << 8 | UInt32(entry.titleLength) << 5 | (term & 0x1F))
+                }
+            }
+            var table: [String: [UInt32]] = [:]
+            for (id, word) in words.enumerated() where !postings[id].isEmpty { table[word] = postings[id] }
+            let index = Index(pages: sorted.map(\.ref), titles: sorted.map(\.title), postings: table)
+            built = index
+            return index
+        }
+    }
+
+    /// The index as loaded by a browser, and a Swift twin of the script's query, for tests.
+    public struct Index: Sendable {
+        /// Page refs by rank.
+        public let pages: [PageRef]
+        public let titles: [String]
+        /// Word → packed postings (`rank << 8 | titleLength << 5 | fields`), ranks ascending.
+        public let postings: [String: [UInt32]]
+        public let vocabulary: [String]
+
+        init(pages: [PageRef], titles: [String], postings: [String: [UInt32]]) {
+            self.pages = pages
+            self.titles = titles
+            self.postings = postings
+            vocabulary = postings.keys.sorted()
+        }
+
+        /// The files under `search/`, named as ``Search/indexFiles(pageCount:)`` lists them.
+        public func files() -> [String: [UInt8]] {
+            let layout = Search.Split(pageCount: pages.count)
+            var vocab = [[String]](repeating: [], count: layout.vocabularyFiles)
+            var buckets = [[(String, [UInt32])]](repeating: [], count: layout.postingFiles)
+            for word in vocabulary {
+                vocab[Int(word.utf8.first!) % layout.vocabularyFiles].append(word)
+                buckets[SearchText.bucket(word, of: layout.postingFiles)].append((word, postings[word]!))
+            }
+            var files: [String: [UInt8]] = [:]
+            for (number, words) in vocab.enumerated() {
+                files["search/w\(number).json"] = Array((JSONValue.array(words.map(JSONValue.string)).serialized + "\n").utf8)
+            }
+            for (number, bucket) in buckets.enumerated() {
+                var out = "{"
+                for (position, (word, list)) in bucket.enumerated() {
+                    if position > 0 { out += "," }
+                    out += "\"\(word)\":["
+                    var previous: UInt32 = 0
+                    for (index, value) in list.enumerated() {
+                        if index > 0 { out += "," }
+                        let rank = value >> 8
+                        out += String((rank - previous) << 8 | (value & 0xFF))
+                        previous = rank
+                    }
+                    out += "]"
+                }
+                files["search/i\(number).json"] = Array((out + "}\n").utf8)
+            }
+            for table in 0..<layout.pageTables {
+                let slice = pages[(table * SearchIndexBuilder.pagesPerTable)..<min(pages.count, (table + 1) * SearchIndexBuilder.pagesPerTable)]
+                files["search/p\(table).json"] = Array((JSONValue.array(slice.map { .string(Search.fragmentName($0)) }).serialized + "\n").utf8)
+            }
+            return files
+        }
+
+        /// Points for one query word matched in `fields`: `quality` 2 exact, 1 prefix, 0 near (typo).
+        public static func points(fields: UInt32, quality: Int) -> Int {
+            let field = fields & 1 != 0 ? 0 : fields & 2 != 0 ? 1 : fields & 4 != 0 ? 2 : fields & 8 != 0 ? 3 : 4
+            return Search.weights[quality][field]
+        }
+
+        /// The index words a query word reaches, with their quality: exact (2), prefix (1), near (0).
+        public func expansions(of term: String) -> [(word: String, quality: Int)] {
+            Search.expand(term, vocabulary: vocabulary)
+        }
+
+        /// Ranks of the pages matching every query word, best first: the script's algorithm.
+        public func search(_ query: String) -> [PageRef] {
+            let terms = SearchText.queryWords(query)
+            guard !terms.isEmpty else { return [] }
+            var total: [Int: Int] = [:]
+            var titleExact: [Int: Int] = [:]
+            var titleLength: [Int: Int] = [:]
+            for (position, term) in terms.enumerated() {
+                var best: [Int: Int] = [:]
+                var exactTitle = Set<Int>()
+                for (word, quality) in expansions(of: term) {
+                    for value in postings[word] ?? [] {
+                        let rank = Int(value >> 8)
+                        let fields = value & 0x1F
+                        best[rank] = max(best[rank] ?? 0, Self.points(fields: fields, quality: quality))
+                        if quality == 2 && fields & 1 != 0 {
+                            exactTitle.insert(rank)
+                            titleLength[rank] = Int((value >> 5) & 7)
+                        }
+                    }
+                }
+                if position == 0 {
+                    total = best
+                } else {
+                    total = total.filter { best[$0.key] != nil }.reduce(into: [:]) { $0[$1.key] = $1.value + best[$1.key]! }
+                }
+                for rank in exactTitle { titleExact[rank, default: 0] += 1 }
+            }
+            let scored = total.map { rank, score -> (Int, Int) in
+                let bonus = titleExact[rank] == terms.count && titleLength[rank] == terms.count ? Search.exactTitleBonus : 0
+                return (rank, score + bonus)
+            }
+            return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map { pages[$0.0] }
+        }
+    }
+}
