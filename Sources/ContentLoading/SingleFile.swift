@@ -55,5 +55,6 @@ private struct LoneBody: ContentPage {
     var review: Review? = nil
     var citedKeys: [Located<CitationKey>] { body.citations }
     var aliases: [Located<String>] = []
+    var searchTerms: [String] = []
     var readability: TextStatistics { body.prose }
 }
