@@ -2,8 +2,9 @@
 import PackageDescription
 
 // Stages depend one way only:
-// CCmark → Markdown → ContentModel/Diagnostics → ContentLoading → Templates → SiteBuilder → salve (CLI)
-// CLibYAML → YAML → ContentLoading
+// CCmark → Markdown → ContentModel/Diagnostics → ContentLoading → ContentChecks → SiteBuilder → Preview → salve (CLI)
+// CLibYAML → YAML → ContentLoading;  ContentModel → Templates → SiteBuilder
+// SalveFuzz (libFuzzer target) sits beside salve, on ContentLoading, ContentChecks and SiteBuilder.
 let package = Package(
     name: "Salve",
     platforms: [.macOS(.v13)],
