@@ -22,7 +22,7 @@ public enum Stylesheet {
           --measure: 42rem;
         }
         *, *::before, *::after { box-sizing: border-box; }
-        html { font-size: 112.5%; -webkit-text-size-adjust: 100%; scrollbar-gutter: stable; }
+        html { font-size: 112.5%; -webkit-text-size-adjust: 100%; }
         body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
           line-height: 1.6; color: var(--ink); background: var(--paper); }
         .wrap { max-width: 60rem; margin: 0 auto; padding: 0 1.25rem; }
