@@ -81,7 +81,9 @@ public final class MetadataClient: Sendable {
     /// `GET url` with `Accept: accept`, from the cache when fresh.
     public func get(_ url: String, accept: String) async -> Fetched {
         let key = accept + " " + url
-        if let remembered = await cache.answer(for: key) { return .answer(remembered) }
+        if let remembered = await cache.fresh(key) {
+            return .answer(HTTPAnswer(status: remembered.status, body: Data(remembered.body.utf8)))
+        }
         guard let parsed = URL(string: url), let host = parsed.host else { return .failed("'\(url)' is not a valid address") }
         var outcome = Fetched.failed("no answer")
         let attempts = max(0, options.retries)
@@ -107,7 +109,9 @@ public final class MetadataClient: Sendable {
             case .failed: continue
             case .answer(let answer):
                 // A record, or a plain "no such identifier", is worth remembering; anything else is asked again.
-                if answer.status == 200 || answer.status == 404 { await cache.remember(answer, for: key) }
+                if answer.status == 200 || answer.status == 404 { await cache.remember(
+                    MetadataAnswer(status: answer.status, body: String(decoding: answer.body, as: UTF8.self),
+                                   checked: Date().timeIntervalSince1970), for: key) }
                 return outcome
             }
         }
@@ -165,46 +169,11 @@ actor HostPacer {
     }
 }
 
-/// Remembered answers (`{"GET key": {"status": 200, "body": "…", "checked": 1763800000}}`), trusted for `maxAge`.
-actor MetadataCache {
-    private struct Entry: Codable {
-        var status: Int
-        var body: String
-        var checked: TimeInterval
-    }
-
-    private let file: URL?
-    private let maxAge: TimeInterval
-    private var entries: [String: Entry] = [:]
-    private var changed = false
-
-    init(file: URL?, maxAge: TimeInterval) {
-        self.file = file
-        self.maxAge = maxAge
-        if let file, let data = try? Data(contentsOf: file),
-           let decoded = try? JSONDecoder().decode([String: Entry].self, from: data) {
-            entries = decoded
-        }
-    }
-
-    func answer(for key: String) -> HTTPAnswer? {
-        guard let entry = entries[key], Date().timeIntervalSince1970 - entry.checked <= maxAge else { return nil }
-        return HTTPAnswer(status: entry.status, body: Data(entry.body.utf8))
-    }
-
-    func remember(_ answer: HTTPAnswer, for key: String) {
-        entries[key] = Entry(status: answer.status, body: String(decoding: answer.body, as: UTF8.self),
-                             checked: Date().timeIntervalSince1970)
-        changed = true
-    }
-
-    func save() {
-        guard changed, let file else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        if let data = try? encoder.encode(entries) {
-            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? data.write(to: file, options: .atomic)
-        }
-    }
+/// A remembered answer of a metadata service (`{"GET key": {"status": 200, "body": "…", "checked": …}}`).
+struct MetadataAnswer: DatedEntry {
+    var status: Int
+    var body: String
+    var checked: TimeInterval
 }
+
+typealias MetadataCache = DatedCache<MetadataAnswer>

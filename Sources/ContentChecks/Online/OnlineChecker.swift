@@ -53,10 +53,10 @@ public enum OnlineChecker {
         let outcomes = await withTaskGroup(of: (Int, Outcome).self) { group in
             for (index, target) in targets.enumerated() {
                 group.addTask {
-                    if let status = await cache.status(for: target.url) { return (index, .status(status)) }
+                    if let known = await cache.fresh(target.url) { return (index, .status(known.status)) }
                     let outcome = await fetchWithRetries(target.url, options: options, fetcher: fetcher, limiter: limiter)
-                    if case .status(let status) = outcome, LinkCache.isDefinitive(status, accepted: options.accepted) {
-                        await cache.remember(status, for: target.url)
+                    if case .status(let status) = outcome, LinkStatus.isDefinitive(status, accepted: options.accepted) {
+                        await cache.remember(LinkStatus(status: status, checked: Date().timeIntervalSince1970), for: target.url)
                     }
                     return (index, outcome)
                 }

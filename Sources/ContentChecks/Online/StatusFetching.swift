@@ -32,47 +32,15 @@ public struct URLSessionFetcher: StatusFetching {
     }
 }
 
-/// Remembered statuses (`{"url": {"status": 200, "checked": 1763800000}}`), trusted for `maxAge`.
-actor LinkCache {
-    private struct Entry: Codable {
-        var status: Int
-        var checked: TimeInterval
-    }
+/// A link's remembered status (`{"url": {"status": 200, "checked": 1763800000}}`).
+struct LinkStatus: DatedEntry {
+    var status: Int
+    var checked: TimeInterval
+}
 
-    private let file: URL?
-    private let maxAge: TimeInterval
-    private var entries: [String: Entry] = [:]
-    private var changed = false
+typealias LinkCache = DatedCache<LinkStatus>
 
-    init(file: URL?, maxAge: TimeInterval) {
-        self.file = file
-        self.maxAge = maxAge
-        if let file, let data = try? Data(contentsOf: file),
-           let decoded = try? JSONDecoder().decode([String: Entry].self, from: data) {
-            entries = decoded
-        }
-    }
-
-    func status(for url: String) -> Int? {
-        guard let entry = entries[url], Date().timeIntervalSince1970 - entry.checked <= maxAge else { return nil }
-        return entry.status
-    }
-
-    func remember(_ status: Int, for url: String) {
-        entries[url] = Entry(status: status, checked: Date().timeIntervalSince1970)
-        changed = true
-    }
-
-    func save() {
-        guard changed, let file else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        if let data = try? encoder.encode(entries) {
-            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? data.write(to: file, options: .atomic)
-        }
-    }
-
+extension LinkStatus {
     /// Worth remembering: a working link, or one that is plainly gone. Refusals, rate limits and
     /// server errors are asked again next time.
     static func isDefinitive(_ status: Int, accepted: Set<Int>) -> Bool {
