@@ -38,16 +38,33 @@ public enum SearchText {
             }
         } else {
             // As the script does: lower-case, decompose, drop combining accents, split on the rest.
-            for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-                let value = scalar.value
-                if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
-                    current.append(UInt8(value))
-                } else if (0x300...0x36F).contains(value) {
-                    continue
-                } else {
-                    flush()
+            // Decomposed a few characters at a time: Foundation's normalisation of one long string
+            // takes time growing with the square of its length, and decomposing each piece cut at a
+            // character boundary gives the same scalars.
+            func take(_ piece: String) {
+                for scalar in piece.decomposedStringWithCanonicalMapping.unicodeScalars {
+                    let value = scalar.value
+                    if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
+                        current.append(UInt8(value))
+                    } else if (0x300...0x36F).contains(value) {
+                        continue
+                    } else {
+                        flush()
+                    }
                 }
             }
+            var piece = ""
+            var characters = 0
+            for character in text.lowercased() {
+                piece.append(character)
+                characters += 1
+                if characters == 64 {
+                    take(piece)
+                    piece = ""
+                    characters = 0
+                }
+            }
+            take(piece)
         }
         flush()
         return words
