@@ -27,17 +27,8 @@ public struct URLSessionDocumentFetcher: DocumentFetching {
     public init() {}
 
     public func get(_ url: URL, accept: String, userAgent: String, timeout: TimeInterval) async throws -> HTTPAnswer {
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = "GET"
-        request.setValue(accept, forHTTPHeaderField: "Accept")
-        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * 2
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-        let (data, response) = try await session.data(for: request)
-        guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
+        let (data, http) = try await OnlineRequest.send(url, method: "GET", headers: ["Accept": accept, "User-Agent": userAgent],
+                                                       timeout: timeout)
         let retryAfter = http.value(forHTTPHeaderField: "Retry-After").flatMap { TimeInterval($0.trimmingCharacters(in: .whitespaces)) }
         return HTTPAnswer(status: http.statusCode, body: data, retryAfter: retryAfter)
     }

@@ -18,17 +18,26 @@ public struct URLSessionFetcher: StatusFetching {
     }
 
     public func status(of url: URL, method: String, timeout: TimeInterval) async throws -> Int {
+        try await OnlineRequest.send(url, method: method, headers: ["User-Agent": userAgent], timeout: timeout).response.statusCode
+    }
+}
+
+/// One HTTP request as every online check makes it: an ephemeral session (no cookies, no cache) and
+/// a timeout per request and, doubled, for the whole exchange.
+enum OnlineRequest {
+    static func send(_ url: URL, method: String, headers: [String: String], timeout: TimeInterval) async throws
+        -> (data: Data, response: HTTPURLResponse) {
         var request = URLRequest(url: url, timeoutInterval: timeout)
         request.httpMethod = method
-        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout * 2
         let session = URLSession(configuration: configuration)
         defer { session.finishTasksAndInvalidate() }
-        let (_, response) = try await session.data(for: request)
+        let (data, response) = try await session.data(for: request)
         guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
-        return http.statusCode
+        return (data, http)
     }
 }
 
