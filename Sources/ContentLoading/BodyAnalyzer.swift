@@ -567,12 +567,15 @@ enum ContentLinkResolver {
             own.append(Substring(component))
         }
         // A path ending in ".md" ends in a part of its own.
-        guard inherited + own.count >= 2, let file = own.last,
+        guard inherited + own.count >= 2, own.last != nil,
               let kind = ContentKind(folder: inherited > 0 ? folder[0] : String(own[0])) else {
-            return .invalid("does not point into one of Content/'s page folders (conditions, articles, exercises, programs, experts)")
+            return .invalid("does not point into one of Content/'s page folders (\(ContentKind.folderList))")
         }
-        let stem = String(file.dropLast(3))
-        guard let slug = Slug(stem) else { return .invalid("names a file whose name is not a valid page id") }
+        // The parts after the kind's folder, the last without ".md".
+        var parts = folder.prefix(inherited).dropFirst().map { $0 } + own.dropFirst(inherited > 0 ? 0 : 1).map(String.init)
+        parts[parts.count - 1].removeLast(3)
+        if !kind.descriptor.nestedIDs { parts = [parts[parts.count - 1]] }
+        guard let slug = Slug(path: parts) else { return .invalid("names a file whose name is not a valid page id") }
         return .page(PageRef(kind, slug), fragment: fragment.flatMap { $0.isEmpty ? nil : $0 })
     }
 

@@ -90,15 +90,7 @@ public enum ContentLoader {
 
     private static func makeGraph(_ pages: [any ContentPage], site: SiteConfig, bibliography: Bibliography,
                                   sourceRecords: [SourceRecord]) -> ContentGraph {
-        ContentGraph(
-            site: site,
-            conditions: pages.compactMap { $0 as? Condition },
-            articles: pages.compactMap { $0 as? Article },
-            exercises: pages.compactMap { $0 as? ExerciseCard },
-            programs: pages.compactMap { $0 as? Program },
-            experts: pages.compactMap { $0 as? Expert },
-            bibliography: bibliography,
-            sourceRecords: sourceRecords)
+        ContentGraph(site: site, pages: pages, bibliography: bibliography, sourceRecords: sourceRecords)
     }
 
     /// Whether `seeds/references.json` could be used.

@@ -36,7 +36,7 @@ enum FileDiscovery {
             if components.isEmpty && name == "site.yml" { continue }
             guard let top = components.first, let kind = ContentKind(folder: top) else {
                 diagnostics.append(.warning(
-                    .strayFile, "this file is not in a page folder (conditions, articles, exercises, programs, experts) and is not published",
+                    .strayFile, "this file is not in a page folder (\(ContentKind.folderList)) and is not published",
                     at: SourceLocation(file: file, line: 1, column: 1)))
                 continue
             }
@@ -46,10 +46,21 @@ enum FileDiscovery {
                 continue
             }
             let stem = String(name.dropLast(3))
-            guard let slug = Slug(stem) else {
+            // Where sub-folders are part of the id (`pages/about/team.md` is `about/team`), each part
+            // must be a valid id too.
+            let parts = kind.descriptor.nestedIDs ? components.dropFirst() + [stem] : [stem]
+            guard let slug = Slug(path: Array(parts)) else {
+                let bad = parts.first { !Slug.isValid($0) } ?? stem
                 diagnostics.append(.error(
                     .invalidSlug,
-                    "the file name '\(stem)' is not a valid page id; rename it with lowercase letters, digits and single hyphens, like 'glute-bridge.md'",
+                    "the \(bad == stem ? "file" : "folder") name '\(bad)' is not a valid page id; rename it with lowercase letters, digits and single hyphens, like 'glute-bridge\(bad == stem ? ".md" : "")'",
+                    at: SourceLocation(file: file, line: 1, column: 1)))
+                continue
+            }
+            if kind.descriptor.urlPrefix == "", parts != [PlainPage.homeSlug], let root = parts.first, SitePaths.isSiteRoot(root) {
+                diagnostics.append(.error(
+                    .invalidSlug,
+                    "this page would be published at /\(parts.joined(separator: "/"))/, which the site itself uses; rename the \(parts.count > 1 ? "folder" : "file")",
                     at: SourceLocation(file: file, line: 1, column: 1)))
                 continue
             }

@@ -179,7 +179,7 @@ public enum GraphValidator {
         var diagnostics: [Diagnostic] = []
         var taken: [String: String] = [:]
         for page in graph.allPages {
-            taken["/\(page.ref.kind.folder)/\(page.slug.rawValue)/"] = page.file
+            taken["/\(page.ref.urlPath)"] = page.file
         }
         for page in graph.allPages {
             for alias in page.aliases {

@@ -22,6 +22,7 @@ struct PageDecoder {
         case .exercise: exercise()
         case .program: program()
         case .expert: expert()
+        case .page: plainPage()
         }
         page?.aliases = aliases
         page?.searchTerms = searchTerms
@@ -130,6 +131,31 @@ struct PageDecoder {
         guard let name, let title else { return nil }
         return Expert(slug: slug, file: file, name: name.value, credentials: credentials, title: title.value,
                       affiliation: affiliation?.value, body: body)
+    }
+
+    mutating func plainPage() -> PlainPage? {
+        let title = fields.string("title", required: true)
+        let summary = fields.text("summary")
+        var menus: [MenuPlacement] = []
+        for name in fields.strings("menu") {
+            guard let menu = MenuPlacement(rawValue: name.value) else {
+                let allowed = MenuPlacement.allCases.map(\.rawValue)
+                fields.report(.invalidValue, "'\(name.value)' is not a menu\(didYouMean(name.value, in: allowed)); use \(allowed.joined(separator: " or "))",
+                              at: name.location)
+                continue
+            }
+            if !menus.contains(menu) { menus.append(menu) }
+        }
+        let weight = fields.int("weight", in: -1000...1000) ?? 0
+        let pageType = fields.choice("page-type", as: PlainPageType.self) ?? .page
+        let updated = fields.day("updated")
+        let draft = fields.bool("draft", default: false)
+        let sources = fields.citationKeys("sources")
+        let review = review(required: false)
+        guard let title else { return nil }
+        return PlainPage(slug: slug, file: file, title: title.value, summary: summary, menus: menus, weight: weight,
+                         pageType: pageType, updated: updated?.value, draft: draft, sources: sources, review: review,
+                         body: body)
     }
 
     // MARK: Shared fields

@@ -39,22 +39,9 @@ extension ContentLoader {
     public static func checkBody(_ body: Body, file: String, in graph: ContentGraph, contentRoot: String) -> [Diagnostic] {
         let existing = Set(graph.allPages.map(\.ref))
         let context = GraphValidator.PageContext(existing: existing, draftsExcluded: false, contentRoot: contentRoot)
-        let page = LoneBody(file: file, body: body)
+        // A plain page names nothing but what its body does.
+        let page = PlainPage(slug: Slug("rendered")!, file: file, title: "", summary: nil, menus: [], weight: 0,
+                             pageType: .page, updated: nil, draft: false, sources: [], review: nil, body: body)
         return GraphValidator.validate(page, in: graph, context: context)
     }
-}
-
-/// A body on its own, as a page for the graph's checks: it names nothing but what its body does.
-private struct LoneBody: ContentPage {
-    static let kind = ContentKind.article
-    var slug = Slug("rendered")!
-    var file: String
-    var heading = ""
-    var body: Body
-    var sources: [Located<CitationKey>] = []
-    var review: Review? = nil
-    var citedKeys: [Located<CitationKey>] { body.citations }
-    var aliases: [Located<String>] = []
-    var searchTerms: [String] = []
-    var readability: TextStatistics { body.prose }
 }

@@ -68,7 +68,7 @@ enum FuzzInput {
     }
 
 
-    static let kinds: [ContentKind] = [.condition, .article, .exercise, .program, .expert]
+    static let kinds = ContentKind.allCases
     static let today = Day(clampingYear: 2026, month: 6, day: 1)
 
     static func run(_ input: UnsafeRawBufferPointer) {
@@ -113,13 +113,7 @@ enum FuzzInput {
     }
 
     static func graph(site: SiteConfig, page: (any ContentPage)?) -> ContentGraph {
-        ContentGraph(site: site,
-                     conditions: [page as? Condition].compactMap { $0 },
-                     articles: [page as? Article].compactMap { $0 },
-                     exercises: [page as? ExerciseCard].compactMap { $0 },
-                     programs: [page as? Program].compactMap { $0 },
-                     experts: [page as? Expert].compactMap { $0 },
-                     bibliography: Bibliography(), sourceRecords: [])
+        ContentGraph(site: site, pages: page.map { [$0] } ?? [], bibliography: Bibliography(), sourceRecords: [])
     }
 
     static func render(_ body: Body, graph: ContentGraph) {

@@ -45,23 +45,7 @@ enum AffectedPages {
         case .pending?: parts.append("pending")
         case nil: parts.append("-")
         }
-        switch page {
-        case let condition as Condition:
-            parts += [condition.name, condition.summary.text] + condition.synonyms + condition.symptoms.map(\.text)
-        case let article as Article:
-            parts += [article.title, article.summary.text, article.published.iso, article.updated?.iso ?? "", "\(article.draft)"]
-            parts += article.conditions.map(\.value.rawValue) + article.experts.map { "\($0.expert.value) \($0.role.rawValue)" }
-        case let card as ExerciseCard:
-            parts += [card.title, card.exerciseKind.rawValue, card.steps.first ?? "", "\(card.dosage)"]
-            parts += card.conditions.map(\.value.rawValue) + card.bodyAreas
-        case let program as Program:
-            parts += [program.title, program.summary.text] + program.conditions.map(\.value.rawValue) + program.phases.map(\.name)
-        case let expert as Expert:
-            parts += [expert.name, expert.title, expert.affiliation ?? ""] + expert.credentials
-        default:
-            break
-        }
-        return parts
+        return parts + page.listing
     }
 
     static func files(for changed: Set<PageRef>, graphs: [ContentGraph]) -> Set<String> {
@@ -82,10 +66,8 @@ enum AffectedPages {
         // Pages this one points to list it, or show its name.
         if let reviewer = page.review?.completed?.reviewer.value { result.insert(PageRef(.expert, reviewer)) }
         for embed in page.body.exerciseEmbeds { result.insert(PageRef(.exercise, embed.value)) }
-        result.formUnion(conditions(of: page).map { PageRef(.condition, $0) })
-        if let article = page as? Article {
-            result.formUnion(article.experts.map { PageRef(.expert, $0.expert.value) })
-        }
+        result.formUnion(page.linkedConditions.map { PageRef(.condition, $0.value) })
+        result.formUnion(page.creditedExperts.map { PageRef(.expert, $0.value) })
         // Pages that point to this one show its name or embed its content.
         switch ref.kind {
         case .condition:
@@ -98,23 +80,13 @@ enum AffectedPages {
             for involving in graph.pages(involving: ref.slug) {
                 result.insert(involving)
                 guard let page = graph.page(involving) else { continue }
-                result.formUnion(conditions(of: page).map { PageRef(.condition, $0) })
+                result.formUnion(page.linkedConditions.map { PageRef(.condition, $0.value) })
             }
         case .exercise:
             result.formUnion(graph.pages(embedding: ref.slug))
-        case .article, .program:
+        case .article, .program, .page:
             break
         }
         return result
-    }
-
-    /// The conditions a page is about (articles, exercise cards and programs name theirs).
-    static func conditions(of page: any ContentPage) -> [Slug] {
-        switch page {
-        case let article as Article: article.conditions.map(\.value)
-        case let card as ExerciseCard: card.conditions.map(\.value)
-        case let program as Program: program.conditions.map(\.value)
-        default: []
-        }
     }
 }

@@ -161,7 +161,12 @@ public final class LiveSite: @unchecked Sendable {
         let site = options.contentDirectory.appendingPathComponent("site.yml")
         let references = options.seedsDirectory.appendingPathComponent("references.json")
         let paths = ProjectPaths(displayRoot: options.displayRoot)
-        return (result.sourceTexts[paths.display(site)] ?? "") + "\u{0}" + (result.sourceTexts[paths.display(references)] ?? "")
+        // Every page's header and footer show the menus, so a change to a menu entry changes every page.
+        let menus = result.graph.plainPages.filter { !$0.menus.isEmpty }.map { page in
+            ([page.slug.rawValue, page.title, String(page.weight), "\(page.draft)"] + page.menus.map(\.rawValue)).joined(separator: " ")
+        }
+        return ([result.sourceTexts[paths.display(site)] ?? "", result.sourceTexts[paths.display(references)] ?? ""] + menus)
+            .joined(separator: "\u{0}")
     }
 
     private func write(_ entries: [SitePlan.Entry]) throws {

@@ -27,16 +27,33 @@ struct SitePlan {
             ArticlePage.render(article, graph: graph, references: references, body: body(of: article)).bytes
         }
 
+        /// A page of any kind, rendered by its kind's template.
         func render(_ page: any ContentPage) -> [UInt8] {
-            let body = body(of: page)
-            switch page {
-            case let condition as Condition: return ConditionPage.render(condition, graph: graph, references: references, body: body).bytes
-            case let article as Article: return render(article: article)
-            case let card as ExerciseCard: return ExercisePage.render(card, graph: graph, references: references, body: body).bytes
-            case let program as Program: return ProgramPage.render(program, graph: graph, references: references, body: body).bytes
-            case let expert as Expert: return ExpertPage.render(expert, graph: graph, references: references, body: body).bytes
-            default: return []
+            render(page.ref)
+        }
+
+        func render(_ ref: PageRef) -> [UInt8] {
+            let stores = graph.stores
+            func page<Page: ContentPage>(_ store: PageStore<Page>, _ template: (Page, BodyRenderer) -> HTML) -> [UInt8] {
+                guard let page = store[ref.slug] else { return [] }
+                return template(page, body(of: page)).bytes
             }
+            return switch ref.kind {
+            case .condition: page(stores.conditions) { ConditionPage.render($0, graph: graph, references: references, body: $1) }
+            case .article: page(stores.articles) { ArticlePage.render($0, graph: graph, references: references, body: $1) }
+            case .exercise: page(stores.exercises) { ExercisePage.render($0, graph: graph, references: references, body: $1) }
+            case .program: page(stores.programs) { ProgramPage.render($0, graph: graph, references: references, body: $1) }
+            case .expert: page(stores.experts) { ExpertPage.render($0, graph: graph, references: references, body: $1) }
+            case .page: page(stores.plainPages) { PlainPageTemplate.render($0, graph: graph, references: references, body: $1) }
+            }
+        }
+
+        /// The home page, with its own text when `pages/index.md` exists.
+        func home() -> [UInt8] {
+            let text = graph.plainPage(Slug(PlainPage.homeSlug)!).map {
+                PlainPageTemplate.homeText($0, graph: graph, references: references, body: body(of: $0))
+            }
+            return SitePages.home(graph: graph, text: text).bytes
         }
 
         private func body<Page: ContentPage>(of page: Page) -> BodyRenderer {
@@ -52,7 +69,7 @@ struct SitePlan {
     static func entries(for graph: ContentGraph, articles: Bool = true, search: SearchIndexBuilder = SearchIndexBuilder()) -> [Entry] {
         let renderer = PageRenderer(graph: graph)
         var entries: [Entry] = [
-            Entry(file: Route.home.outputFile) { SitePages.home(graph: graph).bytes },
+            Entry(file: Route.home.outputFile) { renderer.home() },
             Entry(file: Route.references.outputFile) { SitePages.references(graph: graph).bytes },
             Entry(file: Route.notFound.outputFile) { SitePages.notFound(graph: graph).bytes },
             Entry(file: "assets/" + Stylesheet.fileName) { Array(Stylesheet.css.utf8) },
@@ -69,11 +86,12 @@ struct SitePlan {
                 entries.append(Entry(file: alias.outputFile) { Redirects.page(from: alias, to: target, graph: graph).bytes })
             }
         }
-        for kind in ContentKind.allCases {
+        for kind in ContentKind.allCases where kind.descriptor.hasIndex {
             entries.append(Entry(file: Route.index(kind).outputFile) { SitePages.index(kind, graph: graph).bytes })
         }
         for page in graph.allPages where articles || page.ref.kind != .article {
-            entries.append(Entry(file: Route.page(page.ref).outputFile) { renderer.render(page) })
+            // The home page's text is on the home page; it is still found by search.
+            if page.hasOwnPage { entries.append(Entry(file: Route.page(page.ref).outputFile) { renderer.render(page) }) }
             entries.append(Entry(file: Search.fragmentFile(page.ref)) { SearchDocument(page, graph: graph).fragment })
         }
         // The index files' names depend only on the number of pages; the index is made once, by

@@ -137,6 +137,33 @@ public enum StructuredData {
 }
 
 extension StructuredData {
+    /// `WebPage`, `AboutPage` or `ContactPage` for a plain page: no medical audience; its review and
+    /// citations when it has them.
+    public static func webPage(_ page: PlainPage, graph: ContentGraph, references: ReferenceTable,
+                               description: String) -> JSONValue {
+        let site = graph.site
+        var reviewedBy: JSONValue?
+        var lastReviewed: JSONValue?
+        if let review = page.review?.completed {
+            lastReviewed = .string(review.date.iso)
+            if let expert = graph.expert(review.reviewer.value) { reviewedBy = person(expert, site: site) }
+        }
+        let cited = orderedUnique(page.citedKeys.map(\.value) + page.sources.map(\.value))
+        let citations: [JSONValue] = cited.compactMap { references.creativeWork($0) }
+        return .object(compacting: [
+            ("@context", .string("https://schema.org")),
+            ("@type", .string(page.pageType.schemaType)),
+            ("name", .string(page.title)),
+            ("description", .string(description)),
+            ("url", .string(Linker.absolute(.page(page.ref), site: site))),
+            ("inLanguage", .string(site.language)),
+            ("dateModified", page.updated.map { .string($0.iso) }),
+            ("lastReviewed", lastReviewed),
+            ("reviewedBy", reviewedBy),
+            ("citation", citations.isEmpty ? nil : .array(citations)),
+        ])
+    }
+
     /// `MedicalWebPage` for the pages that list others (home, indexes, references).
     public static func listPage(title: String, description: String, route: Route, site: SiteConfig) -> JSONValue {
         .object([

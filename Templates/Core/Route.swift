@@ -25,7 +25,7 @@ public struct Route: Hashable, Sendable, Comparable {
     public static let contentDepth = Route(path: "articles/_/")
 
     public static func page(_ ref: PageRef) -> Route {
-        Route(path: "\(ref.kind.folder)/\(ref.slug.rawValue)/")
+        Route(path: ref.urlPath)
     }
 
     /// The folder listing a kind of page (`exercises/`).

@@ -2,14 +2,16 @@ import ContentModel
 
 /// The pages that list others: home, one index per kind, the references page and the 404 page.
 public enum SitePages {
-    public static func home(graph: ContentGraph) -> HTML {
+    /// - Parameter text: the home page's own text (`pages/index.md`), rendered; otherwise the site's
+    ///   description.
+    public static func home(graph: ContentGraph, text: HTML? = nil) -> HTML {
         let linker = Linker(from: .home, site: graph.site)
         let conditions = graph.conditions.map { (title: $0.name, href: linker.href($0.ref), note: Optional($0.summary.plain)) }
         let articles = graph.articleIndicesNewestFirst().prefix(10).map { index in
             (title: graph.articles[index].title, href: linker.href(graph.articles[index].ref),
              note: Optional(graph.articles[index].summary.plain))
         }
-        let intro: HTML = graph.site.description.map { "<p class=\"lede\">\($0)</p>\n" } ?? ""
+        let intro: HTML = text ?? graph.site.description.map { "<p class=\"lede\">\($0)</p>\n" } ?? ""
         let main: HTML = """
             <header class="page-header">
             <h1>\(graph.site.title)</h1>
@@ -56,6 +58,10 @@ public enum SitePages {
         case .expert:
             title = "Experts"
             body = PageParts.linkList(graph.experts.map { ($0.heading, linker.href($0.ref), Optional($0.title)) })
+        case .page:
+            // Plain pages have no index of their own (``KindDescriptor/hasIndex``); listed, they read so.
+            title = "Pages"
+            body = PageParts.linkList(graph.plainPages.filter(\.hasOwnPage).map { ($0.title, linker.href($0.ref), $0.summary?.plain) })
         }
         if body.isEmpty { body = "<p>Nothing here yet.</p>\n" }
         let main: HTML = """

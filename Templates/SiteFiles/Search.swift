@@ -23,16 +23,8 @@ public enum Search {
     /// At most this many prefix completions of one query word, shortest first.
     public static let prefixLimit = 30
 
-    /// Ties go to conditions, then articles, programs, exercise cards and experts.
-    public static func kindOrder(_ kind: ContentKind) -> Int {
-        switch kind {
-        case .condition: 0
-        case .article: 1
-        case .program: 2
-        case .exercise: 3
-        case .expert: 4
-        }
-    }
+    /// Ties go to conditions, then articles, programs, exercise cards, experts and plain pages.
+    public static func kindOrder(_ kind: ContentKind) -> Int { kind.descriptor.searchRank }
 
     /// How many files the index is split into, from the number of pages alone (so the list of files is
     /// known before the index is made).

@@ -45,28 +45,10 @@ public struct SearchDocument: Sendable {
             self.init(article: article, graph: graph)
             return
         }
-        var names: [String] = []
-        var summary = ""
-        var about: [String] = []
-        var extra: [String] = []
-        switch page {
-        case let condition as Condition:
-            names = condition.synonyms
-            summary = condition.summary.plain
-            extra = condition.symptoms.map(\.plain)
-        case let card as ExerciseCard:
-            summary = card.steps.first ?? ""
-            about = card.bodyAreas + card.equipment + [card.exerciseKind.singular]
-                + card.conditions.compactMap { graph.condition($0.value)?.name }
-        case let program as Program:
-            summary = program.summary.plain
-            about = program.phases.map(\.name) + program.conditions.compactMap { graph.condition($0.value)?.name }
-        case let expert as Expert:
-            summary = expert.title
-            about = expert.credentials + (expert.affiliation.map { [$0] } ?? [])
-        default:
-            break
-        }
+        let fields = page.searchFields
+        let summary = fields.summary, extra = fields.text
+        var names = fields.names
+        let about = fields.about + page.linkedConditions.compactMap { graph.condition($0.value)?.name }
         names += SearchTerms.of(page)
         let read = SearchBodyCache.shared.read(page.ref, html: page.body.html.utf8, cached: true)
         let body = ([read.text] + extra).filter { !$0.isEmpty }

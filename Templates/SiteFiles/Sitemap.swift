@@ -5,9 +5,10 @@ public enum SiteFeeds {
     /// Every published page; `lastmod` is the later of the last review and the last update, when known.
     public static func sitemap(graph: ContentGraph) -> String {
         var entries: [(Route, Day?)] = [(.home, nil), (.references, nil)]
-        entries += ContentKind.allCases.map { (Route.index($0), nil) }
-        for page in graph.allPages where page.ref.kind != .article {
-            entries.append((.page(page.ref), page.review?.completed?.date))
+        entries += ContentKind.allCases.filter(\.descriptor.hasIndex).map { (Route.index($0), nil) }
+        for page in graph.allPages where page.ref.kind != .article && page.hasOwnPage {
+            let dates = [page.review?.completed?.date, page.updatedDay].compactMap { $0 }
+            entries.append((.page(page.ref), dates.max()))
         }
         // Articles by index, read in place: casting each page to an article copied it out.
         for index in graph.articles.indices {

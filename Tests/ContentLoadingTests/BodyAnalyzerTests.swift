@@ -103,7 +103,7 @@ import Diagnostics
     @Test func linksOutsideThePageFoldersAreBroken() {
         let (_, diagnostics) = Self.analyze("[notes](../notes/x.md) and [bad name](../exercises/Glute_Bridge.md)\n")
         #expect(diagnostics.filter { $0.code == .brokenLink }.map(\.message) == [
-            "the link '../notes/x.md' does not point into one of Content/'s page folders (conditions, articles, exercises, programs, experts)",
+            "the link '../notes/x.md' does not point into one of Content/'s page folders (conditions, articles, exercises, programs, experts and pages)",
             "the link '../exercises/Glute_Bridge.md' names a file whose name is not a valid page id",
         ])
     }
@@ -193,8 +193,8 @@ import Diagnostics
     @Test(arguments: [
         ("../../x.md", "invalid: points outside Content/"),
         ("../../../etc/passwd.md", "invalid: points outside Content/"),
-        ("../site.md", "invalid: does not point into one of Content/'s page folders (conditions, articles, exercises, programs, experts)"),
-        ("../notes/x.md", "invalid: does not point into one of Content/'s page folders (conditions, articles, exercises, programs, experts)"),
+        ("../site.md", "invalid: does not point into one of Content/'s page folders (conditions, articles, exercises, programs, experts and pages)"),
+        ("../notes/x.md", "invalid: does not point into one of Content/'s page folders (conditions, articles, exercises, programs, experts and pages)"),
         ("../exercises/Bad Name.md", "invalid: names a file whose name is not a valid page id"),
         ("../exercises/.md", "invalid: names a file whose name is not a valid page id"),
     ])

@@ -71,7 +71,9 @@ struct Generator {
         var drafts = Set<String>()
         for path in files.keys.sorted() where path.hasPrefix("Content/") && path.hasSuffix(".md") {
             let parts = path.split(separator: "/")
-            slugs[String(parts[1]), default: []].append(String(parts.last!.dropLast(3)))
+            // Where sub-folders are part of the id (plain pages), the id is the path below the kind's folder.
+            let nested = ContentKind(folder: String(parts[1]))?.descriptor.nestedIDs == true
+            slugs[String(parts[1]), default: []].append(String((nested ? parts[2...].joined(separator: "/") : String(parts.last!)).dropLast(3)))
             if files[path]!.contains("\ndraft: true") { drafts.insert(path) }
         }
         self.slugs = slugs
@@ -161,6 +163,7 @@ struct Generator {
     private static let enumerations: [[String]] = [
         ReviewRole.allCases.map(\.rawValue), ExpertRole.allCases.map(\.rawValue),
         ExerciseKind.allCases.map(\.rawValue), Difficulty.allCases.map(\.rawValue),
+        MenuPlacement.allCases.map(\.rawValue), PlainPageType.allCases.map(\.rawValue),
     ]
 
     /// Another valid value of the same type as `text`, the value of `key`.
@@ -230,6 +233,7 @@ struct Generator {
         for (_, slugs) in slugs.sorted(by: { $0.key < $1.key }) where !items.isEmpty && items.allSatisfy(slugs.contains) { universe = slugs }
         if !items.isEmpty, items.allSatisfy(citationKeys.contains) { universe = citationKeys }
         if !items.isEmpty, items.allSatisfy(contentFiles.contains) { universe = contentFiles }
+        for values in Self.enumerations where !items.isEmpty && items.allSatisfy(values.contains) { universe = values }
         var result: [(String, [String], Bool?)] = []
         if items.count > 1 {
             result.append(("last item dropped", Array(items.dropLast()), true))
@@ -455,13 +459,15 @@ struct Generator {
         context.add("body: heading added", keys: ["(body)"], text: appended("## Added heading\n\nAdded text."), valid: true)
         let cite = citationKeys.first { !text.contains("@\($0)") } ?? citationKeys.first ?? "x"
         context.add("body: citation [@\(cite)] added", keys: ["(body)"], text: appended("Added cited text [@\(cite)]."), valid: true)
+        // Relative links climb out of the file's folders (`pages/about/team.md` is two deep).
+        let up = String(repeating: "../", count: context.path.split(separator: "/").count - 2)
         // A link to a page of the next kind (each kind is linked to from some page of another kind).
         let folders = MutationCatalog.pageFolders
         let ownFolder = String(context.path.split(separator: "/")[1])
         let folder = folders[((folders.firstIndex(of: ownFolder) ?? 0) + 1) % folders.count]
         if let target = slugs[folder]?.first(where: { !drafts.contains("Content/\(folder)/\($0).md") }) {
             context.add("body: link to \(folder)/\(target) added", keys: ["(body)"],
-                        text: appended("Read about [\(target)](../\(folder)/\(target).md)."), valid: true)
+                        text: appended("Read about [\(target)](\(up)\(folder)/\(target).md)."), valid: true)
         }
         // A link to a heading of another page.
         for other in files.keys.sorted() where other.hasPrefix("Content/") && other.hasSuffix(".md") && other != context.path && !drafts.contains(other) {
@@ -470,7 +476,7 @@ struct Generator {
                 .replacingOccurrences(of: " ", with: "-")
             let parts = other.split(separator: "/")
             context.add("body: link to \(parts[1])/\(parts[2])#\(anchor) added", keys: ["(body)"],
-                        text: appended("Read [this section](../\(parts[1])/\(parts[2])#\(anchor))."), valid: true)
+                        text: appended("Read [this section](\(up)\(parts.dropFirst().joined(separator: "/"))#\(anchor))."), valid: true)
             break
         }
         if let card = slugs["exercises"]?.first(where: { $0 != ownSlug && !text.contains("\n\($0)\n```") }) {
@@ -494,7 +500,7 @@ struct Generator {
         let lane = "Content/\(kind)/ (new pages)"
         // One folder deeper, relative links need one more `../`.
         let deeper = copy.replacingOccurrences(of: "](../", with: "](../../")
-            .replacingOccurrences(of: #"\]\(([a-z0-9-]+\.md)"#, with: "](../$1", options: .regularExpression)
+            .replacingOccurrences(of: #"\]\(([a-z0-9-][a-z0-9/-]*\.md)"#, with: "](../$1", options: .regularExpression)
         return [
             Mutation(name: "\(added): added (copy of \(source)), renamed to \(renamed), deleted", lane: lane, kind: kind,
                      keys: ["(add)", "(rename)", "(delete)"], steps: [[.write(added, copy)], [.rename(added, renamed)]], expectValid: true),

@@ -63,7 +63,7 @@ struct ReadmeKeys: Sendable {
                     section = "*"
                 } else if line.contains("Review records") {
                     section = "review"
-                } else if let range = line.range(of: "`Content/"), line.contains("/<slug>.md`") {
+                } else if let range = line.range(of: "`Content/"), line.contains("/<slug>.md`") || line.contains("/<path>.md`") {
                     section = String(line[range.upperBound...].prefix { $0 != "/" })
                 }
                 continue

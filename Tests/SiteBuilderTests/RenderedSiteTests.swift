@@ -8,6 +8,25 @@ struct RenderedSiteTests {
     static let article = "articles/moving-with-knee-osteoarthritis/index.html"
     static let pendingArticle = "articles/easing-low-back-pain/index.html"
 
+    // MARK: Plain pages
+
+    @Test func plainPagesPublishAtTheRootAndAreInTheSitemapAndSearchButNotTheFeed() throws {
+        let site = try BuiltSite.valid()
+        let about = site.page("about/index.html")
+        #expect(about.contains("\"@type\":\"AboutPage\""))
+        #expect(!about.contains("MedicalWebPage"))
+        #expect(about.contains("<a href=\"../about/team/\">the team</a>"))
+        #expect(site.page("about/team/index.html").contains("<h1>Our team</h1>"))
+        #expect(site.files["index/index.html"] == nil, "pages/index.md is the home page's text, not a page")
+        #expect(site.page("index.html").contains("<div class=\"prose home-text\">"))
+        let sitemap = site.page("sitemap.xml")
+        #expect(sitemap.contains("/about/</loc><lastmod>2026-02-01</lastmod>"))
+        #expect(sitemap.contains("/about/team/</loc>"))
+        #expect(!sitemap.contains("/pages/"))
+        #expect(!site.page("feed.xml").contains("/about/"))
+        #expect(site.files["search/f/pages/about.json"] != nil)
+    }
+
     // MARK: Citations
 
     @Test func citationsAreNumberedByFirstUseAndReuseTheirNumber() throws {
@@ -275,7 +294,8 @@ struct RenderedSiteTests {
         #expect(article.contains("as long as 1 &lt; 2 sessions"))
         #expect(article.contains("Use your hands on the chair&#39;s arms"))
         #expect(article.contains("href=\"https://kneecare.example.org/exercise?topic=knees&amp;lang=en\""))
-        #expect(site.page("index.html").contains("<p class=\"lede\">A small made-up site that Salve&#39;s end-to-end tests build &amp; compare with golden files.</p>"))
+        // The home page's text comes from pages/index.md; its description from site.yml.
+        #expect(site.page("index.html").contains("<p class=\"lede\">Plain-language pages about joint pain &amp; back care, written for Salve&#39;s tests.</p>"))
         #expect(site.page("index.html").contains("<meta name=\"description\" content=\"A small made-up site that Salve&#39;s end-to-end tests build &amp; compare with golden files.\">"))
         for page in site.htmlPages {
             let html = site.page(page)

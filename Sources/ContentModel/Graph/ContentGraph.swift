@@ -5,60 +5,50 @@
 /// and a struct of a dozen arrays cost a dozen reference-count operations per copy.
 public final class ContentGraph: Sendable {
     public let site: SiteConfig
-    /// Each kind sorted by slug, so everything derived from the graph is deterministic.
-    public let conditions: [Condition]
-    public let articles: [Article]
-    public let exercises: [ExerciseCard]
-    public let programs: [Program]
-    public let experts: [Expert]
+    /// Each kind's pages, sorted by slug.
+    public let stores: PageStores
     public let bibliography: Bibliography
     public let sourceRecords: [SourceRecord]
 
-    private let conditionIndex: [Slug: Int]
-    private let articleIndex: [Slug: Int]
+    public var conditions: [Condition] { stores.conditions.all }
+    public var articles: [Article] { stores.articles.all }
+    public var exercises: [ExerciseCard] { stores.exercises.all }
+    public var programs: [Program] { stores.programs.all }
+    public var experts: [Expert] { stores.experts.all }
+    public var plainPages: [PlainPage] { stores.plainPages.all }
+
     /// Every page's heading, apart from the page: reading it through the page copied the whole page.
     private let headings: [PageRef: String]
-    private let exerciseIndex: [Slug: Int]
-    private let programIndex: [Slug: Int]
-    private let expertIndex: [Slug: Int]
 
     private let pagesByCondition: [Slug: [PageRef]]
     private let pagesByExpert: [Slug: [PageRef]]
     private let pagesByCitation: [CitationKey: [PageRef]]
     private let embeddersByExercise: [Slug: [PageRef]]
 
-    public init(site: SiteConfig, conditions: [Condition], articles: [Article], exercises: [ExerciseCard],
-                programs: [Program], experts: [Expert], bibliography: Bibliography, sourceRecords: [SourceRecord]) {
+    public convenience init(site: SiteConfig, pages: [any ContentPage], bibliography: Bibliography,
+                            sourceRecords: [SourceRecord]) {
+        self.init(site: site, stores: PageStores(pages), bibliography: bibliography, sourceRecords: sourceRecords)
+    }
+
+    public convenience init(site: SiteConfig, conditions: [Condition] = [], articles: [Article] = [],
+                            exercises: [ExerciseCard] = [], programs: [Program] = [], experts: [Expert] = [],
+                            plainPages: [PlainPage] = [], bibliography: Bibliography, sourceRecords: [SourceRecord] = []) {
+        self.init(site: site, stores: PageStores(conditions: conditions, articles: articles, exercises: exercises,
+                                                 programs: programs, experts: experts, plainPages: plainPages),
+                  bibliography: bibliography, sourceRecords: sourceRecords)
+    }
+
+    private init(site: SiteConfig, stores: PageStores, bibliography: Bibliography, sourceRecords: [SourceRecord]) {
         self.site = site
-        self.conditions = conditions.sorted { $0.slug < $1.slug }
-        self.articles = articles.sorted { $0.slug < $1.slug }
-        self.exercises = exercises.sorted { $0.slug < $1.slug }
-        self.programs = programs.sorted { $0.slug < $1.slug }
-        self.experts = experts.sorted { $0.slug < $1.slug }
+        self.stores = stores
         // Formatted once, in the style the site chose.
         self.bibliography = bibliography.styled(site.citationStyle)
         self.sourceRecords = sourceRecords
-
-        // Pages are read in place, by index, here and below: iterating an array of pages copies each.
-        func index<P: ContentPage>(_ pages: [P]) -> [Slug: Int] {
-            Dictionary(pages.indices.map { (pages[$0].slug, $0) }, uniquingKeysWith: { first, _ in first })
-        }
-        conditionIndex = index(self.conditions)
-        articleIndex = index(self.articles)
+        allPages = stores.allPages
         var headings: [PageRef: String] = [:]
-        headings.reserveCapacity(self.conditions.count + self.articles.count + self.exercises.count
-                                 + self.programs.count + self.experts.count)
-        for index in self.conditions.indices { headings[self.conditions[index].ref] = self.conditions[index].name }
-        for index in self.articles.indices { headings[self.articles[index].ref] = self.articles[index].title }
-        for index in self.exercises.indices { headings[self.exercises[index].ref] = self.exercises[index].title }
-        for index in self.programs.indices { headings[self.programs[index].ref] = self.programs[index].title }
-        for index in self.experts.indices { headings[self.experts[index].ref] = self.experts[index].heading }
+        headings.reserveCapacity(allPages.count)
+        for page in allPages { headings[page.ref] = page.heading }
         self.headings = headings
-        exerciseIndex = index(self.exercises)
-        programIndex = index(self.programs)
-        expertIndex = index(self.experts)
-
-        allPages = self.conditions + self.articles + self.exercises + self.programs + self.experts
         let edges = ReverseEdges(allPages)
         pagesByCondition = edges.byCondition
         pagesByExpert = edges.byExpert
@@ -66,23 +56,13 @@ public final class ContentGraph: Sendable {
         embeddersByExercise = edges.embedders
     }
 
-    private init(_ other: ContentGraph, conditions: [Condition], articles: [Article], exercises: [ExerciseCard],
-                 programs: [Program], experts: [Expert], allPages: [any ContentPage], headings: [PageRef: String]) {
+    private init(_ other: ContentGraph, stores: PageStores, allPages: [any ContentPage], headings: [PageRef: String]) {
         site = other.site
+        self.stores = stores
         self.headings = headings
-        self.conditions = conditions
-        self.articles = articles
-        self.exercises = exercises
-        self.programs = programs
-        self.experts = experts
         self.allPages = allPages
         bibliography = other.bibliography
         sourceRecords = other.sourceRecords
-        conditionIndex = other.conditionIndex
-        articleIndex = other.articleIndex
-        exerciseIndex = other.exerciseIndex
-        programIndex = other.programIndex
-        expertIndex = other.expertIndex
         pagesByCondition = other.pagesByCondition
         pagesByExpert = other.pagesByExpert
         pagesByCitation = other.pagesByCitation
@@ -95,74 +75,32 @@ public final class ContentGraph: Sendable {
     /// caller compares them): then every index and reverse edge still holds and is shared, not rebuilt.
     /// Nil if a page is not in the graph.
     public func replacing(_ updated: [any ContentPage]) -> ContentGraph? {
-        var conditions = self.conditions, articles = self.articles, exercises = self.exercises
-        var programs = self.programs, experts = self.experts, allPages = self.allPages, headings = self.headings
-        let offsets = [conditions.count, articles.count, exercises.count, programs.count]
+        var stores = self.stores, headings = self.headings
+        func replace<Page: ContentPage>(_ page: Page) -> Bool { stores[keyPath: Page.store].replace(page) }
         for page in updated {
-            let position: Int
-            switch page {
-            case let condition as Condition:
-                guard let index = conditionIndex[condition.slug] else { return nil }
-                conditions[index] = condition
-                position = index
-            case let article as Article:
-                guard let index = articleIndex[article.slug] else { return nil }
-                articles[index] = article
-                position = offsets[0] + index
-            case let card as ExerciseCard:
-                guard let index = exerciseIndex[card.slug] else { return nil }
-                exercises[index] = card
-                position = offsets[0] + offsets[1] + index
-            case let program as Program:
-                guard let index = programIndex[program.slug] else { return nil }
-                programs[index] = program
-                position = offsets[0] + offsets[1] + offsets[2] + index
-            case let expert as Expert:
-                guard let index = expertIndex[expert.slug] else { return nil }
-                experts[index] = expert
-                position = offsets.reduce(0, +) + index
-            default:
-                return nil
-            }
-            allPages[position] = page
+            guard replace(page) else { return nil }
             headings[page.ref] = page.heading
         }
-        return ContentGraph(self, conditions: conditions, articles: articles, exercises: exercises, programs: programs,
-                            experts: experts, allPages: allPages, headings: headings)
+        return ContentGraph(self, stores: stores, allPages: stores.allPages, headings: headings)
     }
 
     // MARK: Lookup by id
 
-    public func condition(_ slug: Slug) -> Condition? { conditionIndex[slug].map { conditions[$0] } }
-    public func article(_ slug: Slug) -> Article? { articleIndex[slug].map { articles[$0] } }
-    public func exercise(_ slug: Slug) -> ExerciseCard? { exerciseIndex[slug].map { exercises[$0] } }
-    public func program(_ slug: Slug) -> Program? { programIndex[slug].map { programs[$0] } }
-    public func expert(_ slug: Slug) -> Expert? { expertIndex[slug].map { experts[$0] } }
+    public func condition(_ slug: Slug) -> Condition? { stores.conditions[slug] }
+    public func article(_ slug: Slug) -> Article? { stores.articles[slug] }
+    public func exercise(_ slug: Slug) -> ExerciseCard? { stores.exercises[slug] }
+    public func program(_ slug: Slug) -> Program? { stores.programs[slug] }
+    public func expert(_ slug: Slug) -> Expert? { stores.experts[slug] }
+    public func plainPage(_ slug: Slug) -> PlainPage? { stores.plainPages[slug] }
 
     /// A page's heading, without copying the page into an existential as `page(_:)` does: pages
     /// that list thousands of others (the references page, a card's "Found in") ask this often.
     public func heading(of ref: PageRef) -> String? { headings[ref] }
 
-    public func page(_ ref: PageRef) -> (any ContentPage)? {
-        switch ref.kind {
-        case .condition: condition(ref.slug)
-        case .article: article(ref.slug)
-        case .exercise: exercise(ref.slug)
-        case .program: program(ref.slug)
-        case .expert: expert(ref.slug)
-        }
-    }
+    public func page(_ ref: PageRef) -> (any ContentPage)? { stores.page(ref) }
 
     /// Whether a page exists, without copying it out.
-    public func contains(_ ref: PageRef) -> Bool {
-        switch ref.kind {
-        case .condition: conditionIndex[ref.slug] != nil
-        case .article: articleIndex[ref.slug] != nil
-        case .exercise: exerciseIndex[ref.slug] != nil
-        case .program: programIndex[ref.slug] != nil
-        case .expert: expertIndex[ref.slug] != nil
-        }
-    }
+    public func contains(_ ref: PageRef) -> Bool { stores.contains(ref) }
 
     /// Every page, by kind then slug. Stored: boxing ten thousand pages into existentials on each
     /// call cost more than the checks that asked for them.
@@ -184,7 +122,7 @@ public final class ContentGraph: Sendable {
     /// place: copying an article copies each of its strings and lists, and a condition's page lists
     /// hundreds.
     public func articleIndices(about condition: Slug) -> [Int] {
-        newestFirst(refs(pagesByCondition[condition], .article).compactMap { articleIndex[$0] })
+        newestFirst(refs(pagesByCondition[condition], .article).compactMap { stores.articles.position(of: $0) })
     }
 
     /// Every article, newest first, as indices into `articles` (see ``articleIndices(about:)``).
@@ -202,19 +140,23 @@ public final class ContentGraph: Sendable {
 
     /// A page's review, read in place (`page(_:)` copies the page out).
     public func review(of ref: PageRef) -> Review? {
-        switch ref.kind {
-        case .condition: conditionIndex[ref.slug].map { conditions[$0].pageReview }
-        case .article: articleIndex[ref.slug].map { articles[$0].pageReview }
-        case .exercise: exerciseIndex[ref.slug].map { exercises[$0].pageReview }
-        case .program: programIndex[ref.slug].map { programs[$0].pageReview }
+        func field<Page: ContentPage>(_ store: PageStore<Page>, _ read: (Page) -> Review?) -> Review? {
+            store.position(of: ref.slug).flatMap { read(store.all[$0]) }
+        }
+        return switch ref.kind {
+        case .condition: field(stores.conditions) { $0.pageReview }
+        case .article: field(stores.articles) { $0.pageReview }
+        case .exercise: field(stores.exercises) { $0.pageReview }
+        case .program: field(stores.programs) { $0.pageReview }
         case .expert: nil
+        case .page: field(stores.plainPages) { $0.review }
         }
     }
 
     /// The experts a page credits (only articles credit any), read in place.
     public func creditedExperts(of ref: PageRef) -> [ExpertCredit] {
-        guard ref.kind == .article, let index = articleIndex[ref.slug] else { return [] }
-        return articles[index].experts
+        guard ref.kind == .article else { return [] }
+        return stores.articles[ref.slug]?.experts ?? []
     }
 
     public func exercises(for condition: Slug) -> [ExerciseCard] {

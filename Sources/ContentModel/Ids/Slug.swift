@@ -1,6 +1,7 @@
 /// A page's id and the last part of its URL: lowercase letters, digits and single hyphens.
 ///
-/// Because nothing else is allowed, a slug can never name a path outside `Output/`.
+/// Because nothing else is allowed, a slug can never name a path outside `Output/`. A nested id
+/// (``init(path:)``) is such slugs joined by `/`, and keeps that promise.
 public struct Slug: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public let rawValue: String
 
@@ -8,6 +9,14 @@ public struct Slug: Hashable, Comparable, Sendable, CustomStringConvertible, Cod
         guard Slug.isValid(rawValue) else { return nil }
         self.rawValue = rawValue
     }
+
+    /// A nested id, `about/team`: slugs joined by single slashes (plain pages in sub-folders).
+    public init?(path parts: [String]) {
+        guard !parts.isEmpty, parts.allSatisfy(Slug.isValid) else { return nil }
+        rawValue = parts.joined(separator: "/")
+    }
+
+    public var isNested: Bool { rawValue.utf8.contains(UInt8(ascii: "/")) }
 
     public static func isValid(_ text: String) -> Bool {
         var previousWasHyphen = true  // rejects a leading hyphen
@@ -72,7 +81,7 @@ public struct Slug: Hashable, Comparable, Sendable, CustomStringConvertible, Cod
 
     public init(from decoder: Decoder) throws {
         let raw = try decoder.singleValueContainer().decode(String.self)
-        guard let slug = Slug(raw) else {
+        guard let slug = Slug(path: raw.split(separator: "/", omittingEmptySubsequences: false).map(String.init)) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "invalid slug"))
         }
         self = slug

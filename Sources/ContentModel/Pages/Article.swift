@@ -1,5 +1,6 @@
 public struct Article: ContentPage {
     public static let kind = ContentKind.article
+    public static var store: WritableKeyPath<PageStores, PageStore<Article>> { \.articles }
     public var slug: Slug
     public var file: String
     public var title: String
@@ -33,12 +34,18 @@ public struct Article: ContentPage {
     }
 
     public var readability: TextStatistics { TextStatistics.measure(summary.plain) + body.prose }
+    public var searchFields: SearchFields { SearchFields(summary: summary.plain) }
+    public var listing: [String] {
+        [title, summary.text, published.iso, updated?.iso ?? "", "\(draft)"] + conditions.map(\.value.rawValue)
+            + experts.map { "\($0.expert.value) \($0.role.rawValue)" }
+    }
     public var heading: String { title }
     public var review: Review? { pageReview }
     public var citedKeys: [Located<CitationKey>] { located([summary]) + body.citations }
     public func isPublished(asOf day: Day) -> Bool { !draft && published <= day }
     public var linkedConditions: [Located<Slug>] { conditions }
     public var creditedExperts: [Located<Slug>] { experts.map(\.expert) }
+    public var updatedDay: Day? { lastChanged }
     /// The most recent of published and updated.
     public var lastChanged: Day { max(published, updated ?? published) }
 }

@@ -1,5 +1,6 @@
 public struct Condition: ContentPage {
     public static let kind = ContentKind.condition
+    public static var store: WritableKeyPath<PageStores, PageStore<Condition>> { \.conditions }
     public var slug: Slug
     public var file: String
     public var name: String
@@ -29,6 +30,10 @@ public struct Condition: ContentPage {
     }
 
     public var readability: TextStatistics { TextStatistics.measure(summary.plain) + body.prose }
+    public var searchFields: SearchFields {
+        SearchFields(names: synonyms, summary: summary.plain, text: symptoms.map(\.plain))
+    }
+    public var listing: [String] { [name, summary.text] + synonyms + symptoms.map(\.text) }
     public var heading: String { name }
     public var review: Review? { pageReview }
     public var citedKeys: [Located<CitationKey>] {

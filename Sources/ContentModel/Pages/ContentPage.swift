@@ -1,6 +1,8 @@
 /// What every page of the graph has.
 public protocol ContentPage: Sendable {
     static var kind: ContentKind { get }
+    /// Where the graph keeps pages of this type.
+    static var store: WritableKeyPath<PageStores, PageStore<Self>> { get }
     var slug: Slug { get }
     /// The file it was loaded from, relative to the project root.
     var file: String { get }
@@ -26,6 +28,36 @@ public protocol ContentPage: Sendable {
     /// checking every page's ids needs no cast (and copy) to its type.
     var linkedConditions: [Located<Slug>] { get }
     var creditedExperts: [Located<Slug>] { get }
+    /// What search indexes besides the title, headings, lay terms and body.
+    var searchFields: SearchFields { get }
+    /// The fields of this page that other pages and site-wide files (indexes, feed, sitemap, search,
+    /// structured data) show, beyond what every page has (heading, headings, links, citations,
+    /// review): an edit that leaves them alone changes only the page's own files.
+    var listing: [String] { get }
+    /// False for a page whose content is shown elsewhere rather than at its own address (the home
+    /// page's text, `pages/index.md`).
+    var hasOwnPage: Bool { get }
+    /// When the page says it was last changed, if it says so.
+    var updatedDay: Day? { get }
+}
+
+/// A page's words for search, beyond its title, headings, lay terms and body.
+public struct SearchFields: Sendable {
+    /// Other names the page goes by (a condition's synonyms).
+    public var names: [String]
+    /// Shown under the result's title.
+    public var summary: String
+    /// Indexed with the summary but not shown (body areas, equipment, phases…).
+    public var about: [String]
+    /// Text indexed and shown in snippets with the body (a condition's symptoms).
+    public var text: [String]
+
+    public init(names: [String] = [], summary: String = "", about: [String] = [], text: [String] = []) {
+        self.names = names
+        self.summary = summary
+        self.about = about
+        self.text = text
+    }
 }
 
 extension ContentPage {
@@ -33,6 +65,8 @@ extension ContentPage {
     public func isPublished(asOf day: Day) -> Bool { true }
     public var linkedConditions: [Located<Slug>] { [] }
     public var creditedExperts: [Located<Slug>] { [] }
+    public var hasOwnPage: Bool { true }
+    public var updatedDay: Day? { nil }
 }
 
 func located(_ texts: [InlineText]) -> [Located<CitationKey>] {

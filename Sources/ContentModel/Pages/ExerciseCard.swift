@@ -80,6 +80,7 @@ public struct Dosage: Sendable, Hashable {
 
 public struct ExerciseCard: ContentPage {
     public static let kind = ContentKind.exercise
+    public static var store: WritableKeyPath<PageStores, PageStore<ExerciseCard>> { \.exercises }
     public var slug: Slug
     public var file: String
     public var title: String
@@ -116,6 +117,13 @@ public struct ExerciseCard: ContentPage {
 
     public var readability: TextStatistics { body.prose }
     public var heading: String { title }
+    /// Condition names are added by search from ``linkedConditions``.
+    public var searchFields: SearchFields {
+        SearchFields(summary: steps.first ?? "", about: bodyAreas + equipment + [exerciseKind.singular])
+    }
+    public var listing: [String] {
+        [title, exerciseKind.rawValue, steps.first ?? "", "\(dosage)"] + conditions.map(\.value.rawValue) + bodyAreas
+    }
     public var linkedConditions: [Located<Slug>] { conditions }
     public var review: Review? { pageReview }
     /// The steps are the body's first ordered list.

@@ -1,5 +1,6 @@
 public struct Expert: ContentPage {
     public static let kind = ContentKind.expert
+    public static var store: WritableKeyPath<PageStores, PageStore<Expert>> { \.experts }
     public var slug: Slug
     public var file: String
     public var name: String
@@ -21,6 +22,10 @@ public struct Expert: ContentPage {
         self.body = body
     }
 
+    public var searchFields: SearchFields {
+        SearchFields(summary: title, about: credentials + (affiliation.map { [$0] } ?? []))
+    }
+    public var listing: [String] { [name, title, affiliation ?? ""] + credentials }
     /// "Keesha Vaughn, PT, DPT"
     public var readability: TextStatistics { body.prose }
     public var heading: String { ([name] + credentials).joined(separator: ", ") }

@@ -46,6 +46,7 @@ public struct ProgramMistake: Sendable {
 
 public struct Program: ContentPage {
     public static let kind = ContentKind.program
+    public static var store: WritableKeyPath<PageStores, PageStore<Program>> { \.programs }
     public var slug: Slug
     public var file: String
     public var title: String
@@ -77,6 +78,10 @@ public struct Program: ContentPage {
     }
 
     public var readability: TextStatistics { TextStatistics.measure(summary.plain) + body.prose }
+    public var searchFields: SearchFields {
+        SearchFields(summary: summary.plain, about: phases.map(\.name))
+    }
+    public var listing: [String] { [title, summary.text] + conditions.map(\.value.rawValue) + phases.map(\.name) }
     public var heading: String { title }
     public var linkedConditions: [Located<Slug>] { conditions }
     public var review: Review? { pageReview }

@@ -31,14 +31,5 @@ public enum SectionAnchor {
     }()
 
     /// Fixed section ids of a kind of page (headings from the body add their own).
-    public static func fixed(for kind: ContentKind) -> Set<String> {
-        let common: Set<String> = [summary, review, references, "main"]
-        switch kind {
-        case .condition: return common.union([overview, symptoms, seekCare, articles, exercises, programs, experts])
-        case .article: return common.union([experts])
-        case .exercise: return common.union([steps, dosage, cautions])
-        case .program: return common.union([phases, mistakes, pauseSignals])
-        case .expert: return common.union([reviewed])
-        }
-    }
+    public static func fixed(for kind: ContentKind) -> Set<String> { kind.descriptor.fixedAnchors }
 }

@@ -6,6 +6,12 @@ public enum SitePaths {
         "search-index.json", "_redirects",
     ]
 
+    /// Whether a first URL segment belongs to the site itself (its files, or a kind's folder), so no
+    /// page published at the root may take it.
+    public static func isSiteRoot(_ segment: String) -> Bool {
+        reservedRoots.contains(segment) || reservedRoots.contains(segment + ".html") || ContentKind(folder: segment) != nil
+    }
+
     /// Normalises an alias (`/old/path/` or `/old/page.html`) or explains why it cannot be one.
     public static func normaliseAlias(_ alias: String) -> Result<String, AliasProblem> {
         guard alias.hasPrefix("/"), !alias.hasPrefix("//") else { return .failure(.notRootRelative) }

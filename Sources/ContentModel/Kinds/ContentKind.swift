@@ -1,36 +1,31 @@
-/// The kinds of page a writer creates, one folder each under `Content/`.
+/// The kinds of page a writer creates, one folder each under `Content/`. Everything that differs
+/// between kinds and is not the page's own type, decoder or template is in ``descriptor``.
 public enum ContentKind: String, CaseIterable, Sendable, Comparable {
     case condition
     case article
     case exercise
     case program
     case expert
+    /// About us, Contact, Privacy…: pages that are not health content.
+    case page
 
-    /// The folder under `Content/` and the first part of the page's URL.
-    public var folder: String {
-        switch self {
-        case .condition: "conditions"
-        case .article: "articles"
-        case .exercise: "exercises"
-        case .program: "programs"
-        case .expert: "experts"
-        }
-    }
+    /// The folder under `Content/`.
+    public var folder: String { descriptor.folder }
 
     public init?(folder: String) {
-        guard let kind = ContentKind.allCases.first(where: { $0.folder == folder }) else { return nil }
+        guard let kind = ContentKind.byFolder[folder] else { return nil }
         self = kind
     }
 
-    public var label: String {
-        switch self {
-        case .condition: "Condition"
-        case .article: "Article"
-        case .exercise: "Exercise card"
-        case .program: "Program"
-        case .expert: "Expert"
-        }
-    }
+    private static let byFolder = Dictionary(uniqueKeysWithValues: allCases.map { ($0.folder, $0) })
+
+    public var label: String { descriptor.label }
+
+    /// "conditions, articles, exercises, programs, experts and pages", for messages.
+    public static let folderList: String = {
+        let folders = allCases.map(\.folder)
+        return folders.dropLast().joined(separator: ", ") + " and " + folders[folders.count - 1]
+    }()
 
     public static func < (a: ContentKind, b: ContentKind) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
@@ -49,6 +44,13 @@ public struct PageRef: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `articles/walking.md`, relative to `Content/`.
     public var contentPath: String { "\(kind.folder)/\(slug.rawValue).md" }
+
+    /// The page's address relative to the site root: `articles/walking/`, `about/team/`, or `""` for
+    /// the plain page `index` (the home page's own text).
+    public var urlPath: String {
+        guard let prefix = kind.descriptor.urlPrefix else { return "\(kind.folder)/\(slug.rawValue)/" }
+        return kind == .page && slug.rawValue == PlainPage.homeSlug ? "" : "\(prefix)\(slug.rawValue)/"
+    }
 
     public var description: String { "\(kind.folder)/\(slug)" }
 
