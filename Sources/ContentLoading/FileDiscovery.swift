@@ -47,15 +47,19 @@ enum FileDiscovery {
             }
             let stem = String(name.dropLast(3))
             guard let slug = Slug(stem) else {
-                diagnostics.append(.error(
-                    .invalidSlug,
-                    "the file name '\(stem)' is not a valid page id; rename it with lowercase letters, digits and single hyphens, like 'glute-bridge.md'",
-                    at: SourceLocation(file: file, line: 1, column: 1)))
+                diagnostics.append(invalidName(stem, file: file))
                 continue
             }
             pages.append(DiscoveredPage(path: path, file: file, kind: kind, slug: slug, folder: components))
         }
         return (pages, diagnostics)
+    }
+
+    /// A page file whose name is not a slug; also what `salve new` says of such a name.
+    static func invalidName(_ stem: String, file: String) -> Diagnostic {
+        .error(.invalidSlug,
+               "the file name '\(stem)' is not a valid page id; rename it with lowercase letters, digits and single hyphens, like 'glute-bridge.md'",
+               at: SourceLocation(file: file, line: 1, column: 1))
     }
 
     /// The paths of the files under `rootPath` that may be content, in no particular order: regular

@@ -1,0 +1,84 @@
+import ContentLoading
+import Diagnostics
+
+/// Placeholder text left in a file: the word `TODO` in capitals, which every starter file and page
+/// template from `salve init` and `salve new` uses, so nothing written as a placeholder can be
+/// published unnoticed. Anywhere in a page (front matter values, comments, body), `site.yml` or
+/// `references.json`.
+public enum Placeholders {
+    public static let marker = "TODO"
+
+    /// One warning for each marker, at its line and column, saying what it reads.
+    public static func check(_ text: String, file: String) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var text = text
+        text.withUTF8 { bytes in
+            // One pass: the line and column are counted as the bytes go by, and a marker's excerpt
+            // reads at most `excerptLimit` bytes ahead, once per marker.
+            var line = 1
+            var column = 1
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "T"), isMarker(at: index, in: bytes) {
+                    let excerpt = excerpt(at: index, in: bytes)
+                    found.append(.warning(
+                        .placeholder,
+                        "placeholder text is still here (\(excerpt)); replace it with the real text, or remove it",
+                        at: SourceLocation(file: file, line: line, column: column)))
+                }
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// Options that run this check on every file a load reads.
+    public static func checking(_ options: LoadOptions) -> LoadOptions {
+        var options = options
+        options.textCheck = { text, file in check(text, file: file) }
+        return options
+    }
+
+    /// `TODO` as a word of its own: not part of a longer word or identifier (`TODOS`, `MYTODO`).
+    private static func isMarker(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let end = index + 4
+        guard end <= bytes.count, bytes[index + 1] == UInt8(ascii: "O"), bytes[index + 2] == UInt8(ascii: "D"),
+              bytes[index + 3] == UInt8(ascii: "O") else { return false }
+        return (index == 0 || !isWordByte(bytes[index - 1])) && (end == bytes.count || !isWordByte(bytes[end]))
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static let excerptLimit = 60
+
+    /// The marker's text up to the end of its line (quotes closing a YAML value left off), cut at a
+    /// character boundary after `excerptLimit` bytes.
+    private static func excerpt(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var end = start
+        while end < bytes.count, end - start < excerptLimit, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        let cut = end < bytes.count && end - start == excerptLimit && bytes[end] != 0x0A && bytes[end] != 0x0D
+        while cut, end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        if cut {
+            text += "…"
+        } else {
+            while let last = text.last, last == " " || last == "\"" || last == "'" { text.removeLast() }
+        }
+        return "'\(text)'"
+    }
+}
