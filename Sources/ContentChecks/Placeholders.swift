@@ -24,7 +24,7 @@ public enum Placeholders {
                     let excerpt = excerpt(at: index, in: bytes)
                     found.append(.warning(
                         .placeholder,
-                        "placeholder text is still here (\(excerpt)); replace it with the real text, or remove it",
+                        "placeholder left in: \(excerpt); write the real text in its place before publishing",
                         at: SourceLocation(file: file, line: line, column: column)))
                 }
                 if byte == 0x0A {
@@ -64,21 +64,18 @@ public enum Placeholders {
         }
     }
 
-    private static let excerptLimit = 60
+    private static let excerptLimit = 48
 
-    /// The marker's text up to the end of its line (quotes closing a YAML value left off), cut at a
-    /// character boundary after `excerptLimit` bytes.
+    /// The marker's text up to the end of its line or a double quote (which closes a quoted YAML or
+    /// JSON value), cut at a character boundary after `excerptLimit` bytes.
     private static func excerpt(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        func ends(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "\"") }
         var end = start
-        while end < bytes.count, end - start < excerptLimit, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-        let cut = end < bytes.count && end - start == excerptLimit && bytes[end] != 0x0A && bytes[end] != 0x0D
+        while end < bytes.count, end - start < excerptLimit, !ends(bytes[end]) { end += 1 }
+        let cut = end < bytes.count && end - start == excerptLimit && !ends(bytes[end])
         while cut, end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
         var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        if cut {
-            text += "…"
-        } else {
-            while let last = text.last, last == " " || last == "\"" || last == "'" { text.removeLast() }
-        }
-        return "'\(text)'"
+        while text.last == " " { text.removeLast() }
+        return "'\(text)\(cut ? "…" : "")'"
     }
 }

@@ -97,7 +97,7 @@ public enum PageTemplates {
         name: "TODO: the condition's name"
         synonyms:
           - "TODO: another name people use for it"
-        summary: "TODO: Say what the condition is in one or two short sentences.\(cite(links))"
+        summary: "TODO: Say what the condition is in one or two short sentences\(cite(links))."
         symptoms:
           - "TODO: a symptom, in plain words\(cite(links))"
         seek-care:
@@ -116,7 +116,7 @@ public enum PageTemplates {
         return """
             ---
             title: "TODO: the article's title"
-            summary: "TODO: Say what the reader will learn, in one or two short sentences.\(cite(links))"
+            summary: "TODO: Say what the reader will learn, in one or two short sentences\(cite(links))."
             \(conditionLines(links))\(experts)\(reviewLines)published: \(links.today)
             # updated: \(links.today)
             # draft: true           keeps the article out of the site until you remove it
@@ -157,7 +157,7 @@ public enum PageTemplates {
         """
         ---
         title: "TODO: the program's title"
-        summary: "TODO: Say what the program is for and who it suits.\(cite(links))"
+        summary: "TODO: Say what the program is for and who it suits\(cite(links))."
         \(conditionLines(links))phases:
           - name: "TODO: the first phase's name"
             weeks: 1-2          # TODO: the weeks this phase lasts, such as 1-2 or 5+
