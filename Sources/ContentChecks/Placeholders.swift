@@ -1,39 +1,35 @@
 import ContentLoading
 import Diagnostics
+import Foundation
 
 /// Placeholder text left in a file: the word `TODO` in capitals, which every starter file and page
 /// template from `salve init` and `salve new` uses, so nothing written as a placeholder can be
 /// published unnoticed. Anywhere in a page (front matter values, comments, body), `site.yml` or
 /// `references.json`.
 public enum Placeholders {
-    public static let marker = "TODO"
-
     /// One warning for each marker, at its line and column, saying what it reads.
     public static func check(_ text: String, file: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
         var text = text
         text.withUTF8 { bytes in
-            // One pass: the line and column are counted as the bytes go by, and a marker's excerpt
-            // reads at most `excerptLimit` bytes ahead, once per marker.
-            var line = 1
-            var column = 1
+            guard let base = bytes.baseAddress else { return }
+            // One pass: memchr finds each "T" (most files have no marker, and pay only for that
+            // search), and the position cursor counts lines and columns forward from one marker to
+            // the next, so every byte is counted once however many markers there are.
+            var cursor = PositionCursor()
             var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "T"), isMarker(at: index, in: bytes) {
-                    let excerpt = excerpt(at: index, in: bytes)
-                    found.append(.warning(
-                        .placeholder,
-                        "placeholder left in: \(excerpt); write the real text in its place before publishing",
-                        at: SourceLocation(file: file, line: line, column: column)))
+            while index < bytes.count, let hit = memchr(base + index, Int32(UInt8(ascii: "T")), bytes.count - index) {
+                let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                guard isMarker(at: at, in: bytes) else {
+                    index = at + 1
+                    continue
                 }
-                if byte == 0x0A {
-                    line += 1
-                    column = 1
-                } else if byte & 0xC0 != 0x80 {
-                    column += 1
-                }
-                index += 1
+                cursor.move(to: at, in: bytes)
+                found.append(.warning(
+                    .placeholder,
+                    "placeholder left in: \(excerpt(at: at, in: bytes)); write the real text in its place before publishing",
+                    at: SourceLocation(file: file, line: cursor.line, column: cursor.column)))
+                index = at + 4
             }
         }
         return found
