@@ -143,7 +143,7 @@ public enum SiteTemplate {
         jobs:
           check:
             runs-on: ubuntu-24.04
-            container: swift:6.0-noble
+            container: swift:6.3-noble    # the Swift release Salve is developed with
             steps:
               - name: Install the libraries Salve uses
                 run: apt-get update && apt-get install -y --no-install-recommends git libcmark-dev libyaml-dev
@@ -166,7 +166,7 @@ public enum SiteTemplate {
                 uses: actions/cache@v4
                 with:
                   path: .salve-bin
-                  key: salve-${{ runner.os }}-swift-6.0-${{ steps.salve.outputs.commit }}
+                  key: salve-${{ runner.os }}-swift-6.3-${{ steps.salve.outputs.commit }}
 
               - name: Build Salve
                 if: steps.cache.outputs.cache-hit != 'true'

@@ -107,6 +107,51 @@ import YAML
         }
     }
 
+    /// The README's key tables, by heading: `| `key` | …` rows.
+    static func readmeKeys() throws -> [String: [String]] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        var tables: [String: [String]] = [:]
+        var heading = ""
+        for line in readme.components(separatedBy: "\n") {
+            if line.hasPrefix("#") {
+                heading = line
+            } else if line.hasPrefix("| `"), let end = line.dropFirst(3).firstIndex(of: "`"),
+                      line[end...].hasPrefix("` |") {
+                tables[heading, default: []].append(String(line[line.index(line.startIndex, offsetBy: 3)..<end]))
+            }
+        }
+        return tables
+    }
+
+    /// Whether `key` is written in `text`, set or commented out, at the start of a line.
+    static func mentions(_ text: String, key: String) -> Bool {
+        text.components(separatedBy: "\n").contains { $0.hasPrefix("\(key):") || $0.hasPrefix("# \(key):") }
+    }
+
+    /// A key added to the README's tables must be added to the templates too: site.yml shows every
+    /// key, and a new page every key of its kind (optional ones at least as a comment).
+    @Test func everyKeyTheReadmeListsIsInTheTemplates() throws {
+        let tables = try Self.readmeKeys()
+        let settings = try #require(tables["### `Content/site.yml`"])
+        #expect(settings.count >= 11)
+        let siteYML = try #require(SiteTemplate.files(today: Self.today).first { $0.path == "Content/site.yml" }).text
+        for key in settings { #expect(Self.mentions(siteYML, key: key), "site.yml template lacks '\(key)'") }
+        let links = PageLinks(condition: SiteTemplate.condition, today: Self.today)
+        var kindsChecked = 0
+        for kind in NewPageKind.allCases {
+            // plain pages: the README has no table for them until the plain-page kind is merged.
+            guard let (heading, keys) = tables.first(where: { $0.key.hasPrefix("### ") && $0.key.contains("`Content/\(kind.folder)/") })
+            else { continue }
+            kindsChecked += 1
+            let template = PageTemplates.text(for: kind, links: links)
+            var expected = keys
+            if kind != .expert, kind != .page { expected += tables["#### Keys every page may have"] ?? [] }
+            for key in expected { #expect(Self.mentions(template, key: key), "\(kind) template lacks '\(key)' (\(heading))") }
+        }
+        #expect(kindsChecked >= 5)
+    }
+
     @Test func initRefusesAFolderWithContentAndWritesNothing() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("salve-init-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: url) }
