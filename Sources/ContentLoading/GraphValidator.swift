@@ -205,21 +205,16 @@ public enum GraphValidator {
         return diagnostics
     }
 
-    /// A page file whose id `earlier` has already; also what `salve new` says of a taken id.
-    static func duplicateId(_ slug: String, folder: String, file: String, earlier: String) -> Diagnostic {
-        .error(.duplicateSlug, "two \(folder) have the id '\(slug)': this file and \(earlier); rename one",
-               at: SourceLocation(file: file, line: 1, column: 1))
-    }
-
     /// Every page file's id, and an error for each file whose id an earlier file has already.
-    private static func pageRefs(_ discovered: [DiscoveredPage]) -> (Set<PageRef>, [Diagnostic]) {
+    static func pageRefs(_ discovered: [DiscoveredPage]) -> (Set<PageRef>, [Diagnostic]) {
         var refs = Set<PageRef>(minimumCapacity: discovered.count)
         var diagnostics: [Diagnostic] = []
         for (index, page) in discovered.enumerated() where !refs.insert(PageRef(page.kind, page.slug)).inserted {
             // Rare, so the earlier file is searched for rather than remembered for every page.
             let earlier = discovered[..<index].first { $0.kind == page.kind && $0.slug == page.slug }
-            diagnostics.append(duplicateId(page.slug.rawValue, folder: page.kind.folder, file: page.file,
-                                           earlier: earlier?.file ?? ""))
+            diagnostics.append(.error(.duplicateSlug,
+                                      "two \(page.kind.folder) have the id '\(page.slug)': this file and \(earlier?.file ?? ""); rename one",
+                                      at: SourceLocation(file: page.file, line: 1, column: 1)))
         }
         return (refs, diagnostics)
     }

@@ -2,8 +2,8 @@ import ContentModel
 import Diagnostics
 import Foundation
 
-/// The loader's rules for page file names, asked before a page is created (`salve new`), so a new
-/// page is refused with the words the loader would use once the file exists.
+/// What loading would say of a page file before it is created (`salve new`): the file is discovered
+/// with the others as if it existed, so a new page is refused by the loader's own checks and words.
 public enum NewPageNames {
     /// The pages under `Content/<folder>/` (sub-folders too) as discovery finds them: ids and display
     /// paths, in path order. Files whose names are not ids are left out (the loader reports those).
@@ -18,19 +18,30 @@ public enum NewPageNames {
         }
     }
 
-    /// Why `Content/<folder>/<id>.md` cannot be written as a new page, or nil when it can: an id that
-    /// is not a slug, or one a page of the folder already has (in any sub-folder).
+    /// Why `Content/<folder>/<id>.md` cannot be written as a new page, or nil when it can: the errors
+    /// loading would report once the file exists and does not report now (an id that is not valid, or
+    /// that a page of the folder already has, in any sub-folder), the first of them.
     public static func problem(creating id: String, inFolder folder: String, contentDirectory: URL,
                                displayRoot: URL) -> Diagnostic? {
-        let target = ProjectPaths(displayRoot: displayRoot)
-            .display(contentDirectory.appendingPathComponent(folder).appendingPathComponent(id + ".md"))
-        guard Slug.isValid(id) else { return FileDiscovery.invalidName(id, file: target) }
-        let existing = pages(inFolder: folder, contentDirectory: contentDirectory, displayRoot: displayRoot)
-        guard let taken = existing.first(where: { $0.slug.rawValue == id }) else { return nil }
-        if taken.file == target {
-            return .error(.duplicateSlug, "this page already exists; choose another id, or edit the page",
-                          at: SourceLocation(file: target, line: 1, column: 1))
+        let paths = ProjectPaths(displayRoot: displayRoot)
+        let root = contentDirectory.standardizedFileURL
+        let target = root.path + "/" + folder + "/" + id + ".md"
+        let file = paths.display(standardizedPath: target)
+        // A path out of the folder, or a hidden name (which discovery passes over), is never a page id.
+        let parts = id.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.hasPrefix(".") }) {
+            return .error(.invalidSlug, "'\(id)' is not a page id; use lowercase letters, digits and single hyphens, like 'glute-bridge'",
+                          at: SourceLocation(file: file, line: 1, column: 1))
         }
-        return GraphValidator.duplicateId(id, folder: folder, file: target, earlier: taken.file)
+        if FileManager.default.fileExists(atPath: target) {
+            return .error(.duplicateSlug, "this page already exists; choose another id, or edit the page",
+                          at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        func errors(adding: String?) -> [Diagnostic] {
+            let discovery = FileDiscovery.discover(in: root, paths: paths, adding: adding)
+            return (discovery.diagnostics + GraphValidator.pageRefs(discovery.pages).1).filter { $0.severity == .error }
+        }
+        let before = Set(errors(adding: nil))
+        return DiagnosticList(errors(adding: target).filter { !before.contains($0) }).sorted.first
     }
 }

@@ -84,12 +84,15 @@ public enum PageTemplates {
 
         """
 
-    private static let commonOptionalLines = """
+    static let commonOptionalLines = """
         # sources: [key]        the documents this page was adapted from (ids in seeds/references.json)
         # search-terms: [words readers search with that the page does not use]
         # aliases: [/an-old-address/]
 
         """
+
+    /// A plain page needs no review, and may record one that happened.
+    static let plainReviewLine = "# review: {reviewer: an-expert-id, role: editorial, date: YYYY-MM-DD}\n"
 
     static func condition(_ links: PageLinks) -> String {
         """
@@ -197,12 +200,12 @@ public enum PageTemplates {
         ---
         title: "TODO: the page's title"
         summary: "TODO: one sentence on what the page is for"
-        menu: footer            # header or footer; remove the line to leave the page out of the menus
+        menu: footer            # header, footer or [header, footer]; remove the line to leave the page out of the menus
         # weight: 10            orders the menu: lower numbers first
+        # page-type: about      page, about or contact: what the page tells search engines it is
         # updated: YYYY-MM-DD
-        # aliases: [/an-old-address/]
         # draft: true           keeps the page out of the site until you remove it
-        ---
+        \(commonOptionalLines)\(plainReviewLine)---
         TODO: Write the page.
 
         """

@@ -75,16 +75,16 @@ public enum SiteTemplate {
 
         """
 
-    static let about = """
+    static let about: String = """
         ---
         title: About this site
         summary: "TODO: one sentence on who runs this site"
-        menu: footer            # header or footer; remove the line to leave the page out of the menus
+        menu: footer            # header, footer or [header, footer]; remove the line to leave the page out of the menus
         # weight: 10            orders the menu: lower numbers first
+        page-type: about        # page, about or contact: what the page tells search engines it is
         # updated: YYYY-MM-DD
-        # aliases: [/about-us/]
         # draft: true           keeps the page out of the site until you remove it
-        ---
+        \(PageTemplates.commonOptionalLines)\(PageTemplates.plainReviewLine)---
         TODO: Say who runs this site, who writes and reviews the pages, and how to get in touch.
 
         """

@@ -12,6 +12,10 @@ import YAML
 /// every placeholder and nothing else but what honesty requires (pending reviews).
 @Suite struct ScaffoldTests {
     static let today = Day(year: 2026, month: 12, day: 5)!
+    /// plain pages: whether `Content/pages/` is a page folder. Until the plain-page kind is merged its
+    /// files are stray (one `stray-file` warning each, their placeholders unread); once it is, drop
+    /// this and the branches for `false`.
+    static let plainPagesLoad = ContentKind(folder: "pages") != nil
 
     /// Where the marker is in `text`, found line by line (an oracle apart from the checker's one pass).
     static func markers(in text: String, file: String) -> [String] {
@@ -51,27 +55,24 @@ import YAML
             #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.sorted)")
             var expected: [String] = []
             for file in SiteTemplate.files(today: Self.today) where file.path.hasPrefix("Content/") || file.path.hasPrefix("seeds/") {
-                // plain pages: Content/pages/ is not a page folder until the plain-page kind is merged, so
-                // the About page is a stray file and its placeholders are not read yet.
-                if file.path.hasPrefix("Content/pages/") { continue }
+                // plain pages: the About page's placeholders are read once Content/pages/ is a page folder.
+                if file.path.hasPrefix("Content/pages/") && !Self.plainPagesLoad { continue }
                 expected += Self.markers(in: file.text, file: file.path)
             }
             let (placeholders, others) = Self.split(result.diagnostics)
             #expect(placeholders == expected.sorted())
-            #expect(placeholders.count == 31)
+            #expect(placeholders.count == (Self.plainPagesLoad ? 33 : 31))
             #expect(others == [
                 "warning review-pending Content/articles/example-article.md",
                 "warning review-pending Content/conditions/example-condition.md",
                 "warning review-pending Content/exercises/example-exercise.md",
-                // plain pages: goes once Content/pages/ is a page folder.
-                "warning stray-file Content/pages/about.md",
-            ])
+            ] + (Self.plainPagesLoad ? [] : ["warning stray-file Content/pages/about.md"]))  // plain pages
 
             let report = try SiteBuild.build(LoadOptions(
                 contentDirectory: root.appendingPathComponent("Content"), seedsDirectory: root.appendingPathComponent("seeds"),
                 displayRoot: root, today: Self.today), output: root.appendingPathComponent("Output"))
             #expect(report.succeeded)
-            #expect(report.diagnostics.all.count { $0.code == .placeholder } == 31)
+            #expect(report.diagnostics.all.count { $0.code == .placeholder } == placeholders.count)
             let article = try String(contentsOf: root.appendingPathComponent("Output/articles/example-article/index.html"), encoding: .utf8)
             #expect(article.contains("TODO: the title of a source you cite"))  // the cited placeholder reference
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Output/exercises/example-exercise/index.html").path))
@@ -146,7 +147,7 @@ import YAML
             kindsChecked += 1
             let template = PageTemplates.text(for: kind, links: links)
             var expected = keys
-            if kind != .expert, kind != .page { expected += tables["#### Keys every page may have"] ?? [] }
+            if kind != .expert { expected += tables["#### Keys every page may have"] ?? [] }
             for key in expected { #expect(Self.mentions(template, key: key), "\(kind) template lacks '\(key)' (\(heading))") }
         }
         #expect(kindsChecked >= 5)
@@ -180,14 +181,14 @@ import YAML
                 let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
                 #expect(!Self.markers(in: text, file: file).isEmpty)
                 // plain pages: read (and their placeholders reported) once the plain-page kind is merged.
-                if kind != .page { expected += Self.markers(in: text, file: file) }
+                if kind != .page || Self.plainPagesLoad { expected += Self.markers(in: text, file: file) }
             }
             let before = try Self.load(root)
             let result = try Self.load(root)
             #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.sorted)")
             let (placeholders, others) = Self.split(result.diagnostics)
             #expect(Set(expected).isSubset(of: Set(placeholders)))
-            #expect(placeholders.count == 31 + expected.count)
+            #expect(placeholders.count == (Self.plainPagesLoad ? 33 : 31) + expected.count)
             #expect(Self.split(before.diagnostics).placeholders == placeholders)
             for kind in [NewPageKind.condition, .article, .exercise, .program] {
                 #expect(others.contains("warning review-pending Content/\(kind.folder)/my-\(kind.rawValue).md"))
@@ -195,9 +196,12 @@ import YAML
             // Pages nothing uses yet, said as for any page.
             #expect(others.contains("warning empty-condition Content/conditions/my-condition.md"))
             #expect(others.contains("warning unused-exercise Content/exercises/my-exercise.md"))
-            // plain pages: goes once Content/pages/ is a page folder.
-            #expect(others.contains("warning stray-file Content/pages/my-page.md"))
-            #expect(others.count == 4 + 4 + 2 + 1)
+            // plain pages: stray files until Content/pages/ is a page folder.
+            if !Self.plainPagesLoad {
+                #expect(others.contains("warning stray-file Content/pages/about.md"))
+                #expect(others.contains("warning stray-file Content/pages/my-page.md"))
+            }
+            #expect(others.count == 3 + 4 + 2 + (Self.plainPagesLoad ? 0 : 2))
             // The new article names the site's first condition and expert.
             let article = try String(contentsOf: content.appendingPathComponent("articles/my-article.md"), encoding: .utf8)
             #expect(article.contains("conditions:\n  - example-condition\n"))
@@ -227,6 +231,11 @@ import YAML
 
     @Test func anInvalidIdIsRefusedInTheLoadersWords() throws {
         try Self.withSite { root in
+            for id in ["../escape", "a/../../b", ".hidden", "a//b", ""] {
+                let refusal = try #require(Self.refusal(.article, id, root: root), "\(id)")
+                #expect(refusal.diagnostic?.code == .invalidSlug)
+            }
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("escape.md").path))
             for id in ["Bad_Name", "two--hyphens", "-lead", "trail-", "ünï"] {
                 let refusal = try #require(Self.refusal(.article, id, root: root))
                 #expect(refusal.reason == .refused)
@@ -256,6 +265,15 @@ import YAML
             #expect(same.diagnostic?.code == .duplicateSlug)
             #expect(same.diagnostic?.location == SourceLocation(file: "Content/conditions/example-condition.md", line: 1, column: 1))
             #expect(try Data(contentsOf: root.appendingPathComponent("Content/conditions/example-condition.md")) == before)
+            // Taken by a page whose path sorts after the new one's: the loader reports at that page.
+            let conditions = root.appendingPathComponent("Content/conditions")
+            try FileManager.default.createDirectory(at: conditions.appendingPathComponent("z"), withIntermediateDirectories: true)
+            try FileManager.default.moveItem(at: conditions.appendingPathComponent("example-condition.md"),
+                                             to: conditions.appendingPathComponent("z/example-condition.md"))
+            let later = try #require(Self.refusal(.condition, "example-condition", root: root)?.diagnostic)
+            #expect(later == (try Self.loaderFinding(.duplicateSlug, root: root, writing: "Content/conditions/example-condition.md")))
+            #expect(later.location.file == "Content/conditions/z/example-condition.md")
+            #expect(later.message.hasSuffix("this file and Content/conditions/example-condition.md; rename one"))
             // Another kind may use the same id.
             #expect(Self.refusal(.exercise, "example-article", root: root) == nil)
         }
