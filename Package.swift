@@ -37,6 +37,8 @@ let package = Package(
         ),
         .target(name: "ContentChecks", dependencies: ["ContentLoading", "ContentModel", "Diagnostics"]),
         .target(name: "Templates", dependencies: ["ContentModel"], path: "Templates"),
+        // The starter site and page templates of `salve init` and `salve new`.
+        .target(name: "Scaffold", dependencies: ["ContentLoading", "ContentModel", "Diagnostics"]),
         .target(
             name: "SiteBuilder",
             dependencies: ["ContentLoading", "ContentChecks", "ContentModel", "Diagnostics", "Markdown", "Templates"]
@@ -53,6 +55,7 @@ let package = Package(
             name: "salve",
             dependencies: [
                 "SiteBuilder", "ContentLoading", "ContentChecks", "ContentModel", "Diagnostics", "Templates", "Preview",
+                "Scaffold",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +79,10 @@ let package = Package(
             exclude: []
         ),
         .testTarget(name: "SalveCLITests", dependencies: ["salve"]),
+        .testTarget(
+            name: "ScaffoldTests",
+            dependencies: ["Scaffold", "ContentChecks", "ContentLoading", "ContentModel", "Diagnostics", "SiteBuilder", "YAML"]
+        ),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuilder", "ContentLoading", "Diagnostics"]),
         // The search page in headless Chromium (WebDriver); skipped when chromium is not installed.
         .testTarget(

@@ -10,6 +10,7 @@ public enum SiteChecker {
     /// Dates are checked as of `options.today`. See ``ContentLoader/load(_:cache:changedPaths:articleSink:)``.
     public static func loadAndCheck(_ options: LoadOptions, cache: PageCache? = nil, changedPaths: Set<String>? = nil,
                                     articleSink: ArticleSink? = nil) throws(LoadFailure) -> LoadResult {
+        let options = Placeholders.checking(options)
         var result = try ContentLoader.load(options, cache: cache, changedPaths: changedPaths, articleSink: articleSink)
         let (retractions, problems) = loadRetractions(options)
         result.diagnostics.append(contentsOf: problems)

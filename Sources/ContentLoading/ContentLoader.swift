@@ -24,7 +24,11 @@ public enum ContentLoader {
 
         let (site, siteDiagnostics, siteText) = loadSite(options.contentDirectory.appendingPathComponent("site.yml"), paths)
         diagnostics.append(contentsOf: siteDiagnostics)
-        if let siteText { texts[paths.display(options.contentDirectory.appendingPathComponent("site.yml"))] = siteText }
+        if let siteText {
+            let siteFile = paths.display(options.contentDirectory.appendingPathComponent("site.yml"))
+            texts[siteFile] = siteText
+            if let found = options.textCheck?(siteText, siteFile) { diagnostics.append(contentsOf: found) }
+        }
 
         var trustedUnchanged: Set<String>?
         let discovery: (pages: [DiscoveredPage], diagnostics: [Diagnostic])
@@ -39,14 +43,18 @@ public enum ContentLoader {
         diagnostics.append(contentsOf: discovery.diagnostics)
 
         let (bibliography, bibliographyFindings, bibliographyState, failedEntries) = loadBibliography(options, paths, texts: &texts)
+        if let textCheck = options.textCheck {
+            let referencesFile = paths.display(options.seedsDirectory.appendingPathComponent("references.json"))
+            if let text = texts[referencesFile] { diagnostics.append(contentsOf: textCheck(text, referencesFile)) }
+        }
         cache?.begin(settings: "\(site.allowRawHTML) \(site.reviewIntervalMonths) \(options.renderBodies)", files: discovery.pages)
         let loaded: [PageLoader.Result]
         if let articleSink {
             loaded = loadStreamingArticles(discovery.pages, site: site, bibliography: bibliography, options: options,
                                            to: articleSink)
         } else {
-            loaded = loadPages(discovery.pages, site: site, render: options.renderBodies, cache: cache,
-                               trusted: trustedUnchanged ?? [])
+            loaded = loadPages(discovery.pages, site: site, render: options.renderBodies, textCheck: options.textCheck,
+                               cache: cache, trusted: trustedUnchanged ?? [])
         }
         var pages: [any ContentPage] = []
         // Page files that exist but failed to load, each with the first error that says why.
@@ -179,11 +187,13 @@ public enum ContentLoader {
         let isArticle = files.map { $0.kind == .article }
         let others = files.indices.filter { !isArticle[$0] }.map { files[$0] }
         let articles = files.indices.filter { isArticle[$0] }.map { files[$0] }
-        let otherResults = others.concurrentMap { PageLoader.load($0, site: site, render: options.renderBodies) }
+        let otherResults = others.concurrentMap {
+            PageLoader.load($0, site: site, render: options.renderBodies, textCheck: options.textCheck)
+        }
         let contextPages = otherResults.compactMap(\.page).filter { options.publishes($0) }
         sink.begin(context: makeGraph(contextPages, site: site, bibliography: bibliography, sourceRecords: []))
         let articleResults = articles.concurrentMap { discovered in
-            var result = PageLoader.load(discovered, site: site, render: options.renderBodies)
+            var result = PageLoader.load(discovered, site: site, render: options.renderBodies, textCheck: options.textCheck)
             if var article = result.page as? Article {
                 if options.publishes(article) { sink.take(article) }
                 article.body.html = .empty
@@ -215,15 +225,15 @@ public enum ContentLoader {
         return modified
     }
 
-    private static func loadPages(_ files: [DiscoveredPage], site: SiteConfig, render: Bool, cache: PageCache?,
-                                  trusted: Set<String> = []) -> [PageLoader.Result] {
+    private static func loadPages(_ files: [DiscoveredPage], site: SiteConfig, render: Bool, textCheck: TextCheck?,
+                                  cache: PageCache?, trusted: Set<String> = []) -> [PageLoader.Result] {
         // Files are independent until linking: read and parse them on every core.
         files.concurrentMap { discovered in
-            guard let cache else { return PageLoader.load(discovered, site: site, render: render) }
+            guard let cache else { return PageLoader.load(discovered, site: site, render: render, textCheck: textCheck) }
             if trusted.contains(discovered.file), let hit = cache.trusted(discovered) { return hit }
             let stamp = PageCache.stamp(of: discovered.path)
             if let hit = cache.cached(discovered, stamp: stamp) { return hit }
-            let result = PageLoader.load(discovered, site: site, render: render)
+            let result = PageLoader.load(discovered, site: site, render: render, textCheck: textCheck)
             cache.store(result, for: discovered, stamp: stamp)
             return result
         }

@@ -19,7 +19,10 @@ struct DiscoveredPage: Sendable {
 
 /// Finds the pages under `Content/`: `<kind folder>/**/<slug>.md`. Anything else is reported, not guessed at.
 enum FileDiscovery {
-    static func discover(in root: URL, paths: ProjectPaths) -> (pages: [DiscoveredPage], diagnostics: [Diagnostic]) {
+    /// - Parameter adding: an absolute path under `root` to treat as a file that exists, so `salve new`
+    ///   can ask what loading would say of a page before writing it.
+    static func discover(in root: URL, paths: ProjectPaths,
+                         adding: String? = nil) -> (pages: [DiscoveredPage], diagnostics: [Diagnostic]) {
         var pages: [DiscoveredPage] = []
         var diagnostics: [Diagnostic] = []
         let rootPath = root.standardizedFileURL.path
@@ -29,7 +32,7 @@ enum FileDiscovery {
                 .readFailed, "the folder '\(paths.display(standardizedPath: folder.path))' could not be read (\(folder.reason)); the pages in it were not loaded",
                 at: SourceLocation(file: paths.display(standardizedPath: folder.path), line: 1, column: 1)))
         }
-        for path in files.sorted() {
+        for path in (files + (adding.map { [$0] } ?? [])).sorted() {
             let file = paths.display(standardizedPath: path)
             var components = path.dropFirst(rootPath.count).split(separator: "/").map(String.init)
             let name = components.removeLast()

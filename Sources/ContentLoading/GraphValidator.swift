@@ -206,7 +206,7 @@ public enum GraphValidator {
     }
 
     /// Every page file's id, and an error for each file whose id an earlier file has already.
-    private static func pageRefs(_ discovered: [DiscoveredPage]) -> (Set<PageRef>, [Diagnostic]) {
+    static func pageRefs(_ discovered: [DiscoveredPage]) -> (Set<PageRef>, [Diagnostic]) {
         var refs = Set<PageRef>(minimumCapacity: discovered.count)
         var diagnostics: [Diagnostic] = []
         for (index, page) in discovered.enumerated() where !refs.insert(PageRef(page.kind, page.slug)).inserted {

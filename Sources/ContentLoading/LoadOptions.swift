@@ -14,6 +14,9 @@ public struct LoadOptions: Sendable {
     /// Render each body to HTML as it is read. Checks need only what loading finds in the Markdown,
     /// so `salve check` skips the rendering; a build needs it.
     public var renderBodies: Bool
+    /// A check of each file's whole text (pages, `site.yml`, `references.json`), run as the file is
+    /// read so no file is read twice: the check modules above loading supply it (placeholders).
+    public var textCheck: TextCheck?
 
     public init(contentDirectory: URL, seedsDirectory: URL, displayRoot: URL, includeDrafts: Bool = false,
                 today: Day = .today(), renderBodies: Bool = true) {
@@ -41,6 +44,9 @@ extension Day {
         return Day(clampingYear: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 }
+
+/// Findings in one file's text (`text`, shown as `file`), such as placeholders left in it.
+public typealias TextCheck = @Sendable (_ text: String, _ file: String) -> [Diagnostic]
 
 /// The loaded graph and everything found wrong on the way.
 public struct LoadResult: Sendable {

@@ -14,7 +14,8 @@ enum PageLoader {
         var published: Located<Day>? = nil
     }
 
-    static func load(_ discovered: DiscoveredPage, site: SiteConfig, render: Bool = true) -> Result {
+    static func load(_ discovered: DiscoveredPage, site: SiteConfig, render: Bool = true,
+                     textCheck: TextCheck? = nil) -> Result {
         let bytes: [UInt8]
         switch FileBytes.read(discovered.path) {
         case .success(let read): bytes = read
@@ -25,8 +26,13 @@ enum PageLoader {
         case .failure(let diagnostic):
             return Result(file: discovered.file, page: nil, diagnostics: [diagnostic], text: nil)
         case .success(let text):
-            return load(text: text, kind: discovered.kind, slug: discovered.slug, file: discovered.file,
-                        folder: discovered.folder, site: site, render: render)
+            var result = load(text: text, kind: discovered.kind, slug: discovered.slug, file: discovered.file,
+                              folder: discovered.folder, site: site, render: render)
+            if let found = textCheck?(text, discovered.file), !found.isEmpty {
+                result.diagnostics += found
+                result.text = text
+            }
+            return result
         }
     }
 

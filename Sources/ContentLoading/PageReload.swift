@@ -32,7 +32,7 @@ extension ContentLoader {
         for discovered in known {
             let previous = cache.previous(discovered)?.diagnostics ?? []
             let stamp = PageCache.stamp(of: discovered.path)
-            let result = PageLoader.load(discovered, site: site, render: options.renderBodies)
+            let result = PageLoader.load(discovered, site: site, render: options.renderBodies, textCheck: options.textCheck)
             cache.store(result, for: discovered, stamp: stamp)
             reloaded.append(ReloadedPage(file: discovered.file, page: result.page, diagnostics: result.diagnostics,
                                          previousDiagnostics: previous, text: result.text))

@@ -91,3 +91,8 @@ extension DiagnosticCode {
     public static let tableCells = DiagnosticCode("table-cells")
     public static let tableSyntax = DiagnosticCode("table-syntax")
 }
+
+extension DiagnosticCode {
+    // Starter text (salve init, salve new)
+    public static let placeholder = DiagnosticCode("placeholder")
+}

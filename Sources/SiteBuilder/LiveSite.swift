@@ -39,7 +39,8 @@ public final class LiveSite: @unchecked Sendable {
 
     /// - Parameter output: a folder this object owns and fills; it is created if needed.
     public init(options: LoadOptions, output: URL) {
-        self.options = options
+        // Placeholders are checked as files are read, on the edited-pages-only path too.
+        self.options = Placeholders.checking(options)
         self.output = output.standardizedFileURL
     }
 

@@ -9,7 +9,7 @@ struct Salve: ParsableCommand {
         commandName: "salve",
         abstract: "Builds patient-education websites from Markdown articles, exercise cards and a bibliography.",
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, Render.self, Stats.self, PreviewCommand.self, Cite.self]
+        subcommands: [Init.self, New.self, Build.self, Check.self, Render.self, Stats.self, PreviewCommand.self, Cite.self]
     )
 
     /// Exit codes: 0 success, 1 content errors, 2 usage or I/O errors.

@@ -86,6 +86,9 @@ struct SiteOutputTests {
         let edits: [(name: String, text: String, succeeds: Bool, pages: Int?, editedOnly: Bool)] = [
             ("edit the body", FixtureSite.article(title: "Walking with back pain", text: "CHANGED ONCE"), true, 1, true),
             ("edit it again", FixtureSite.article(title: "Walking with back pain", text: "CHANGED TWICE"), true, 1, true),
+            // A placeholder is found, and cleared, on the fast path too.
+            ("leave a placeholder", FixtureSite.article(title: "Walking with back pain", text: "TODO: finish this."), true, 1, true),
+            ("replace it", FixtureSite.article(title: "Walking with back pain", text: "CHANGED TWICE"), true, 1, true),
             // An error that changes nothing others show is found on the fast path; the fix reloads everything.
             ("name a bad card id", FixtureSite.article(title: "Walking with back pain", text: "\n```exercise\nNot A Card\n```\n"), false, nil, true),
             ("fix the card id", FixtureSite.article(title: "Walking with back pain", text: "FIXED"), true, nil, false),
@@ -107,6 +110,7 @@ struct SiteOutputTests {
             if let pages = edit.pages { #expect(pagesWritten.count == pages, "\(edit.name): \(update.writtenFiles)") }
             let full = try SiteChecker.loadAndCheck(site.loadOptions)
             #expect(update.diagnostics.sorted == full.diagnostics.sorted, "\(edit.name): findings differ from a full check")
+            #expect(update.diagnostics.all.contains { $0.code == .placeholder } == (edit.name == "leave a placeholder"), "\(edit.name)")
             guard edit.succeeds else { continue }
             let fullSite = site.url("Full-\(edit.name.replacingOccurrences(of: " ", with: "-"))")
             #expect(try SiteBuild.build(site.loadOptions, output: fullSite).succeeded)
