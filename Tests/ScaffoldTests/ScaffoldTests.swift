@@ -12,11 +12,6 @@ import YAML
 /// every placeholder and nothing else but what honesty requires (pending reviews).
 @Suite struct ScaffoldTests {
     static let today = Day(year: 2026, month: 12, day: 5)!
-    /// plain pages: whether `Content/pages/` is a page folder. Until the plain-page kind is merged its
-    /// files are stray (one `stray-file` warning each, their placeholders unread); once it is, drop
-    /// this and the branches for `false`.
-    static let plainPagesLoad = ContentKind(folder: "pages") != nil
-
     /// Where the marker is in `text`, found line by line (an oracle apart from the checker's one pass).
     static func markers(in text: String, file: String) -> [String] {
         var found: [String] = []
@@ -55,18 +50,16 @@ import YAML
             #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.sorted)")
             var expected: [String] = []
             for file in SiteTemplate.files(today: Self.today) where file.path.hasPrefix("Content/") || file.path.hasPrefix("seeds/") {
-                // plain pages: the About page's placeholders are read once Content/pages/ is a page folder.
-                if file.path.hasPrefix("Content/pages/") && !Self.plainPagesLoad { continue }
                 expected += Self.markers(in: file.text, file: file.path)
             }
             let (placeholders, others) = Self.split(result.diagnostics)
             #expect(placeholders == expected.sorted())
-            #expect(placeholders.count == (Self.plainPagesLoad ? 33 : 31))
+            #expect(placeholders.count == 33)
             #expect(others == [
                 "warning review-pending Content/articles/example-article.md",
                 "warning review-pending Content/conditions/example-condition.md",
                 "warning review-pending Content/exercises/example-exercise.md",
-            ] + (Self.plainPagesLoad ? [] : ["warning stray-file Content/pages/about.md"]))  // plain pages
+            ])
 
             let report = try SiteBuild.build(LoadOptions(
                 contentDirectory: root.appendingPathComponent("Content"), seedsDirectory: root.appendingPathComponent("seeds"),
@@ -141,9 +134,11 @@ import YAML
         let links = PageLinks(condition: SiteTemplate.condition, today: Self.today)
         var kindsChecked = 0
         for kind in NewPageKind.allCases {
-            // plain pages: the README has no table for them until the plain-page kind is merged.
-            guard let (heading, keys) = tables.first(where: { $0.key.hasPrefix("### ") && $0.key.contains("`Content/\(kind.folder)/") })
-            else { continue }
+            let table = tables.first(where: { $0.key.hasPrefix("### ") && $0.key.contains("`Content/\(kind.folder)/") })
+            guard let (heading, keys) = table else {
+                Issue.record("the README has no key table for \(kind.folder)")
+                continue
+            }
             kindsChecked += 1
             let template = PageTemplates.text(for: kind, links: links)
             var expected = keys
@@ -180,15 +175,14 @@ import YAML
                 #expect(file == "Content/\(kind.folder)/my-\(kind.rawValue).md")
                 let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
                 #expect(!Self.markers(in: text, file: file).isEmpty)
-                // plain pages: read (and their placeholders reported) once the plain-page kind is merged.
-                if kind != .page || Self.plainPagesLoad { expected += Self.markers(in: text, file: file) }
+                expected += Self.markers(in: text, file: file)
             }
             let before = try Self.load(root)
             let result = try Self.load(root)
             #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.sorted)")
             let (placeholders, others) = Self.split(result.diagnostics)
             #expect(Set(expected).isSubset(of: Set(placeholders)))
-            #expect(placeholders.count == (Self.plainPagesLoad ? 33 : 31) + expected.count)
+            #expect(placeholders.count == 33 + expected.count)
             #expect(Self.split(before.diagnostics).placeholders == placeholders)
             for kind in [NewPageKind.condition, .article, .exercise, .program] {
                 #expect(others.contains("warning review-pending Content/\(kind.folder)/my-\(kind.rawValue).md"))
@@ -196,12 +190,7 @@ import YAML
             // Pages nothing uses yet, said as for any page.
             #expect(others.contains("warning empty-condition Content/conditions/my-condition.md"))
             #expect(others.contains("warning unused-exercise Content/exercises/my-exercise.md"))
-            // plain pages: stray files until Content/pages/ is a page folder.
-            if !Self.plainPagesLoad {
-                #expect(others.contains("warning stray-file Content/pages/about.md"))
-                #expect(others.contains("warning stray-file Content/pages/my-page.md"))
-            }
-            #expect(others.count == 3 + 4 + 2 + (Self.plainPagesLoad ? 0 : 2))
+            #expect(others.count == 3 + 4 + 2)
             // The new article names the site's first condition and expert.
             let article = try String(contentsOf: content.appendingPathComponent("articles/my-article.md"), encoding: .utf8)
             #expect(article.contains("conditions:\n  - example-condition\n"))
