@@ -3,6 +3,7 @@ import PackageDescription
 
 // Stages depend one way only:
 // CCmark → Markdown → ContentModel/Diagnostics → ContentLoading → ContentChecks → SiteBuilder → Preview → salve (CLI)
+// ContentModel/Diagnostics → LinkChecks (the built site's links, online checks) → salve
 // CLibYAML → YAML → ContentLoading;  ContentModel → Templates → SiteBuilder
 // SalveFuzz (libFuzzer target) sits beside salve, on ContentLoading, ContentChecks and SiteBuilder.
 let package = Package(
@@ -36,6 +37,9 @@ let package = Package(
             dependencies: ["ContentModel", "Diagnostics", "Markdown", "YAML"]
         ),
         .target(name: "ContentChecks", dependencies: ["ContentLoading", "ContentModel", "Diagnostics"]),
+        // The built site's links (`check --site`) and the online link and identifier checks (`--online`,
+        // `cite add`): they read output files or the network, never the content graph's files.
+        .target(name: "LinkChecks", dependencies: ["ContentModel", "Diagnostics"]),
         .target(name: "Templates", dependencies: ["ContentModel"], path: "Templates"),
         // The starter site and page templates of `salve init` and `salve new`.
         .target(name: "Scaffold", dependencies: ["ContentLoading", "ContentModel", "Diagnostics"]),
@@ -54,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "salve",
             dependencies: [
-                "SiteBuilder", "ContentLoading", "ContentChecks", "ContentModel", "Diagnostics", "Templates", "Preview",
+                "SiteBuilder", "ContentLoading", "ContentChecks", "LinkChecks", "ContentModel", "Diagnostics", "Templates", "Preview",
                 "Scaffold",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -70,7 +74,9 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Diagnostics"]),
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading", "ContentModel", "Diagnostics"]),
-        .testTarget(name: "ContentChecksTests", dependencies: ["ContentChecks", "ContentLoading", "ContentModel", "Diagnostics"]),
+        // The checks on whole sites, the link checks among them (over a project on disk, a test server).
+        .testTarget(name: "ContentChecksTests", dependencies: ["ContentChecks", "LinkChecks", "ContentLoading", "ContentModel", "Diagnostics"]),
+        .testTarget(name: "LinkChecksTests", dependencies: ["LinkChecks", "Diagnostics"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "ContentModel", "Diagnostics"]),
         // End to end: fixture sites under Tests/Fixtures, built and compared with golden files.
         .testTarget(

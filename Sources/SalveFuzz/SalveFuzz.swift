@@ -88,7 +88,7 @@ enum FuzzInput {
             // The reference checks: identifiers, dates, required fields, duplicates, uncited entries.
             let graph = ContentGraph(site: site, conditions: [], articles: [], exercises: [], programs: [], experts: [],
                                      bibliography: bibliography, sourceRecords: [])
-            format(ContentChecker.check(graph, today: today), text: bytes)
+            format(ContentRules.check(graph, today: today), text: bytes)
         case 6:
             let (_, diagnostics) = FuzzEntry.loadYAML(bytes: bytes)
             format(diagnostics, text: bytes)
@@ -107,7 +107,7 @@ enum FuzzInput {
         format(diagnostics, text: bytes)
         guard let page else { return }
         let graph = graph(site: site, page: page)
-        let findings = ContentChecker.check(page, in: graph, today: today, retractions: RetractionList())
+        let findings = ContentRules.check(page, in: graph, today: today, retractions: RetractionList())
         format(findings, text: bytes)
         render(page.body, graph: graph)
     }

@@ -59,7 +59,7 @@ public final class LiveSite: @unchecked Sendable {
             // edited-pages-only attempt already cached), so they count as changed and are rendered.
             cache.invalidate(changedPaths)
         }
-        let result = try SiteChecker.loadAndCheck(options, cache: cache, changedPaths: lastGood == nil ? nil : changedPaths)
+        let result = try CheckedContent.load(options, cache: cache, changedPaths: lastGood == nil ? nil : changedPaths)
         pending.formUnion(cache.changedFiles)
         guard !result.diagnostics.hasErrors else {
             return Update(diagnostics: result.diagnostics, sourceTexts: result.sourceTexts, writtenFiles: [],
@@ -126,10 +126,10 @@ public final class LiveSite: @unchecked Sendable {
             pending.formUnion(reloaded.map(\.file))
             return nil
         }
-        let (retractions, _) = SiteChecker.loadRetractions(options)
+        let (retractions, _) = CheckedContent.loadRetractions(options)
         func ownFindings(_ page: any ContentPage, in graph: ContentGraph) -> [Diagnostic] {
             GraphValidator.validate(page, in: graph, context: context)
-                + ContentChecker.check(page, in: graph, today: options.today, retractions: retractions)
+                + ContentRules.check(page, in: graph, today: options.today, retractions: retractions)
         }
         var removed: [Diagnostic] = []
         var added: [Diagnostic] = []

@@ -31,7 +31,7 @@ public enum SiteBuild {
         let articles = ArticlePageWriter(writer: writer)
         let loaded: LoadResult
         do {
-            loaded = try SiteChecker.loadAndCheck(options, articleSink: articles)
+            loaded = try CheckedContent.load(options, articleSink: articles)
         } catch {
             writer.abort()
             throw error

@@ -1,3 +1,4 @@
+import LinkChecks
 import ArgumentParser
 import ContentChecks
 import ContentLoading
@@ -81,7 +82,7 @@ struct Check: ParsableCommand {
                                   displayRoot: project.rootURL, includeDrafts: drafts, today: day, renderBodies: false)
         var result: LoadResult
         do {
-            result = try SiteChecker.loadAndCheck(options)
+            result = try CheckedContent.load(options)
         } catch {
             Terminal.error(error.description)
             throw ExitCode(2)
@@ -92,7 +93,7 @@ struct Check: ParsableCommand {
                 Terminal.error("the site folder '\(site)' does not exist; build it first")
                 throw ExitCode(2)
             }
-            result.diagnostics.append(contentsOf: SiteLinkChecker.check(
+            result.diagnostics.append(contentsOf: BuiltSiteLinks.check(
                 site: URL(fileURLWithPath: site), basePath: Linker.basePath(of: result.graph.site.baseURL),
                 displayRoot: project.rootURL))
         }

@@ -1,3 +1,4 @@
+import LinkChecks
 import ArgumentParser
 import ContentChecks
 import ContentLoading

@@ -118,7 +118,7 @@ struct SearchPageTests {
     }
 
     @Test func exactTitlesRankFirstAndTheScriptAgreesWithSwift() async throws {
-        let loaded = try SiteChecker.loadAndCheck(Self.options(Self.fixture))
+        let loaded = try CheckedContent.load(Self.options(Self.fixture))
         let index = SearchIndexBuilder().index(graph: loaded.graph)
         try await Self.withSite { browser, base in
             for query in ["sciatica", "walking", "sciatika", "pain", "back pain", "slipped disc", "heel", "shoulder", "stretch", "knee"] {

@@ -10,7 +10,7 @@ typealias SourceLocation = Diagnostics.SourceLocation
 func day(_ text: String) -> Day { Day(iso: text)! }
 
 /// A small project written to a temporary folder and checked the way `salve check` does
-/// (`SiteChecker.loadAndCheck`), always as of a fixed day so no result depends on the calendar.
+/// (`CheckedContent.load`), always as of a fixed day so no result depends on the calendar.
 struct CheckProject {
     /// Every review in the base project is on or before this day, and none is due again before it.
     static let today = day("2026-02-01")
@@ -35,7 +35,7 @@ struct CheckProject {
     }
 
     func check(today: Day = CheckProject.today, includeDrafts: Bool = false) throws -> DiagnosticList {
-        try SiteChecker.loadAndCheck(options(today: today, includeDrafts: includeDrafts)).diagnostics
+        try CheckedContent.load(options(today: today, includeDrafts: includeDrafts)).diagnostics
     }
 
     func remove() {

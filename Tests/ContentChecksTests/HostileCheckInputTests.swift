@@ -1,4 +1,5 @@
 @testable import ContentChecks
+@testable import LinkChecks
 import Diagnostics
 import Foundation
 import Testing
@@ -23,7 +24,7 @@ import Glibc
         let project = try CheckProject(["site/index.html": "<a href=\"page.html\">Page</a> <a href=\"page.html#x\">X</a>"])
         defer { project.remove() }
         #expect(mkfifo(project.root.appendingPathComponent("site/page.html").path, 0o600) == 0)
-        let found = SiteLinkChecker.check(site: project.root.appendingPathComponent("site"), basePath: "/",
+        let found = BuiltSiteLinks.check(site: project.root.appendingPathComponent("site"), basePath: "/",
                                           displayRoot: project.root)
         // The link to it resolves to a name that exists; its ids cannot be read, so '#x' is not on it.
         #expect(found.map(\.message) == ["the link 'page.html#x' names '#x', which is not on that page"])

@@ -1,3 +1,4 @@
+@testable import LinkChecks
 import ContentChecks
 import ContentLoading
 import ContentModel

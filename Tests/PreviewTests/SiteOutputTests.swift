@@ -108,7 +108,7 @@ struct SiteOutputTests {
             // Besides its pages, an edit rewrites the page's search fragment and the search index.
             let pagesWritten = update.writtenFiles.filter { !$0.hasPrefix("search/") }
             if let pages = edit.pages { #expect(pagesWritten.count == pages, "\(edit.name): \(update.writtenFiles)") }
-            let full = try SiteChecker.loadAndCheck(site.loadOptions)
+            let full = try CheckedContent.load(site.loadOptions)
             #expect(update.diagnostics.sorted == full.diagnostics.sorted, "\(edit.name): findings differ from a full check")
             #expect(update.diagnostics.all.contains { $0.code == .placeholder } == (edit.name == "leave a placeholder"), "\(edit.name)")
             guard edit.succeeds else { continue }

@@ -26,7 +26,7 @@ import YAML
     }
 
     static func load(_ root: URL) throws -> LoadResult {
-        try SiteChecker.loadAndCheck(LoadOptions(
+        try CheckedContent.load(LoadOptions(
             contentDirectory: root.appendingPathComponent("Content"), seedsDirectory: root.appendingPathComponent("seeds"),
             displayRoot: root, today: today))
     }

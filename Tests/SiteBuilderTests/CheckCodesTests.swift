@@ -1,3 +1,4 @@
+import LinkChecks
 import ContentChecks
 import ContentLoading
 import Diagnostics
@@ -6,7 +7,7 @@ import SiteBuilder
 import Testing
 
 /// `salve check` codes end to end: through a build (errors stop it, warnings do not), and
-/// `--site` (`SiteLinkChecker`) on a real built site with links broken on purpose.
+/// `--site` (`BuiltSiteLinks`) on a real built site with links broken on purpose.
 @Suite struct CheckCodesTests {
     // MARK: A small project whose build is clean
 
@@ -192,7 +193,7 @@ import Testing
             let report = try Fixtures.build(project, output: output)
             #expect(report.succeeded, "\(report.diagnostics.lines)")
             try edit(output)
-            return SiteLinkChecker.check(site: output, basePath: basePath, displayRoot: temp.url)
+            return BuiltSiteLinks.check(site: output, basePath: basePath, displayRoot: temp.url)
         }
     }
 

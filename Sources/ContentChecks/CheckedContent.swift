@@ -4,17 +4,17 @@ import Diagnostics
 import Foundation
 
 /// load → link → check: what `salve check` runs, and what `salve build` runs before rendering.
-public enum SiteChecker {
+public enum CheckedContent {
     public static let retractionsFile = "retractions.csv"
 
     /// Dates are checked as of `options.today`. See ``ContentLoader/load(_:cache:changedPaths:articleSink:)``.
-    public static func loadAndCheck(_ options: LoadOptions, cache: PageCache? = nil, changedPaths: Set<String>? = nil,
+    public static func load(_ options: LoadOptions, cache: PageCache? = nil, changedPaths: Set<String>? = nil,
                                     articleSink: ArticleSink? = nil) throws(LoadFailure) -> LoadResult {
         let options = Placeholders.checking(options)
         var result = try ContentLoader.load(options, cache: cache, changedPaths: changedPaths, articleSink: articleSink)
         let (retractions, problems) = loadRetractions(options)
         result.diagnostics.append(contentsOf: problems)
-        result.diagnostics.append(contentsOf: ContentChecker.check(result.graph, today: options.today, retractions: retractions))
+        result.diagnostics.append(contentsOf: ContentRules.check(result.graph, today: options.today, retractions: retractions))
         return result
     }
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// `salve check --site DIR`: every `href` and `src` in the built pages resolves to a file, and every
 /// `#fragment` to an element with that id.
-public enum SiteLinkChecker {
+public enum BuiltSiteLinks {
     /// - Parameters:
     ///   - basePath: the path part of the site's base URL (`/` or `/health/`), for root-relative links.
     ///   - displayRoot: diagnostics name files relative to this folder.

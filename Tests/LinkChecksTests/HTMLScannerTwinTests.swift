@@ -1,5 +1,5 @@
 import Testing
-@testable import ContentChecks
+@testable import LinkChecks
 
 /// The one-pass scanner against its slow twin, the scanner it replaced (which searched to the end of
 /// the file for "<!--" at every tag and recounted columns from the line's start), on random HTML.

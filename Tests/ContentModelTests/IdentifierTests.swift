@@ -1,4 +1,4 @@
-@testable import ContentChecks
+@testable import ContentModel
 import Testing
 
 /// The identifier syntax rules `salve check` applies to bibliography entries, case by case.

@@ -3,7 +3,7 @@ import Diagnostics
 
 /// The checks `salve check` adds to loading: bibliography quality, retractions, review dates and
 /// things nothing uses. Pure functions of the graph, so they run the same in CI and in a build.
-public enum ContentChecker {
+public enum ContentRules {
     public static func check(_ graph: ContentGraph, today: Day, retractions: RetractionList = RetractionList()) -> [Diagnostic] {
         var found = siteWide(graph, today: today)
         for pageFindings in graph.allPages.concurrentMap({ check($0, in: graph, today: today, retractions: retractions) }) {

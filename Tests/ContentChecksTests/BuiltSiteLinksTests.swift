@@ -1,15 +1,16 @@
 @testable import ContentChecks
+@testable import LinkChecks
 import Diagnostics
 import Foundation
 import Testing
 
 /// `salve check --site`: every `href` and `src` of a built site resolves to a file and an element id.
 /// These sites are written by hand, so every line and column below is counted from the text.
-@Suite struct SiteLinkCheckerTests {
+@Suite struct BuiltSiteLinksTests {
     static func check(_ files: [String: String], basePath: String = "/health/") throws -> [Diagnostic] {
         let project = try CheckProject(files.reduce(into: [:]) { $0["site/" + $1.key] = $1.value })
         defer { project.remove() }
-        return SiteLinkChecker.check(site: project.root.appendingPathComponent("site"), basePath: basePath,
+        return BuiltSiteLinks.check(site: project.root.appendingPathComponent("site"), basePath: basePath,
                                      displayRoot: project.root)
             .sorted { ($0.location, $0.message) < ($1.location, $1.message) }
     }

@@ -1,4 +1,4 @@
-@testable import ContentChecks
+@testable import LinkChecks
 import Foundation
 import Testing
 

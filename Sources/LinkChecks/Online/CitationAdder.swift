@@ -1,3 +1,4 @@
+import ContentModel
 import Foundation
 
 /// An identifier given to `salve cite add`: a DOI (also as `doi:…` or a doi.org address) or a PMID.
