@@ -19,6 +19,7 @@ public enum ContentRules {
         found += UsageChecks.uncitedReferences(graph)
         found += UsageChecks.unusedExercises(graph)
         found += UsageChecks.emptyConditions(graph)
+        found += AliasChecks.check(graph)
         return found
     }
 
@@ -27,6 +28,7 @@ public enum ContentRules {
     public static func check(_ page: any ContentPage, in graph: ContentGraph, today: Day,
                              retractions: RetractionList) -> [Diagnostic] {
         ReviewChecks.check(page, today: today)
+            + AccessibilityChecks.check(page.body)
             + ReadabilityChecks.check(page, targetGrade: graph.site.targetGrade)
             + retractions.check(page, in: graph)
     }

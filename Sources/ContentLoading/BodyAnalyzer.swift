@@ -32,7 +32,6 @@ struct BodyAnalyzer {
     /// Counts the words of the paragraph being visited, as ``proseText(_:)`` would give them; nil outside one.
     private var paragraphProse: ProseCounter?
     /// The page title is the h1; body sections start at h2 and go down one level at a time.
-    private var previousLevel = 1
     /// The last heading's words: the name of a table without a caption.
     private var lastHeading = ""
     /// True while a table's cells are visited: they are parsed as a document of their own.
@@ -52,7 +51,6 @@ struct BodyAnalyzer {
         exerciseBlocks = []
         foundList = false
         paragraphProse = nil
-        previousLevel = 1
         lastHeading = ""
         inTable = false
         tableParses = [:]
@@ -131,8 +129,6 @@ struct BodyAnalyzer {
                 exerciseBlocks.append(first..<body.exerciseEmbeds.count)
             }
         case .heading(let level):
-            checkLevel(level, after: previousLevel, at: at(node.start))
-            previousLevel = level
             // The id and the search index use the words, not the citations ("Why it helps [@a]").
             let title = Self.proseText(node).trimmingWhitespace
             lastHeading = title
@@ -397,16 +393,6 @@ struct BodyAnalyzer {
         }
     }
 
-    private mutating func checkLevel(_ level: Int, after previous: Int, at location: SourceLocation) {
-        if level == 1 {
-            diagnostics.append(.error(
-                .headingLevel, "a '#' heading would be a second page title; start body sections at '##'", at: location))
-        } else if level > previous + 1 {
-            diagnostics.append(.warning(
-                .headingLevel, "this heading skips from level \(previous) to \(level); use \(String(repeating: "#", count: previous + 1)) so screen-reader users can follow the outline",
-                at: location))
-        }
-    }
 
     /// Link text must make sense out of context: screen readers list links on their own.
     private static let vagueLinkTexts: Set<String> = [

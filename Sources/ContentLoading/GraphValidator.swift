@@ -39,7 +39,7 @@ public enum GraphValidator {
         var unchecked = Unchecked()
         let (recordDiagnostics, recordUnchecked) = sourceRecords(graph, discovered: discovered, context: context)
         unchecked.add(recordUnchecked)
-        var diagnostics = duplicates + aliases(graph) + recordDiagnostics
+        var diagnostics = duplicates + recordDiagnostics
         for (found, skipped) in graph.allPages.concurrentMap({ check($0, in: graph, context: context) }) {
             diagnostics += found
             unchecked.add(skipped)
@@ -102,14 +102,8 @@ public enum GraphValidator {
         for key in page.citedKeys { checkCitation(key, "citation key") }
         for key in page.sources { checkCitation(key, "source document") }
         for embed in page.body.exerciseEmbeds { checkExists(embed, .exercise, .unknownExercise, "exercise card") }
-        if let review = page.review {
-            switch review {
-            case .pending(_, let location):
-                diagnostics.append(.warning(.reviewPending, "this page's own review is pending; the page says so to readers",
-                                            at: location))
-            case .reviewed(let completed):
-                checkExists(completed.reviewer, .expert, .unknownExpert, "reviewer")
-            }
+        if case .reviewed(let completed)? = page.review {
+            checkExists(completed.reviewer, .expert, .unknownExpert, "reviewer")
         }
         for link in page.body.links {
             guard graph.contains(link.target) else {
@@ -170,39 +164,6 @@ public enum GraphValidator {
             }
         }
         return (diagnostics, unchecked)
-    }
-
-    /// Aliases must be site paths that no page, no other alias and no file Salve writes already uses.
-    private static func aliases(_ graph: ContentGraph) -> [Diagnostic] {
-        // Most sites have no aliases: then no page's path is worth listing.
-        guard graph.allPages.contains(where: { !$0.aliases.isEmpty }) else { return [] }
-        var diagnostics: [Diagnostic] = []
-        var taken: [String: String] = [:]
-        for page in graph.allPages {
-            taken["/\(page.ref.urlPath)"] = page.file
-        }
-        for page in graph.allPages {
-            for alias in page.aliases {
-                switch SitePaths.normaliseAlias(alias.value) {
-                case .failure(let problem):
-                    diagnostics.append(.error(.invalidAlias, "'\(alias.value)' cannot be an alias: \(problem.explanation)", at: alias.location))
-                case .success(let path):
-                    let segments = path.split(separator: "/")
-                    let root = String(segments[0])
-                    // A kind's own index (/exercises/) and everything under the site's own files are taken;
-                    // /exercises/old-name/ is free unless a page lives there.
-                    let isKindIndex = segments.count == 1 && ContentKind(folder: root) != nil
-                    if isKindIndex || SitePaths.reservedRoots.contains(root) {
-                        diagnostics.append(.error(.invalidAlias, "'\(alias.value)' is a path the site itself uses", at: alias.location))
-                    } else if let owner = taken[path] {
-                        diagnostics.append(.error(.duplicateAlias, "'\(alias.value)' is already the address of \(owner)", at: alias.location))
-                    } else {
-                        taken[path] = page.file
-                    }
-                }
-            }
-        }
-        return diagnostics
     }
 
     /// Every page file's id, and an error for each file whose id an earlier file has already.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContentChecks
 import ContentLoading
 import ContentModel
 import Diagnostics
@@ -42,7 +43,9 @@ struct Render: ParsableCommand {
         let site = graph?.site ?? SiteConfig(title: "", baseURL: "/")
         var (body, diagnostics) = ContentLoader.analyzeBody(
             of: data, file: displayName, folder: folder(of: file, in: project.contentURL), site: site)
-        // The citations, links and exercise blocks a build would reject, reported as a build does.
+        // The body's own rules (its outline), and the citations, links and exercise blocks a build would
+        // reject, reported as a build does.
+        if let body { diagnostics += AccessibilityChecks.check(body) }
         if let body, let graph {
             diagnostics += ContentLoader.checkBody(body, file: displayName, in: graph,
                                                    contentRoot: ProjectPaths(displayRoot: project.rootURL).display(project.contentURL))
@@ -51,9 +54,8 @@ struct Render: ParsableCommand {
             Terminal.stderr(TextFormatter().format(DiagnosticList(diagnostics)))
         }
         guard let body else { throw ExitCode(1) }
-        let renderer = BodyHTMLRenderer(graph: graph ?? ContentGraph(
-            site: site, conditions: [], articles: [], exercises: [], programs: [], experts: [],
-            bibliography: Bibliography(), sourceRecords: []))
+        let renderer = BodyHTMLRenderer(graph: graph ?? ContentGraph(site: site, pages: [], bibliography: Bibliography(),
+                                                                     sourceRecords: []))
         var numbering = CitationNumbering()
         // Bodies render as on a page two folders deep (articles/slug/), the depth of every content page.
         let linker = Linker(from: .contentDepth, site: site)

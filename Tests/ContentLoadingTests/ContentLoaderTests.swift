@@ -192,15 +192,6 @@ import Diagnostics
         #expect(!withDrafts.with(.brokenLink).contains { $0.message.contains("draft-one") })
     }
 
-    @Test func pendingReviewsAreReportedAsWarnings() throws {
-        let project = try Self.project()
-        defer { project.remove() }
-        let pending = try project.load().with(.reviewPending)
-        #expect(pending.allSatisfy { $0.severity == .warning })
-        #expect(pending.contains { $0.location == SourceLocation(file: "Content/conditions/sciatica.md", line: 6, column: 9) })
-        #expect(!pending.contains { $0.location.file == "Content/exercises/glute-bridge.md" })
-    }
-
     @Test func crlfAndBOMGiveIdenticalDiagnostics() throws {
         let lfProject = try Self.project()
         defer { lfProject.remove() }
