@@ -102,7 +102,8 @@ struct PageDecoder {
                 name: name?.value ?? "", weeks: weeks ?? Quantity(lower: 1, upper: 1)!,
                 minutes: reader.quantity("minutes"), perDay: reader.quantity("per-day"),
                 perWeek: reader.quantity("per-week"), terrain: reader.text("terrain"), pace: reader.text("pace"),
-                breathing: reader.text("breathing"), goal: reader.text("goal"), cues: reader.texts("cues"))
+                breathing: reader.text("breathing"), goal: reader.text("goal"), cues: reader.texts("cues"),
+                activity: reader.string("activity")?.value)
             if name != nil, weeks != nil { phases.append(phase) }
             fields.absorb(&reader)
         }

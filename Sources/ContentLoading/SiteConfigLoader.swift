@@ -37,10 +37,11 @@ extension ContentLoader {
         if let baseURL, !(baseURL.value.hasPrefix("https://") || baseURL.value.hasPrefix("http://") || baseURL.value.hasPrefix("/")) {
             fields.report(.invalidValue, "'base-url' should be an absolute address such as https://learn.example.org/", at: baseURL.location)
         }
+        let language = fields.string("language")
         var site = SiteConfig(
             title: title?.value ?? fallback.title,
             baseURL: baseURL?.value ?? fallback.baseURL,
-            language: fields.string("language")?.value ?? "en",
+            language: language?.value ?? "en",
             description: fields.string("description")?.value,
             reviewIntervalMonths: fields.int("review-interval-months", in: 1...120) ?? 12,
             allowRawHTML: fields.bool("allow-raw-html", default: false))
@@ -55,7 +56,42 @@ extension ContentLoader {
                 fields.report(.invalidValue, "'citation-style' is 'ama' or 'vancouver', not '\(style.value)'", at: style.location)
             }
         }
+        if let node = fields.node("strings") { readStrings(node, into: &site.strings, fields: &fields) }
+        if let language, BuiltInLanguage(tag: language.value) == nil, site.strings.overrideCount < UIText.allCases.count {
+            let known = BuiltInLanguage.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            fields.report(.untranslatedLanguage,
+                          "Salve has no built-in page text for '\(language.value)' (it has \(known)): the headings, labels and dates it adds are in English; give each text under 'strings:' to translate them",
+                          at: language.location, severity: .warning)
+        }
         return (site, fields.finish(), text)
+    }
+
+    /// `strings:` — a text per key, read in one pass over the mapping (a full translation is a few
+    /// hundred keys). A `{word}` the text does not take is an error: it would be shown as written.
+    private static func readStrings(_ node: YAMLNode, into strings: inout UIStrings, fields: inout FieldReader) {
+        guard case .mapping(let pairs) = node.content else {
+            fields.report(.wrongType, "field 'strings' should be a set of 'key: text' lines", at: fields.location(of: node))
+            return
+        }
+        let byName = Dictionary(uniqueKeysWithValues: UIText.allCases.map { ($0.rawValue, $0) })
+        for pair in pairs {
+            let name = pair.key.scalarText ?? ""
+            guard let key = byName[name] else {
+                fields.report(.unknownField, "unknown text '\(name)' in 'strings'\(didYouMean(name, in: byName.keys.sorted()))",
+                              at: fields.location(of: pair.key), severity: .warning)
+                continue
+            }
+            guard case .scalar(let raw, _) = pair.value.content, !raw.trimmingWhitespace.isEmpty else {
+                fields.report(.wrongType, "the text '\(name)' should be a single piece of text", at: fields.location(of: pair.value))
+                continue
+            }
+            let allowed = key.placeholders
+            for case .placeholder(let used) in UIStrings.segments(of: raw) where !allowed.contains(used) {
+                let takes = allowed.isEmpty ? "takes no {word}" : "takes " + allowed.map { "{\($0)}" }.joined(separator: ", ")
+                fields.report(.invalidValue, "the text '\(name)' \(takes), not {\(used)}", at: fields.location(of: pair.value))
+            }
+            strings[key] = raw.trimmingWhitespace
+        }
     }
 
     /// The display paths of the changed page files, if every changed path is a page file the last

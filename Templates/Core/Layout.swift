@@ -29,10 +29,12 @@ public struct PageHead: Sendable {
 public enum Layout {
     public static func render(_ head: PageHead, site: SiteConfig, main: HTML) -> HTML {
         let linker = Linker(from: head.route, site: site)
+        let strings = site.strings
         let fullTitle = head.route == .home ? site.title : "\(head.title) | \(site.title)"
         let nav: [(String, Route)] = [
-            ("Conditions", .index(.condition)), ("Articles", .index(.article)), ("Exercises", .index(.exercise)),
-            ("Programs", .index(.program)), ("Experts", .index(.expert)), ("References", .references),
+            (strings[.conditions], .index(.condition)), (strings[.articles], .index(.article)),
+            (strings[.exercises], .index(.exercise)), (strings[.programs], .index(.program)),
+            (strings[.experts], .index(.expert)), (strings[.references], .references),
         ]
         let navItems: [HTML] = nav.map { label, route in
             let current: HTML = route == head.route ? " aria-current=\"page\"" : ""
@@ -49,8 +51,8 @@ public enum Layout {
         if let review = head.review?.completed {
             reviewFooter = """
                 <div class="page-review-dates">
-                <p>Page last reviewed: <time datetime="\(review.date.iso)">\(review.date.readable)</time><br>
-                Next review due: <time datetime="\(review.nextDue.iso)">\(review.nextDue.readable)</time></p>
+                <p>\(strings.html(.pageLastReviewed, ["date": strings.time(review.date)]))<br>
+                \(strings.html(.nextReviewDue, ["date": strings.time(review.nextDue)]))</p>
                 </div>
 
                 """
@@ -68,20 +70,20 @@ public enum Layout {
             <meta property="og:description" content="\(head.description)">
             <meta property="og:site_name" content="\(site.title)">
             <link rel="stylesheet" href="\(linker.asset("site.css"))">
-            <link rel="alternate" type="application/atom+xml" title="\(site.title): articles" href="\(linker.href(.feed))">
+            <link rel="alternate" type="application/atom+xml" title="\(strings(.feedTitle, ["site": site.title]))" href="\(linker.href(.feed))">
             \(structured)</head>
             <body class="\(head.pageClass)">
-            <a class="skip-link" href="#main">Skip to main content</a>
+            <a class="skip-link" href="#main">\(strings[.skipLink])</a>
             <header class="site-header">
             <div class="wrap">
             <a class="site-name" href="\(linker.href(.home))">\(site.title)</a>
-            <nav aria-label="Main">
+            <nav aria-label="\(strings[.mainNavigation])">
             <ul>\(navItems)</ul>
             </nav>
             <form class="site-search" role="search" action="\(linker.href(.search))" method="get">
-            <label for="site-search-q">Search</label>
+            <label for="site-search-q">\(strings[.search])</label>
             <input id="site-search-q" type="search" name="q" autocomplete="off">
-            <button type="submit">Go</button>
+            <button type="submit">\(strings[.searchButton])</button>
             </form>
             </div>
             </header>
@@ -92,8 +94,8 @@ public enum Layout {
             \(reviewFooter)</main>
             <footer class="site-footer">
             <div class="wrap">
-            <p>\(site.title) publishes health information for learning. It does not replace care from a health professional who knows you.</p>
-            <p><a href="\(linker.href(.references))">Sources we use</a></p>
+            <p>\(strings(.footerNote, ["site": site.title]))</p>
+            <p><a href="\(linker.href(.references))">\(strings[.footerSources])</a></p>
             </div>
             </footer>
             </body>

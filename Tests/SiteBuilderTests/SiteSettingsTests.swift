@@ -1,0 +1,103 @@
+import ContentModel
+import Diagnostics
+import Foundation
+import Testing
+
+/// The valid fixture built with `site.yml` changed: what each brand and chrome key does to the pages.
+enum SettingsBuild {
+    /// Copies the valid fixture, appends `siteYML` to its `site.yml` (after dropping the keys it sets
+    /// again), writes `files` into the project, and builds it.
+    static func build(siteYML: String, files: [String: String] = [:]) throws -> BuiltSite {
+        try withTemporaryFolder("salve-settings") { temp in
+            let project = temp.appending("project")
+            try FileTree.copy(Fixtures.validSite, to: project)
+            try? FileManager.default.removeItem(at: project.appendingPathComponent("expected"))
+            let siteFile = project.appendingPathComponent("Content/site.yml")
+            let replaced = Set(siteYML.split(separator: "\n").compactMap { line -> Substring? in
+                guard let first = line.first, first != " ", first != "-", let colon = line.firstIndex(of: ":") else { return nil }
+                return line[..<colon]
+            })
+            let kept = try String(contentsOf: siteFile, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { line in !replaced.contains(where: { line.hasPrefix($0 + ":") }) }
+            try (kept.joined(separator: "\n") + "\n" + siteYML).write(to: siteFile, atomically: true, encoding: .utf8)
+            try FileTree.write(files.mapValues { Data($0.utf8) }, to: project)
+            return try BuiltSite.build(project, into: temp.appending("Output"))
+        }
+    }
+}
+
+@Suite struct UIStringsSettingTests {
+    /// Words the English chrome shows; none may be left on a Spanish site.
+    static let englishChrome = [
+        "Skip to main content", ">Search<", ">Go<", "\">Published <", "Page last reviewed", "Next review due",
+        ">References<", "Exercise card", "Take care", "Found in", "When to get help", "When to seek care",
+        "Review pending", "minutes a ", "How often", "Warning signs", "Sources we use", "Conditions<",
+        "Medical review", "Also called", "The plan, phase by phase", "Page not found", "aria-label=\"Reference ",
+        "October 2025</time>", "November 2026</time>", "Nothing here yet", "publishes health information",
+    ]
+
+    @Test func spanishChromeThroughout() throws {
+        let site = try SettingsBuild.build(siteYML: "language: es\n")
+        #expect(site.report.succeeded, "\(site.report.diagnostics.lines)")
+        #expect(site.report.diagnostics.with(.untranslatedLanguage).isEmpty)
+        #expect(site.htmlPages.count > 10)
+        for path in site.htmlPages {
+            let page = site.page(path)
+            #expect(page.contains("<html lang=\"es\">"), "\(path)")
+            #expect(page.contains("<a class=\"skip-link\" href=\"#main\">Saltar al contenido principal</a>"), "\(path)")
+            // The search page's own text and script belong to the search feature, still in English.
+            for english in Self.englishChrome where path != "search/index.html" || english != ">Search<" {
+                #expect(!page.contains(english), "\(path) still says '\(english)'")
+            }
+        }
+        let condition = site.page("conditions/low-back-pain/index.html")
+        #expect(condition.contains("<p><strong>Revisión médica</strong> a cargo de <a href=\"../../experts/sam-okafor/\">Sam Okafor, MD</a>.</p>"))
+        #expect(condition.contains("Próxima revisión prevista: <time datetime=\"2026-11-20\">20 de noviembre de 2026</time>."))
+        #expect(condition.contains("<h2 id=\"care-title\">Cuándo pedir ayuda</h2>"))
+        #expect(site.page("articles/easing-low-back-pain/index.html").contains(
+            "<p class=\"meta\">Publicado el <time datetime=\"2025-10-02\">2 de octubre de 2025</time> · Sobre: <a href=\"../../conditions/low-back-pain/\">Low back pain</a></p>"))
+        #expect(condition.contains("Consulte con un profesional de la salud"))
+        // The activity is the content's own word: this fixture's program is written in English.
+        #expect(site.page("programs/knee-walking-plan/index.html").contains("minutos por walk"))
+        #expect(site.page("404.html").contains("<h1>Página no encontrada</h1>"))
+    }
+
+    @Test func aStringIsOverriddenAndStaysEscaped() throws {
+        let site = try SettingsBuild.build(siteYML: """
+            strings:
+              skip-link: Jump to the <content>
+              footer-note: "{site}, a clinic's library."
+
+            """)
+        #expect(site.report.diagnostics.with(.unknownField).isEmpty, "\(site.report.diagnostics.lines)")
+        let home = site.page("index.html")
+        #expect(home.contains("<a class=\"skip-link\" href=\"#main\">Jump to the &lt;content&gt;</a>"))
+        #expect(home.contains("<p>Knee &amp; Back Library, a clinic&#39;s library.</p>") || home.contains("<p>Knee &amp; Back Library, a clinic's library.</p>"))
+        #expect(!home.contains("Skip to main content"))
+    }
+
+    @Test func anUnknownKeyIsAWarningWithASuggestion() throws {
+        let site = try SettingsBuild.build(siteYML: "strings:\n  skip-lnk: Jump\n  phase: \"Step {number}: {title}\"\n")
+        let unknown = site.report.diagnostics.with(.unknownField)
+        #expect(unknown.map(\.message) == ["unknown text 'skip-lnk' in 'strings' — did you mean 'skip-link'?"])
+        #expect(unknown.first?.severity == .warning)
+        #expect(unknown.first.map { ($0.location.file, $0.location.column) } ?? ("", nil) == ("Content/site.yml", 3))
+        let invalid = site.report.diagnostics.with(.invalidValue)
+        #expect(invalid.map(\.message) == ["the text 'phase' takes {number}, {name}, not {title}"])
+        #expect(invalid.first?.location.column == 10)
+        #expect(invalid.first?.location.line == (unknown.first?.location.line).map { $0 + 1 })
+    }
+
+    @Test func aLanguageWithoutBuiltInTextFallsBackToEnglishWithAWarning() throws {
+        let site = try SettingsBuild.build(siteYML: "language: fr\n")
+        let warnings = site.report.diagnostics.with(.untranslatedLanguage)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.severity == .warning)
+        #expect(site.page("index.html").contains("<html lang=\"fr\">"))
+        #expect(site.page("index.html").contains("Skip to main content"))
+    }
+}
+
+extension DiagnosticList {
+    fileprivate func with(_ code: DiagnosticCode) -> [Diagnostic] { sorted.filter { $0.code == code } }
+}
