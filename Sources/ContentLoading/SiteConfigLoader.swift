@@ -56,6 +56,14 @@ extension ContentLoader {
                 fields.report(.invalidValue, "'citation-style' is 'ama' or 'vancouver', not '\(style.value)'", at: style.location)
             }
         }
+        readColours(&site.palette, fields: &fields)
+        // `brand-color: #1d5c4a` unquoted is a YAML comment: the key reads as empty, and would be ignored.
+        for pair in mapping where ["brand-color", "accent-color"].contains(pair.key.scalarText ?? "") {
+            if case .scalar(let text, .plain) = pair.value.content, text.isEmpty {
+                fields.report(.invalidValue, "'\(pair.key.scalarText ?? "")' is empty; write the colour in quotes, like '#1d5c4a' (YAML reads an unquoted # as the start of a comment)",
+                              at: fields.location(of: pair.key))
+            }
+        }
         if let node = fields.node("strings") { readStrings(node, into: &site.strings, fields: &fields) }
         if let language, BuiltInLanguage(tag: language.value) == nil, site.strings.overrideCount < UIText.allCases.count {
             let known = BuiltInLanguage.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
@@ -64,6 +72,33 @@ extension ContentLoader {
                           at: language.location, severity: .warning)
         }
         return (site, fields.finish(), text)
+    }
+
+    /// `brand-color` and `accent-color`: each must be a colour, and every text and background pair it
+    /// takes part in must pass WCAG 2.2 AA, or the build stops at its line.
+    private static func readColours(_ palette: inout Palette, fields: inout FieldReader) {
+        var written: [Palette.Source: Located<String>] = [:]
+        for (key, source) in [("brand-color", Palette.Source.brand), ("accent-color", .accent)] {
+            guard let value = fields.string(key) else { continue }
+            guard let colour = RGBColor(hex: value.value) else {
+                fields.report(.invalidValue, "'\(key)' should be a colour written #rrggbb or #rgb, like #1d5c4a, not '\(value.value)'",
+                              at: value.location)
+                continue
+            }
+            written[source] = value
+            switch source {
+            case .brand: palette.brand = colour
+            case .accent: palette.link = colour
+            }
+        }
+        for (source, value) in written.sorted(by: { $0.value.location < $1.value.location }) {
+            let failing = palette.pairs.filter { $0.source == source && $0.ratio < $0.minimum }
+            guard !failing.isEmpty else { continue }
+            let key = source == .brand ? "brand-color" : "accent-color"
+            let problems = failing.map { "\($0.what) is \(Palette.format(ratio: $0.ratio, below: $0.minimum)) (needs \($0.minimum == 3 ? "3" : "4.5"):1)" }
+            fields.report(.lowContrast, "'\(key)' \(value.value) fails WCAG 2.2 AA contrast: \(problems.joined(separator: "; "))",
+                          at: value.location)
+        }
     }
 
     /// `strings:` — a text per key, read in one pass over the mapping (a full translation is a few

@@ -55,7 +55,7 @@ struct SitePlan {
             Entry(file: Route.home.outputFile) { SitePages.home(graph: graph).bytes },
             Entry(file: Route.references.outputFile) { SitePages.references(graph: graph).bytes },
             Entry(file: Route.notFound.outputFile) { SitePages.notFound(graph: graph).bytes },
-            Entry(file: "assets/" + Stylesheet.fileName) { Array(Stylesheet.css.utf8) },
+            Entry(file: "assets/" + Stylesheet.fileName) { Array(Stylesheet.css(for: graph.site.palette).utf8) },
             Entry(file: Route.search.outputFile) { Search.page(graph: graph).bytes },
             Entry(file: "assets/" + Search.scriptFile) { Array(SearchScript.source.utf8) },
             Entry(file: Route.sitemap.outputFile) { Array(SiteFeeds.sitemap(graph: graph).utf8) },

@@ -431,6 +431,7 @@ struct Generator {
             return [["\(name): pending"], ["\(name):", "  status: pending", "  note: Added note."],
                     ["\(name):", "  reviewer: \(expert)", "  role: clinical", "  date: 2026-01-05", "  next-due: 2027-01-05"]]
         }
+        if name.hasSuffix("-color") { return [["\(name): '#14532d'"]] }
         if name == "strings" { return [["\(name):", "  skip-link: Jump to the content"]] }
         if type.hasPrefix("mapping") { return [["\(name):", "  reps: 5"]] }
         if type.hasPrefix("date") { return [["\(name): \(Fixtures.today.iso)"]] }

@@ -98,6 +98,23 @@ enum SettingsBuild {
     }
 }
 
+@Suite struct BrandColourSettingTests {
+    @Test func theStylesheetIsMadeFromTheColours() throws {
+        let site = try SettingsBuild.build(siteYML: "brand-color: '#7a1f5c'\naccent-color: '#14c'\n")
+        #expect(site.report.succeeded, "\(site.report.diagnostics.lines)")
+        let css = site.page("assets/site.css")
+        #expect(css.contains("  --brand: #7a1f5c;\n"))
+        #expect(css.contains("  --link: #1144cc;\n"))
+    }
+
+    @Test func aFailingColourStopsTheBuild() throws {
+        let site = try SettingsBuild.build(siteYML: "brand-color: '#8fbc8f'\n")
+        #expect(!site.report.succeeded)
+        #expect(site.report.diagnostics.with(.lowContrast).count == 1)
+        #expect(site.files.isEmpty)
+    }
+}
+
 extension DiagnosticList {
     fileprivate func with(_ code: DiagnosticCode) -> [Diagnostic] { sorted.filter { $0.code == code } }
 }

@@ -16,6 +16,8 @@ public struct SiteConfig: Sendable {
     /// Who the DOI, Crossref and PubMed services may write to about `salve check --online`'s requests.
     public var contactEmail: String?
 
+    /// The stylesheet's colours, with `brand-color` and `accent-color` applied.
+    public var palette = Palette()
     /// The UI text: the built-in table of `language`, with `site.yml`'s `strings:` over it.
     public var strings: UIStrings
 
