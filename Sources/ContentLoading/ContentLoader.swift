@@ -36,7 +36,9 @@ public enum ContentLoader {
             discovery = FileDiscovery.discover(in: options.contentDirectory, paths: paths)
             cache?.lastDiscovery = discovery
         }
-        diagnostics.append(contentsOf: discovery.diagnostics)
+        // The files site.yml names are read, not stray.
+        let siteFiles = Set(site.files.map(\.file))
+        diagnostics.append(contentsOf: discovery.diagnostics.filter { !($0.code == .strayFile && siteFiles.contains($0.location.file)) })
 
         let (bibliography, bibliographyFindings, bibliographyState, failedEntries) = loadBibliography(options, paths, texts: &texts)
         cache?.begin(settings: "\(site.allowRawHTML) \(site.reviewIntervalMonths) \(options.renderBodies)", files: discovery.pages)

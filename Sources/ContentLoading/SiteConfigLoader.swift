@@ -57,6 +57,10 @@ extension ContentLoader {
             }
         }
         readColours(&site.palette, fields: &fields)
+        let content = url.deletingLastPathComponent()
+        site.customCSS = readSiteFile("custom-css", in: content, paths, fields: &fields)
+        site.headHTML = readSiteFile("head-html", in: content, paths, fields: &fields)
+        site.bodyEndHTML = readSiteFile("body-end-html", in: content, paths, fields: &fields)
         // `brand-color: #1d5c4a` unquoted is a YAML comment: the key reads as empty, and would be ignored.
         for pair in mapping where ["brand-color", "accent-color"].contains(pair.key.scalarText ?? "") {
             if case .scalar(let text, .plain) = pair.value.content, text.isEmpty {
@@ -72,6 +76,41 @@ extension ContentLoader {
                           at: language.location, severity: .warning)
         }
         return (site, fields.finish(), text)
+    }
+
+    /// A file `site.yml` names by its path inside `Content/`: a regular file, UTF-8, at most
+    /// ``FileBytes/Limit/siteFile``; a path leading outside `Content/` (`..`, absolute, or through a
+    /// symbolic link) is refused, so a site's settings cannot pull in files from elsewhere on the machine.
+    private static func readSiteFile(_ key: String, in content: URL, _ paths: ProjectPaths,
+                                     fields: inout FieldReader) -> SiteFile? {
+        guard let value = fields.string(key) else { return nil }
+        let relative = value.value
+        let parts = relative.split(separator: "/", omittingEmptySubsequences: true)
+        guard !relative.hasPrefix("/"), !relative.hasPrefix("~"), !parts.contains(".."), !parts.isEmpty else {
+            fields.report(.invalidValue, "'\(key)' should be a path inside Content/, like 'brand/\(key == "custom-css" ? "site.css" : "\(key).html")'; '\(relative)' leads outside it",
+                          at: value.location)
+            return nil
+        }
+        let url = content.appendingPathComponent(relative)
+        let root = content.resolvingSymlinksInPath().standardizedFileURL.path
+        let real = url.resolvingSymlinksInPath().standardizedFileURL.path
+        let display = paths.display(url)
+        guard real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            fields.report(.invalidValue, "'\(key)' names '\(display)', which is a link to a file outside Content/; copy the file into Content/ instead",
+                          at: value.location)
+            return nil
+        }
+        switch FileBytes.read(url.path, limit: FileBytes.Limit.siteFile) {
+        case .success(let bytes):
+            switch SourceText.decode(bytes: bytes, file: display) {
+            case .success(let text): return SiteFile(file: display, text: text)
+            case .failure(let diagnostic): fields.report(diagnostic.code, diagnostic.message, at: diagnostic.location)
+            }
+        case .failure(let failure):
+            fields.report(failure == .missing ? .missingFile : .readFailed,
+                          "'\(key)' names '\(display)', which could not be read: \(failure.explanation)", at: value.location)
+        }
+        return nil
     }
 
     /// `brand-color` and `accent-color`: each must be a colour, and every text and background pair it

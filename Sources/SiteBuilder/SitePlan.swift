@@ -62,6 +62,9 @@ struct SitePlan {
             Entry(file: Route.feed.outputFile) { Array(SiteFeeds.atom(graph: graph).utf8) },
             Entry(file: "robots.txt") { Array(SiteFeeds.robots(site: graph.site).utf8) },
         ]
+        if let custom = graph.site.customCSS {
+            entries.append(Entry(file: "assets/" + Stylesheet.customFileName) { Array(custom.text.utf8) })
+        }
         let aliases = Redirects.aliases(graph: graph)
         if !aliases.isEmpty {
             entries.append(Entry(file: "_redirects") { Array(Redirects.redirectsFile(graph: graph).utf8) })

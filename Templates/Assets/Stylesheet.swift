@@ -6,6 +6,9 @@ import ContentModel
 /// targets, and a print layout that turns an exercise card into a one-page handout.
 public enum Stylesheet {
     public static let fileName = "site.css"
+    /// `site.yml`'s `custom-css`, written as its own file and linked after the built-in one, so its
+    /// rules win and the built-in stylesheet stays the same for every site.
+    public static let customFileName = "custom.css"
 
     /// With the default colours.
     public static var css: String { css(for: Palette()) }

@@ -47,6 +47,10 @@ public enum Layout {
 
             """
         let structured: HTML = head.structuredData.map(StructuredData.script) ?? ""
+        let customCSS: HTML = site.customCSS == nil ? "" : "<link rel=\"stylesheet\" href=\"\(linker.asset(Stylesheet.customFileName))\">\n"
+        // The README's one named door for raw HTML outside page bodies: the site's own files, verbatim.
+        let headHTML: HTML = site.headHTML.map { .unescaped($0.text.hasSuffix("\n") ? $0.text : $0.text + "\n") } ?? ""
+        let bodyEndHTML: HTML = site.bodyEndHTML.map { .unescaped($0.text.hasSuffix("\n") ? $0.text : $0.text + "\n") } ?? ""
         var reviewFooter = HTML.empty
         if let review = head.review?.completed {
             reviewFooter = """
@@ -69,9 +73,9 @@ public enum Layout {
             <meta property="og:title" content="\(head.title)">
             <meta property="og:description" content="\(head.description)">
             <meta property="og:site_name" content="\(site.title)">
-            <link rel="stylesheet" href="\(linker.asset("site.css"))">
-            <link rel="alternate" type="application/atom+xml" title="\(strings(.feedTitle, ["site": site.title]))" href="\(linker.href(.feed))">
-            \(structured)</head>
+            <link rel="stylesheet" href="\(linker.asset(Stylesheet.fileName))">
+            \(customCSS)<link rel="alternate" type="application/atom+xml" title="\(strings(.feedTitle, ["site": site.title]))" href="\(linker.href(.feed))">
+            \(structured)\(headHTML)</head>
             <body class="\(head.pageClass)">
             <a class="skip-link" href="#main">\(strings[.skipLink])</a>
             <header class="site-header">
@@ -98,7 +102,7 @@ public enum Layout {
             <p><a href="\(linker.href(.references))">\(strings[.footerSources])</a></p>
             </div>
             </footer>
-            </body>
+            \(bodyEndHTML)</body>
             </html>
 
             """

@@ -167,6 +167,14 @@ struct Generator {
     /// - Parameter citable: the README says the field takes citations, or the fixture's value has one.
     private func alternatives(key: String, text: String, citable: Bool = false) -> [(label: String, value: String, valid: Bool?)] {
         if key == "status" || key == "review" { return [] }   // pending ↔ reviewed is switched on the whole record
+        if key.hasSuffix("-color") {
+            return [("\(text) → a darker colour", "'#14532d'", true), ("\(text) → a pale colour", "'#9ad0b0'", false)]
+        }
+        if ["custom-css", "head-html", "body-end-html"].contains(key) {
+            // Another file of the fixture's brand folder, and one that does not exist.
+            let other = text == "brand/head.html" ? "brand/body-end.html" : "brand/head.html"
+            return [("\(text) → \(other)", other, true), ("\(text) → a missing file", "brand/missing.html", false)]
+        }
         if text == "true" { return [("true → false", "false", true)] }
         if text == "false" { return [("false → true", "true", true)] }
         if let day = Day(iso: text) {

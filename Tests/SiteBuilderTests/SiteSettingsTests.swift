@@ -7,13 +7,13 @@ import Testing
 enum SettingsBuild {
     /// Copies the valid fixture, appends `siteYML` to its `site.yml` (after dropping the keys it sets
     /// again), writes `files` into the project, and builds it.
-    static func build(siteYML: String, files: [String: String] = [:]) throws -> BuiltSite {
+    static func build(siteYML: String, removing: [String] = [], files: [String: String] = [:], links: [String: URL] = [:]) throws -> BuiltSite {
         try withTemporaryFolder("salve-settings") { temp in
             let project = temp.appending("project")
             try FileTree.copy(Fixtures.validSite, to: project)
             try? FileManager.default.removeItem(at: project.appendingPathComponent("expected"))
             let siteFile = project.appendingPathComponent("Content/site.yml")
-            let replaced = Set(siteYML.split(separator: "\n").compactMap { line -> Substring? in
+            let replaced = Set(removing.map { Substring($0) }).union(siteYML.split(separator: "\n").compactMap { line -> Substring? in
                 guard let first = line.first, first != " ", first != "-", let colon = line.firstIndex(of: ":") else { return nil }
                 return line[..<colon]
             })
@@ -21,6 +21,11 @@ enum SettingsBuild {
                 .filter { line in !replaced.contains(where: { line.hasPrefix($0 + ":") }) }
             try (kept.joined(separator: "\n") + "\n" + siteYML).write(to: siteFile, atomically: true, encoding: .utf8)
             try FileTree.write(files.mapValues { Data($0.utf8) }, to: project)
+            for (path, target) in links {
+                let link = project.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+            }
             return try BuiltSite.build(project, into: temp.appending("Output"))
         }
     }
@@ -112,6 +117,76 @@ enum SettingsBuild {
         #expect(!site.report.succeeded)
         #expect(site.report.diagnostics.with(.lowContrast).count == 1)
         #expect(site.files.isEmpty)
+    }
+}
+
+@Suite struct SiteFileSettingTests {
+    static let head = "<script async src=\"https://analytics.example/a.js\" data-site=\"clinic & co\"></script>\n"
+    static let bodyEnd = "<div id=\"cookie-notice\">We use one cookie.</div>"
+
+    @Test func customCSSIsItsOwnFileLinkedAfterTheBuiltInOne() throws {
+        let site = try SettingsBuild.build(siteYML: "custom-css: brand/clinic.css\n",
+                                           files: ["Content/brand/clinic.css": ".site-name { letter-spacing: 0.02em; }\n"])
+        #expect(site.report.succeeded, "\(site.report.diagnostics.lines)")
+        #expect(site.report.diagnostics.all.filter { $0.code == .strayFile }.isEmpty)
+        #expect(site.page("assets/custom.css") == ".site-name { letter-spacing: 0.02em; }\n")
+        #expect(site.page("articles/easing-low-back-pain/index.html").contains(
+            "<link rel=\"stylesheet\" href=\"../../assets/site.css\">\n<link rel=\"stylesheet\" href=\"../../assets/custom.css\">\n"))
+        // Without the key, no link and no file.
+        let plain = try SettingsBuild.build(siteYML: "", removing: ["custom-css"])
+        #expect(plain.report.succeeded)
+        #expect(plain.files["assets/custom.css"] == nil)
+        #expect(!plain.page("index.html").contains("custom.css"))
+    }
+
+    @Test func headAndBodyEndHTMLGoVerbatimIntoEveryPage() throws {
+        let site = try SettingsBuild.build(siteYML: "head-html: brand/head.html\nbody-end-html: brand/cookies.html\n",
+                                           files: ["Content/brand/head.html": Self.head, "Content/brand/cookies.html": Self.bodyEnd])
+        #expect(site.report.succeeded, "\(site.report.diagnostics.lines)")
+        // The fixture's own body-end file is no longer named, so it alone is stray.
+        #expect(site.report.diagnostics.all.filter { $0.code == .strayFile }.map(\.location.file) == ["Content/brand/body-end.html"])
+        #expect(site.files["brand/head.html"] == nil && site.files["brand/cookies.html"] == nil)
+        for path in site.htmlPages where !path.hasPrefix("conditions/sciatic") {
+            let page = site.page(path)
+            guard page.contains("<main") else { continue }   // redirect pages have no chrome
+            #expect(page.contains(Self.head + "</head>"), "\(path)")
+            #expect(page.contains("</footer>\n" + Self.bodyEnd + "\n</body>"), "\(path)")
+        }
+    }
+
+    @Test func aMissingFileIsAnErrorAtItsKey() throws {
+        let site = try SettingsBuild.build(siteYML: "custom-css: brand/missing.css\n")
+        let errors = site.report.diagnostics.all.filter { $0.code == .missingFile }
+        #expect(errors.map(\.message) == ["'custom-css' names 'Content/brand/missing.css', which could not be read: it does not exist"])
+        #expect(errors.first?.location.file == "Content/site.yml" && errors.first?.location.column == 13)
+        #expect(!site.report.succeeded)
+    }
+
+    @Test func pathsOutsideContentAreRefused() throws {
+        for path in ["../seeds/references.json", "/etc/hostname", "brand/../../seeds/references.json"] {
+            let site = try SettingsBuild.build(siteYML: "head-html: \(path)\n")
+            #expect(site.report.diagnostics.all.filter { $0.code == .invalidValue }.map(\.message)
+                    == ["'head-html' should be a path inside Content/, like 'brand/head-html.html'; '\(path)' leads outside it"], "\(path)")
+        }
+    }
+
+    @Test func aLinkOutOfContentIsRefused() throws {
+        try withTemporaryFolder("salve-outside") { outside in
+            let secret = outside.appending("secret.html")
+            try "<p>secret</p>".write(to: secret, atomically: true, encoding: .utf8)
+            let site = try SettingsBuild.build(siteYML: "body-end-html: brand/linked.html\n", links: ["Content/brand/linked.html": secret])
+            #expect(site.report.diagnostics.all.filter { $0.code == .invalidValue }.map(\.message)
+                    == ["'body-end-html' names 'Content/brand/linked.html', which is a link to a file outside Content/; copy the file into Content/ instead"])
+            #expect(!site.report.succeeded)
+        }
+    }
+
+    @Test func anOversizedFileIsRefused() throws {
+        let big = String(repeating: "<!-- padding -->\n", count: 70_000)
+        let site = try SettingsBuild.build(siteYML: "head-html: brand/big.html\n", files: ["Content/brand/big.html": big])
+        let errors = site.report.diagnostics.all.filter { $0.code == .readFailed }
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("more than the 1 MiB a file of this kind may hold") == true, "\(errors)")
     }
 }
 

@@ -16,6 +16,12 @@ public struct SiteConfig: Sendable {
     /// Who the DOI, Crossref and PubMed services may write to about `salve check --online`'s requests.
     public var contactEmail: String?
 
+    /// `custom-css`: a stylesheet written beside the built-in one and linked after it.
+    public var customCSS: SiteFile?
+    /// `head-html` and `body-end-html`: markup put verbatim into every page — the one door for raw
+    /// HTML outside page bodies (analytics, a cookie notice, verification tags).
+    public var headHTML: SiteFile?
+    public var bodyEndHTML: SiteFile?
     /// The stylesheet's colours, with `brand-color` and `accent-color` applied.
     public var palette = Palette()
     /// The UI text: the built-in table of `language`, with `site.yml`'s `strings:` over it.
@@ -39,4 +45,21 @@ public struct SiteConfig: Sendable {
         self.disclaimer = disclaimer ?? strings.base.disclaimer
         self.careAdvice = careAdvice ?? strings.base.careAdvice
     }
+}
+
+/// A file inside `Content/` that `site.yml` names, with its text.
+public struct SiteFile: Sendable, Equatable {
+    /// The project-relative path, as diagnostics write it.
+    public var file: String
+    public var text: String
+
+    public init(file: String, text: String) {
+        self.file = file
+        self.text = text
+    }
+}
+
+extension SiteConfig {
+    /// The files `site.yml` names: they are read, not stray.
+    public var files: [SiteFile] { [customCSS, headHTML, bodyEndHTML].compactMap { $0 } }
 }
