@@ -83,6 +83,7 @@ public enum ContentLoader {
             contentRoot: paths.display(options.contentDirectory), failedPages: Set(failedPages.keys),
             bibliographyUnavailable: bibliographyState != .loaded, failedEntries: Set(failedEntries.keys))
         diagnostics.append(contentsOf: found)
+        diagnostics.append(contentsOf: checkMenus(site, graph: graph, contentRoot: paths.display(options.contentDirectory)))
         diagnostics = markCauses(diagnostics, failedPages: failedPages, bibliography: bibliographyState,
                                  failedEntries: failedEntries, unchecked: unchecked)
         let mentioned = Set(diagnostics.all.map(\.location.file))

@@ -57,6 +57,11 @@ extension ContentLoader {
             }
         }
         readColours(&site.palette, fields: &fields)
+        if var menus = fields.nested("menus") {
+            if menus.node("header") != nil { site.menus.header = readMenu("header", &menus) }
+            site.menus.footer = readMenu("footer", &menus)
+            fields.absorb(&menus)
+        }
         let content = url.deletingLastPathComponent()
         site.customCSS = readSiteFile("custom-css", in: content, paths, fields: &fields)
         site.headHTML = readSiteFile("head-html", in: content, paths, fields: &fields)
@@ -76,6 +81,34 @@ extension ContentLoader {
                           at: language.location, severity: .warning)
         }
         return (site, fields.finish(), text)
+    }
+
+    /// A list of `{title, url, weight}` links. Whether a page a link names exists is checked once the
+    /// pages are loaded (``checkMenus``).
+    private static func readMenu(_ key: String, _ menus: inout FieldReader) -> [MenuItem] {
+        var items: [MenuItem] = []
+        for var reader in menus.nestedList(key) {
+            let title = reader.string("title", required: true)
+            let url = reader.string("url", required: true)
+            let weight = reader.int("weight", in: -1000...1000) ?? 0
+            if let title, let url {
+                switch Menus.target(url.value) {
+                case .success(let target): items.append(MenuItem(title: title.value, target: target, weight: weight, location: url.location))
+                case .failure(let problem): reader.report(.brokenLink, "the menu link '\(url.value)' \(problem.explanation)", at: url.location)
+                }
+            }
+            menus.absorb(&reader)
+        }
+        return items
+    }
+
+    /// Menu links to pages that do not exist (or are not published) are broken links, at their `url:`.
+    static func checkMenus(_ site: SiteConfig, graph: ContentGraph, contentRoot: String) -> [Diagnostic] {
+        site.menus.written.compactMap { item in
+            guard case .page(let ref, _) = item.target, !graph.contains(ref), let location = item.location else { return nil }
+            return .error(.brokenLink, "the menu link to '\(ref.contentPath)' points to \(contentRoot)/\(ref.contentPath), which does not exist or is not published",
+                          at: location)
+        }
     }
 
     /// A file `site.yml` names by its path inside `Content/`: a regular file, UTF-8, at most

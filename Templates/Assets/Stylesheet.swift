@@ -112,6 +112,9 @@ public enum Stylesheet {
         .table-scroll .align-right { text-align: right; }
         .site-footer { border-top: 1px solid var(--line); background: var(--tint); font-size: 0.95rem; }
         .site-footer .wrap { padding-block: 1rem; }
+        .site-footer nav ul { list-style: none; margin: 0 0 0.75rem; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
+        .site-footer nav a { display: inline-block; min-height: 24px; min-width: 24px; padding: 0.25rem 0; }
+        .site-footer nav a[aria-current="page"] { text-decoration-thickness: 3px; }
         @media (max-width: 30rem) {
           html { font-size: 106.25%; }
           h1 { font-size: 1.6rem; }

@@ -31,15 +31,14 @@ public enum Layout {
         let linker = Linker(from: head.route, site: site)
         let strings = site.strings
         let fullTitle = head.route == .home ? site.title : "\(head.title) | \(site.title)"
-        let nav: [(String, Route)] = [
-            (strings[.conditions], .index(.condition)), (strings[.articles], .index(.article)),
-            (strings[.exercises], .index(.exercise)), (strings[.programs], .index(.program)),
-            (strings[.experts], .index(.expert)), (strings[.references], .references),
-        ]
-        let navItems: [HTML] = nav.map { label, route in
-            let current: HTML = route == head.route ? " aria-current=\"page\"" : ""
-            return "<li><a href=\"\(linker.href(route))\"\(current)>\(label)</a></li>"
-        }
+        let navItems = menuLinks(site.menus.items(.header, strings: strings), current: head.route, linker: linker)
+        let footerItems = menuLinks(site.menus.items(.footer, strings: strings), current: head.route, linker: linker)
+        let footerNav: HTML = footerItems.isEmpty ? "" : """
+            <nav aria-label="\(strings[.footerNavigation])">
+            <ul>\(footerItems)</ul>
+            </nav>
+
+            """
         let url = Linker.absolute(head.route, site: site)
         let canonical: HTML = head.route == .notFound ? "" : """
             <link rel="canonical" href="\(url)">
@@ -98,7 +97,7 @@ public enum Layout {
             \(reviewFooter)</main>
             <footer class="site-footer">
             <div class="wrap">
-            <p>\(strings(.footerNote, ["site": site.title]))</p>
+            \(footerNav)<p>\(strings(.footerNote, ["site": site.title]))</p>
             <p><a href="\(linker.href(.references))">\(strings[.footerSources])</a></p>
             </div>
             </footer>
@@ -114,5 +113,22 @@ public enum Layout {
         document += main
         document += closing
         return document
+    }
+
+    /// A menu's links; the one to the page shown is marked `aria-current="page"`.
+    static func menuLinks(_ items: [MenuItem], current: Route, linker: Linker) -> [HTML] {
+        items.map { item in
+            let route: Route, fragment: String?
+            switch item.target {
+            case .external(let address): return "<li><a href=\"\(address)\">\(item.title)</a></li>"
+            case .home: (route, fragment) = (.home, nil)
+            case .list(let kind): (route, fragment) = (.index(kind), nil)
+            case .references: (route, fragment) = (.references, nil)
+            case .search: (route, fragment) = (.search, nil)
+            case .page(let ref, let section): (route, fragment) = (.page(ref), section)
+            }
+            let mark: HTML = route == current && fragment == nil ? " aria-current=\"page\"" : ""
+            return "<li><a href=\"\(linker.href(route, fragment: fragment))\"\(mark)>\(item.title)</a></li>"
+        }
     }
 }

@@ -440,6 +440,7 @@ struct Generator {
                     ["\(name):", "  reviewer: \(expert)", "  role: clinical", "  date: 2026-01-05", "  next-due: 2027-01-05"]]
         }
         if name.hasSuffix("-color") { return [["\(name): '#14532d'"]] }
+        if name == "menus" { return [["\(name):", "  footer:", "    - title: All our sources", "      url: /references/"]] }
         if name == "strings" { return [["\(name):", "  skip-link: Jump to the content"]] }
         if type.hasPrefix("mapping") { return [["\(name):", "  reps: 5"]] }
         if type.hasPrefix("date") { return [["\(name): \(Fixtures.today.iso)"]] }

@@ -190,6 +190,85 @@ enum SettingsBuild {
     }
 }
 
+@Suite struct MenuSettingTests {
+    static let menus = """
+        menus:
+          header:
+            - title: Knee pain
+              url: conditions/knee-osteoarthritis.md
+            - title: All conditions
+              url: /conditions/
+            - title: Book a visit
+              url: https://clinic.example/book?from=site&lang=en
+          footer:
+            - title: How we write
+              url: articles/easing-low-back-pain.md#what-helps
+            - title: Sources
+              url: /references/
+            - title: Call us
+              url: "tel:+441234567890"
+
+        """
+
+    @Test func headerAndFooterMenusAreRenderedWithTheCurrentPageMarked() throws {
+        let site = try SettingsBuild.build(siteYML: Self.menus)
+        #expect(site.report.succeeded, "\(site.report.diagnostics.lines)")
+        #expect(site.report.diagnostics.all.filter { $0.location.file == "Content/site.yml" }.isEmpty,
+                "\(site.report.diagnostics.lines)")
+        let condition = site.page("conditions/knee-osteoarthritis/index.html")
+        #expect(condition.contains("""
+            <nav aria-label="Main">
+            <ul><li><a href="../../conditions/knee-osteoarthritis/" aria-current="page">Knee pain</a></li><li><a href="../../conditions/">All conditions</a></li>\
+            <li><a href="https://clinic.example/book?from=site&amp;lang=en">Book a visit</a></li></ul>
+            </nav>
+            """))
+        #expect(condition.contains("""
+            <nav aria-label="More about this site">
+            <ul><li><a href="../../articles/easing-low-back-pain/#what-helps">How we write</a></li>\
+            <li><a href="../../references/">Sources</a></li><li><a href="tel:+441234567890">Call us</a></li></ul>
+            </nav>
+            """))
+        // The built-in lists are no longer in the header; the list page marks its own link.
+        #expect(!condition.contains(">Exercises</a>"))
+        #expect(site.page("conditions/index.html").contains("<a href=\"../conditions/\" aria-current=\"page\">All conditions</a>"))
+        #expect(site.page("references/index.html").contains("<a href=\"../references/\" aria-current=\"page\">Sources</a>"))
+    }
+
+    @Test func withoutMenusTheHeaderListsTheBuiltInKindsAndThereIsNoFooterMenu() throws {
+        let page = try BuiltSite.valid().page("exercises/index.html")
+        #expect(page.contains("<li><a href=\"../exercises/\" aria-current=\"page\">Exercises</a></li>"))
+        #expect(page.contains("<li><a href=\"../references/\">References</a></li>"))
+        #expect(!page.contains("More about this site"))
+    }
+
+    @Test func brokenMenuLinksAreErrorsAtTheirURL() throws {
+        let site = try SettingsBuild.build(siteYML: """
+            menus:
+              footer:
+                - title: Gone
+                  url: conditions/no-such-page.md
+                - title: Odd
+                  url: /about-us/
+                - title: Script
+                  url: "javascript:alert(1)"
+                - title: Typo
+                  link: /references/
+                  url: /references/
+
+            """)
+        let broken = site.report.diagnostics.all.filter { $0.code == .brokenLink && $0.location.file == "Content/site.yml" }
+        #expect(Set(broken.map(\.message)) == [
+            "the menu link 'javascript:alert(1)' is not a page, a list or a web address; write a page by its file in Content/ (conditions/knee-pain.md), a list (/, /conditions/, /references/, /search/), or a full address (https://…)",
+            "the menu link '/about-us/' is not a page, a list or a web address; write a page by its file in Content/ (conditions/knee-pain.md), a list (/, /conditions/, /references/, /search/), or a full address (https://…)",
+            "the menu link to 'conditions/no-such-page.md' points to Content/conditions/no-such-page.md, which does not exist or is not published",
+        ])
+        #expect(broken.allSatisfy { $0.location.column == 12 })
+        let unknown = site.report.diagnostics.all.filter { $0.code == .unknownField }
+        #expect(unknown.map(\.message) == ["unknown field 'link'"])
+        #expect(!site.report.succeeded)
+    }
+}
+
 extension DiagnosticList {
     fileprivate func with(_ code: DiagnosticCode) -> [Diagnostic] { sorted.filter { $0.code == code } }
 }

@@ -22,6 +22,8 @@ public struct SiteConfig: Sendable {
     /// HTML outside page bodies (analytics, a cookie notice, verification tags).
     public var headHTML: SiteFile?
     public var bodyEndHTML: SiteFile?
+    /// `menus:` — the header and footer links.
+    public var menus = Menus()
     /// The stylesheet's colours, with `brand-color` and `accent-color` applied.
     public var palette = Palette()
     /// The UI text: the built-in table of `language`, with `site.yml`'s `strings:` over it.

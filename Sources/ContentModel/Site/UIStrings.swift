@@ -2,7 +2,8 @@
 /// the key `site.yml`'s `strings:` overrides it with; `{word}` in a text is filled in by the template.
 public enum UIText: String, CaseIterable, Sendable {
     // The chrome around every page
-    case skipLink = "skip-link", mainNavigation = "main-navigation", search, searchButton = "search-button"
+    case skipLink = "skip-link", mainNavigation = "main-navigation", footerNavigation = "footer-navigation"
+    case search, searchButton = "search-button"
     case feedTitle = "feed-title", footerNote = "footer-note", footerSources = "footer-sources"
     case pageLastReviewed = "page-last-reviewed", nextReviewDue = "next-review-due"
     // Kinds of page, as list titles and as the label above a page's heading
@@ -110,6 +111,7 @@ public enum BuiltInLanguage: String, CaseIterable, Sendable {
         switch key {
         case .skipLink: "Skip to main content"
         case .mainNavigation: "Main"
+        case .footerNavigation: "More about this site"
         case .search: "Search"
         case .searchButton: "Go"
         case .feedTitle: "{site}: articles"
@@ -252,6 +254,7 @@ public enum BuiltInLanguage: String, CaseIterable, Sendable {
         switch key {
         case .skipLink: "Saltar al contenido principal"
         case .mainNavigation: "Principal"
+        case .footerNavigation: "Más sobre este sitio"
         case .search: "Buscar"
         case .searchButton: "Ir"
         case .feedTitle: "{site}: artículos"
