@@ -428,6 +428,7 @@ struct Generator {
         let type = key.type
         let name = key.name
         let expert = slugs["experts"]?.first ?? "x"
+        if name == "menus" { return [["\(name):", "  footer:", "    - title: All our sources", "      url: /references/"]] }
         if type.hasPrefix("list of condition slugs") { return [["\(name): [\(slugs["conditions"]?.first ?? "x")]"]] }
         if type.hasPrefix("list of citation keys") { return [["\(name): [\(citationKeys.first ?? "x")]"]] }
         if type.hasPrefix("list of paths") { return [["\(name): [/\(kind)/added-alias/]"]] }
@@ -440,7 +441,6 @@ struct Generator {
                     ["\(name):", "  reviewer: \(expert)", "  role: clinical", "  date: 2026-01-05", "  next-due: 2027-01-05"]]
         }
         if name.hasSuffix("-color") { return [["\(name): '#14532d'"]] }
-        if name == "menus" { return [["\(name):", "  footer:", "    - title: All our sources", "      url: /references/"]] }
         if name == "strings" { return [["\(name):", "  skip-link: Jump to the content"]] }
         if type.hasPrefix("mapping") { return [["\(name):", "  reps: 5"]] }
         if type.hasPrefix("date") { return [["\(name): \(Fixtures.today.iso)"]] }
