@@ -39,6 +39,7 @@ enum SettingsBuild {
         "Review pending", "minutes a ", "How often", "Warning signs", "Sources we use", "Conditions<",
         "Medical review", "Also called", "The plan, phase by phase", "Page not found", "aria-label=\"Reference ",
         "October 2025</time>", "November 2026</time>", "Nothing here yet", "publishes health information",
+        "This page has moved", "Go to ",
     ]
 
     @Test func spanishChromeThroughout() throws {

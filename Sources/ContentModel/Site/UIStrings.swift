@@ -49,6 +49,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case referenceNumber = "reference-number", allSources = "all-sources"
     case pageNotFound = "page-not-found", notFoundText = "not-found-text", notFoundLinks = "not-found-links"
     case goHome = "go-home", browseConditions = "browse-conditions", notFoundDescription = "not-found-description"
+    case movedTitle = "moved-title", pageMoved = "page-moved", goTo = "go-to"
     // Dates
     case date, january, february, march, april, may, june, july, august, september, october, november, december
 
@@ -232,6 +233,9 @@ public enum BuiltInLanguage: String, CaseIterable, Sendable {
         case .goHome: "Go to the home page"
         case .browseConditions: "browse conditions"
         case .notFoundDescription: "This page could not be found."
+        case .movedTitle: "Moved: {title}"
+        case .pageMoved: "This page has moved"
+        case .goTo: "Go to {title}"
         case .date: "{day} {month} {year}"
         case .january: "January"
         case .february: "February"
@@ -375,6 +379,9 @@ public enum BuiltInLanguage: String, CaseIterable, Sendable {
         case .goHome: "Ir a la página de inicio"
         case .browseConditions: "ver los problemas de salud"
         case .notFoundDescription: "No se ha encontrado esta página."
+        case .movedTitle: "Página trasladada: {title}"
+        case .pageMoved: "Esta página ha cambiado de dirección"
+        case .goTo: "Ir a {title}"
         case .date: "{day} de {month} de {year}"
         case .january: "enero"
         case .february: "febrero"
