@@ -156,12 +156,15 @@ public final class LiveSite: @unchecked Sendable {
                       removedFiles: [], renderedEverything: false, reloadedEverything: false)
     }
 
-    /// Settings and the bibliography reach every page: when they change, everything is rendered.
+    /// Settings (with the files site.yml names: custom CSS, head and body-end HTML) and the
+    /// bibliography reach every page: when they change, everything is rendered.
     private func globalsFingerprint(_ result: LoadResult) -> String {
         let site = options.contentDirectory.appendingPathComponent("site.yml")
         let references = options.seedsDirectory.appendingPathComponent("references.json")
         let paths = ProjectPaths(displayRoot: options.displayRoot)
+        let siteFiles = result.graph.site.files.map { $0.file + "\u{0}" + $0.text }.joined(separator: "\u{0}")
         return (result.sourceTexts[paths.display(site)] ?? "") + "\u{0}" + (result.sourceTexts[paths.display(references)] ?? "")
+            + "\u{0}" + siteFiles
     }
 
     private func write(_ entries: [SitePlan.Entry]) throws {

@@ -95,6 +95,10 @@ struct Generator {
                                        steps: [[.delete(path)]], expectValid: nil))
             } else if path == "seeds/references.json" {
                 result += references(path)
+            } else if path.hasPrefix("Content/brand/") {
+                // A file site.yml names (custom-css, head-html, body-end-html): it reaches every page.
+                result.append(Mutation(name: "\(path): edited", lane: path, kind: "site", keys: ["(site file)"],
+                                       steps: [[.write(path, files[path]! + "/* edited */\n")]], expectValid: true))
             }
         }
         for kind in MutationCatalog.pageFolders { result += newPages(kind) }
