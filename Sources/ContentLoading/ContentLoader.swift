@@ -40,7 +40,9 @@ public enum ContentLoader {
             discovery = FileDiscovery.discover(in: options.contentDirectory, paths: paths)
             cache?.lastDiscovery = discovery
         }
-        diagnostics.append(contentsOf: discovery.diagnostics)
+        // The files site.yml names are read, not stray.
+        let siteFiles = Set(site.files.map(\.file))
+        diagnostics.append(contentsOf: discovery.diagnostics.filter { !($0.code == .strayFile && siteFiles.contains($0.location.file)) })
 
         let (bibliography, bibliographyFindings, bibliographyState, failedEntries) = loadBibliography(options, paths, texts: &texts)
         if let textCheck = options.textCheck {
@@ -89,6 +91,7 @@ public enum ContentLoader {
             contentRoot: paths.display(options.contentDirectory), failedPages: Set(failedPages.keys),
             bibliographyUnavailable: bibliographyState != .loaded, failedEntries: Set(failedEntries.keys))
         diagnostics.append(contentsOf: found)
+        diagnostics.append(contentsOf: checkMenus(site, graph: graph, contentRoot: paths.display(options.contentDirectory)))
         diagnostics = markCauses(diagnostics, failedPages: failedPages, bibliography: bibliographyState,
                                  failedEntries: failedEntries, unchecked: unchecked)
         let mentioned = Set(diagnostics.all.map(\.location.file))

@@ -22,6 +22,8 @@ enum FileBytes {
     enum Limit {
         /// A page, `site.yml` or a source record: far above any real page.
         static let page = 16 << 20
+        /// A stylesheet or HTML snippet `site.yml` names: it goes into every page, so it stays small.
+        static let siteFile = 1 << 20
         /// `seeds/references.json`: thousands of entries fit in a few MiB.
         static let bibliography = 256 << 20
     }

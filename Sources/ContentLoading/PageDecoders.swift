@@ -103,7 +103,8 @@ struct PageDecoder {
                 name: name?.value ?? "", weeks: weeks ?? Quantity(lower: 1, upper: 1)!,
                 minutes: reader.quantity("minutes"), perDay: reader.quantity("per-day"),
                 perWeek: reader.quantity("per-week"), terrain: reader.text("terrain"), pace: reader.text("pace"),
-                breathing: reader.text("breathing"), goal: reader.text("goal"), cues: reader.texts("cues"))
+                breathing: reader.text("breathing"), goal: reader.text("goal"), cues: reader.texts("cues"),
+                activity: reader.string("activity")?.value)
             if name != nil, weeks != nil { phases.append(phase) }
             fields.absorb(&reader)
         }
@@ -136,10 +137,10 @@ struct PageDecoder {
     mutating func plainPage() -> PlainPage? {
         let title = fields.string("title", required: true)
         let summary = fields.text("summary")
-        var menus: [MenuPlacement] = []
+        var menus: [MenuName] = []
         for name in fields.strings("menu") {
-            guard let menu = MenuPlacement(rawValue: name.value) else {
-                let allowed = MenuPlacement.allCases.map(\.rawValue)
+            guard let menu = MenuName(rawValue: name.value) else {
+                let allowed = MenuName.allCases.map(\.rawValue)
                 fields.report(.invalidValue, "'\(name.value)' is not a menu\(didYouMean(name.value, in: allowed)); use \(allowed.joined(separator: " or "))",
                               at: name.location)
                 continue

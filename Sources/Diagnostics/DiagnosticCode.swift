@@ -22,6 +22,8 @@ extension DiagnosticCode {
     public static let wrongType = DiagnosticCode("wrong-type")
     public static let invalidValue = DiagnosticCode("invalid-value")
     public static let unknownField = DiagnosticCode("unknown-field")
+    public static let untranslatedLanguage = DiagnosticCode("untranslated-language")
+    public static let lowContrast = DiagnosticCode("low-contrast")
     // Ids and the graph
     public static let invalidSlug = DiagnosticCode("invalid-slug")
     public static let duplicateSlug = DiagnosticCode("duplicate-slug")

@@ -73,6 +73,28 @@ public enum SiteTemplate {
         # Your own wording for the "when to seek care" sentence on every page, instead of the default.
         # care-advice: Your advice on when to get help, in plain words.
 
+        # Your brand: the header's colour and the links' colour, in quotes. Salve checks that text on
+        # them is easy to read (WCAG 2.2 AA contrast) and stops the build if it is not.
+        # brand-color: '#1d5c4a'
+        # accent-color: '#0b5a8a'
+
+        # Links in the header and footer. Pages in Content/pages/ can also add themselves with `menu:`.
+        # menus:
+        #   footer:
+        #     - title: About us
+        #       url: pages/about.md
+
+        # Your own stylesheet, added after Salve's own on every page.
+        # custom-css: brand/site.css
+
+        # HTML files copied as they are into every page (analytics, a cookie notice). Only use code you trust.
+        # head-html: brand/head.html
+        # body-end-html: brand/body-end.html
+
+        # Your own wording for any text Salve adds to pages (see the README for every name).
+        # strings:
+        #   footer-sources: Our sources
+
         """
 
     static let about: String = """

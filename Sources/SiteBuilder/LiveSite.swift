@@ -157,16 +157,19 @@ public final class LiveSite: @unchecked Sendable {
                       removedFiles: [], renderedEverything: false, reloadedEverything: false)
     }
 
-    /// Settings and the bibliography reach every page: when they change, everything is rendered.
+    /// Settings (with the files site.yml names: custom CSS, head and body-end HTML) and the
+    /// bibliography reach every page: when they change, everything is rendered.
     private func globalsFingerprint(_ result: LoadResult) -> String {
         let site = options.contentDirectory.appendingPathComponent("site.yml")
         let references = options.seedsDirectory.appendingPathComponent("references.json")
         let paths = ProjectPaths(displayRoot: options.displayRoot)
-        // Every page's header and footer show the menus, so a change to a menu entry changes every page.
+        // Every page's header and footer show the menus, so a change to a menu entry changes every page;
+        // so do the files site.yml names (custom CSS, head and body-end HTML).
         let menus = result.graph.plainPages.filter { !$0.menus.isEmpty }.map { page in
             ([page.slug.rawValue, page.title, String(page.weight), "\(page.draft)"] + page.menus.map(\.rawValue)).joined(separator: " ")
         }
-        return ([result.sourceTexts[paths.display(site)] ?? "", result.sourceTexts[paths.display(references)] ?? ""] + menus)
+        let siteFiles = result.graph.site.files.map { $0.file + "\u{0}" + $0.text }
+        return ([result.sourceTexts[paths.display(site)] ?? "", result.sourceTexts[paths.display(references)] ?? ""] + menus + siteFiles)
             .joined(separator: "\u{0}")
     }
 

@@ -72,13 +72,16 @@ struct SitePlan {
             Entry(file: Route.home.outputFile) { renderer.home() },
             Entry(file: Route.references.outputFile) { SitePages.references(graph: graph).bytes },
             Entry(file: Route.notFound.outputFile) { SitePages.notFound(graph: graph).bytes },
-            Entry(file: "assets/" + Stylesheet.fileName) { Array(Stylesheet.css.utf8) },
+            Entry(file: "assets/" + Stylesheet.fileName) { Array(Stylesheet.css(for: graph.site.palette).utf8) },
             Entry(file: Route.search.outputFile) { Search.page(graph: graph).bytes },
             Entry(file: "assets/" + Search.scriptFile) { Array(SearchScript.source.utf8) },
             Entry(file: Route.sitemap.outputFile) { Array(SiteFeeds.sitemap(graph: graph).utf8) },
             Entry(file: Route.feed.outputFile) { Array(SiteFeeds.atom(graph: graph).utf8) },
             Entry(file: "robots.txt") { Array(SiteFeeds.robots(site: graph.site).utf8) },
         ]
+        if let custom = graph.site.customCSS {
+            entries.append(Entry(file: "assets/" + Stylesheet.customFileName) { Array(custom.text.utf8) })
+        }
         let aliases = Redirects.aliases(graph: graph)
         if !aliases.isEmpty {
             entries.append(Entry(file: "_redirects") { Array(Redirects.redirectsFile(graph: graph).utf8) })

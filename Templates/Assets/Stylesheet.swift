@@ -1,24 +1,34 @@
+import ContentModel
+
 /// The site's one stylesheet: responsive without JavaScript; WCAG AA contrast (body text 16.6:1, links
-/// 7.4:1, muted text 7.6:1 on white; every text/background pair is checked in TemplatesTests), visible
-/// focus, 24 px minimum targets, and a print layout that turns an exercise card into a one-page handout.
+/// 7.4:1, muted text 7.6:1 on white; every text/background pair is checked in TemplatesTests, and the
+/// pairs `site.yml`'s colours take part in are checked when it is loaded), visible focus, 24 px minimum
+/// targets, and a print layout that turns an exercise card into a one-page handout.
 public enum Stylesheet {
     public static let fileName = "site.css"
+    /// `site.yml`'s `custom-css`, written as its own file and linked after the built-in one, so its
+    /// rules win and the built-in stylesheet stays the same for every site.
+    public static let customFileName = "custom.css"
 
-    public static let css = """
+    /// With the default colours.
+    public static var css: String { css(for: Palette()) }
+
+    public static func css(for palette: Palette) -> String {
+        """
         :root {
-          --ink: #1b1f23;
-          --muted: #4a5560;
-          --paper: #ffffff;
-          --tint: #f3f6f4;
+          --ink: \(Palette.ink);
+          --muted: \(Palette.muted);
+          --paper: \(Palette.paper);
+          --tint: \(Palette.tint);
           --line: #c9d3cf;
-          --brand: #1d5c4a;
-          --link: #0b5a8a;
+          --brand: \(palette.brand);
+          --link: \(palette.link);
           --focus: #b84a00;
-          --warn-bg: #fff4e0;
+          --warn-bg: \(Palette.warnBackground);
           --warn-line: #a35a00;
-          --care-bg: #fdecec;
+          --care-bg: \(Palette.careBackground);
           --care-line: #a32424;
-          --mark: #fff1a8;
+          --mark: \(Palette.mark);
           --measure: 42rem;
         }
         *, *::before, *::after { box-sizing: border-box; }
@@ -37,7 +47,7 @@ public enum Stylesheet {
         .site-header nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
         .site-header nav a { color: #fff; display: inline-block; min-height: 24px; min-width: 24px; padding: 0.25rem 0; }
         .site-header nav a[aria-current="page"] { text-decoration-thickness: 3px; }
-        .site-header :focus-visible { outline-color: #ffd58a; }
+        .site-header :focus-visible { outline-color: \(Palette.headerFocus); }
         .site-search { display: flex; align-items: center; gap: 0.4rem; }
         .site-search label { font-size: 0.9rem; }
         .site-search input, .search-page input { font: inherit; padding: 0.25rem 0.5rem; min-height: 32px; border: 1px solid var(--line); border-radius: 4px; width: 10rem; }
@@ -102,6 +112,9 @@ public enum Stylesheet {
         .table-scroll .align-right { text-align: right; }
         .site-footer { border-top: 1px solid var(--line); background: var(--tint); font-size: 0.95rem; }
         .site-footer .wrap { padding-block: 1rem; }
+        .site-footer nav ul { list-style: none; margin: 0 0 0.75rem; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
+        .site-footer nav a { display: inline-block; min-height: 24px; min-width: 24px; padding: 0.25rem 0; }
+        .site-footer nav a[aria-current="page"] { text-decoration-thickness: 3px; }
         @media (max-width: 30rem) {
           html { font-size: 106.25%; }
           h1 { font-size: 1.6rem; }
@@ -136,4 +149,5 @@ public enum Stylesheet {
         }
 
         """
+    }
 }

@@ -24,8 +24,10 @@ public enum CitationMarkup {
             }
             html.append("<a href=\"#")
             html.append(text: anchor(for: item.key))
-            html.append("\" aria-label=\"Reference ")
+            html.append("\" aria-label=\"")
+            html.append(text: numbering.announcement.before)
             html.append(text: number)
+            html.append(text: numbering.announcement.after)
             html.append("\">")
             html.append(text: number)
             html.append("</a>")
@@ -52,7 +54,8 @@ public enum CitationMarkup {
     public static func anchor(for key: CitationKey) -> String { "ref-" + key.rawValue }
 
     /// The numbered list at the foot of a page, in citation order.
-    public static func referenceList(_ numbering: CitationNumbering, references: ReferenceTable, linker: Linker) -> HTML {
+    public static func referenceList(_ numbering: CitationNumbering, references: ReferenceTable, linker: Linker,
+                                     strings: UIStrings) -> HTML {
         guard !numbering.order.isEmpty else { return .empty }
         var items = HTML.empty
         for key in numbering.order {
@@ -60,10 +63,10 @@ public enum CitationMarkup {
         }
         return """
             <section class="references" id="\(SectionAnchor.references)" aria-labelledby="references-title">
-            <h2 id="references-title">References</h2>
+            <h2 id="references-title">\(strings[.references])</h2>
             <ol>
             \(items)</ol>
-            <p class="all-references"><a href="\(linker.href(.references))">All the sources this site uses</a></p>
+            <p class="all-references"><a href="\(linker.href(.references))">\(strings[.allSources])</a></p>
             </section>
 
             """

@@ -4,12 +4,13 @@ import ContentModel
 public enum PageParts {
     /// Who reviewed the page and when, or a plain statement that the review is pending.
     public static func reviewBox(_ review: Review, graph: ContentGraph, linker: Linker) -> HTML {
+        let strings = graph.site.strings
         switch review {
         case .pending(let note, _):
             let extra: HTML = note.map { " \($0)" } ?? ""
             return """
-                <aside class="review review-pending" id="\(SectionAnchor.review)" aria-label="Review status">
-                <p><strong>Review pending.</strong> A qualified clinician has not yet reviewed this page for Salve.\(extra)</p>
+                <aside class="review review-pending" id="\(SectionAnchor.review)" aria-label="\(strings[.reviewStatus])">
+                <p><strong>\(strings[.reviewPending])</strong> \(strings(.reviewPendingNote, ["site": graph.site.title]))\(extra)</p>
                 </aside>
 
                 """
@@ -21,10 +22,10 @@ public enum PageParts {
                 who = .text(done.reviewer.value.rawValue)
             }
             return """
-                <aside class="review" id="\(SectionAnchor.review)" aria-label="Review status">
-                <p><strong>\(done.role.label)</strong> by \(who).</p>
-                <p>Page last reviewed: <time datetime="\(done.date.iso)">\(done.date.readable)</time>.
-                Next review due: <time datetime="\(done.nextDue.iso)">\(done.nextDue.readable)</time>.</p>
+                <aside class="review" id="\(SectionAnchor.review)" aria-label="\(strings[.reviewStatus])">
+                <p>\(strings.html(.reviewedBy, ["role": "<strong>\(strings.label(done.role))</strong>", "reviewer": who]))</p>
+                <p>\(strings.html(.pageLastReviewed, ["date": strings.time(done.date)])).
+                \(strings.html(.nextReviewDue, ["date": strings.time(done.nextDue)])).</p>
                 </aside>
 
                 """
@@ -35,12 +36,12 @@ public enum PageParts {
     public static func careAndDisclaimer(site: SiteConfig, seekCareLinks: [(title: String, href: String)]) -> HTML {
         var links = HTML.empty
         if !seekCareLinks.isEmpty {
-            let items: [HTML] = seekCareLinks.map { "<li><a href=\"\($0.href)\">Warning signs for \($0.title)</a></li>" }
+            let items: [HTML] = seekCareLinks.map { "<li><a href=\"\($0.href)\">\(site.strings(.warningSigns, ["condition": $0.title]))</a></li>" }
             links = "<ul>\(items)</ul>"
         }
         return """
             <aside class="care" aria-labelledby="care-title">
-            <h2 id="care-title">When to get help</h2>
+            <h2 id="care-title">\(site.strings[.whenToGetHelp])</h2>
             <p>\(site.careAdvice)</p>
             \(links)</aside>
             <p class="disclaimer">\(site.disclaimer)</p>
@@ -67,7 +68,7 @@ public enum PageParts {
     }
 
     /// "Draft" banner, shown only when drafts are built.
-    public static func draftBanner(_ isDraft: Bool) -> HTML {
-        isDraft ? "<p class=\"draft-banner\"><strong>Draft.</strong> This page is not published yet.</p>\n" : .empty
+    public static func draftBanner(_ isDraft: Bool, strings: UIStrings) -> HTML {
+        isDraft ? "<p class=\"draft-banner\"><strong>\(strings[.draft])</strong> \(strings[.draftNote])</p>\n" : .empty
     }
 }

@@ -29,15 +29,16 @@ public struct PageHead: Sendable {
 public enum Layout {
     public static func render(_ head: PageHead, site: SiteConfig, main: HTML) -> HTML {
         let linker = Linker(from: head.route, site: site)
+        let strings = site.strings
         let fullTitle = head.route == .home ? site.title : "\(head.title) | \(site.title)"
-        let nav: [(String, Route)] = [
-            ("Conditions", .index(.condition)), ("Articles", .index(.article)), ("Exercises", .index(.exercise)),
-            ("Programs", .index(.program)), ("Experts", .index(.expert)), ("References", .references),
-        ]
-        let navItems: [HTML] = nav.map { label, route in
-            let current: HTML = route == head.route ? " aria-current=\"page\"" : ""
-            return "<li><a href=\"\(linker.href(route))\"\(current)>\(label)</a></li>"
-        }
+        let navItems = menuLinks(site.menus.items(.header, strings: strings), current: head.route, linker: linker)
+        let footerItems = menuLinks(site.menus.items(.footer, strings: strings), current: head.route, linker: linker)
+        let footerNav: HTML = footerItems.isEmpty ? "" : """
+            <nav aria-label="\(strings[.footerNavigation])">
+            <ul>\(footerItems)</ul>
+            </nav>
+
+            """
         let url = Linker.absolute(head.route, site: site)
         let canonical: HTML = head.route == .notFound ? "" : """
             <link rel="canonical" href="\(url)">
@@ -45,12 +46,16 @@ public enum Layout {
 
             """
         let structured: HTML = head.structuredData.map(StructuredData.script) ?? ""
+        let customCSS: HTML = site.customCSS == nil ? "" : "<link rel=\"stylesheet\" href=\"\(linker.asset(Stylesheet.customFileName))\">\n"
+        // The README's one named door for raw HTML outside page bodies: the site's own files, verbatim.
+        let headHTML: HTML = site.headHTML.map { .unescaped($0.text.hasSuffix("\n") ? $0.text : $0.text + "\n") } ?? ""
+        let bodyEndHTML: HTML = site.bodyEndHTML.map { .unescaped($0.text.hasSuffix("\n") ? $0.text : $0.text + "\n") } ?? ""
         var reviewFooter = HTML.empty
         if let review = head.review?.completed {
             reviewFooter = """
                 <div class="page-review-dates">
-                <p>Page last reviewed: <time datetime="\(review.date.iso)">\(review.date.readable)</time><br>
-                Next review due: <time datetime="\(review.nextDue.iso)">\(review.nextDue.readable)</time></p>
+                <p>\(strings.html(.pageLastReviewed, ["date": strings.time(review.date)]))<br>
+                \(strings.html(.nextReviewDue, ["date": strings.time(review.nextDue)]))</p>
                 </div>
 
                 """
@@ -67,21 +72,21 @@ public enum Layout {
             <meta property="og:title" content="\(head.title)">
             <meta property="og:description" content="\(head.description)">
             <meta property="og:site_name" content="\(site.title)">
-            <link rel="stylesheet" href="\(linker.asset("site.css"))">
-            <link rel="alternate" type="application/atom+xml" title="\(site.title): articles" href="\(linker.href(.feed))">
-            \(structured)</head>
+            <link rel="stylesheet" href="\(linker.asset(Stylesheet.fileName))">
+            \(customCSS)<link rel="alternate" type="application/atom+xml" title="\(strings(.feedTitle, ["site": site.title]))" href="\(linker.href(.feed))">
+            \(structured)\(headHTML)</head>
             <body class="\(head.pageClass)">
-            <a class="skip-link" href="#main">Skip to main content</a>
+            <a class="skip-link" href="#main">\(strings[.skipLink])</a>
             <header class="site-header">
             <div class="wrap">
             <a class="site-name" href="\(linker.href(.home))">\(site.title)</a>
-            <nav aria-label="Main">
+            <nav aria-label="\(strings[.mainNavigation])">
             <ul>\(navItems)</ul>
             </nav>
             <form class="site-search" role="search" action="\(linker.href(.search))" method="get">
-            <label for="site-search-q">Search</label>
+            <label for="site-search-q">\(strings[.search])</label>
             <input id="site-search-q" type="search" name="q" autocomplete="off">
-            <button type="submit">Go</button>
+            <button type="submit">\(strings[.searchButton])</button>
             </form>
             </div>
             </header>
@@ -92,11 +97,11 @@ public enum Layout {
             \(reviewFooter)</main>
             <footer class="site-footer">
             <div class="wrap">
-            <p>\(site.title) publishes health information for learning. It does not replace care from a health professional who knows you.</p>
-            <p><a href="\(linker.href(.references))">Sources we use</a></p>
+            \(footerNav)<p>\(strings(.footerNote, ["site": site.title]))</p>
+            <p><a href="\(linker.href(.references))">\(strings[.footerSources])</a></p>
             </div>
             </footer>
-            </body>
+            \(bodyEndHTML)</body>
             </html>
 
             """
@@ -108,5 +113,22 @@ public enum Layout {
         document += main
         document += closing
         return document
+    }
+
+    /// A menu's links; the one to the page shown is marked `aria-current="page"`.
+    static func menuLinks(_ items: [MenuItem], current: Route, linker: Linker) -> [HTML] {
+        items.map { item in
+            let route: Route, fragment: String?
+            switch item.target {
+            case .external(let address): return "<li><a href=\"\(address)\">\(item.title)</a></li>"
+            case .home: (route, fragment) = (.home, nil)
+            case .list(let kind): (route, fragment) = (.index(kind), nil)
+            case .references: (route, fragment) = (.references, nil)
+            case .search: (route, fragment) = (.search, nil)
+            case .page(let ref, let section): (route, fragment) = (.page(ref), section)
+            }
+            let mark: HTML = route == current && fragment == nil ? " aria-current=\"page\"" : ""
+            return "<li><a href=\"\(linker.href(route, fragment: fragment))\"\(mark)>\(item.title)</a></li>"
+        }
     }
 }

@@ -7,27 +7,28 @@ public enum ArticlePage {
     public static func render(_ article: Article, graph: ContentGraph, references: ReferenceTable, body: BodyRenderer) -> HTML {
         let route = Route.page(article.ref)
         let linker = Linker(from: route, site: graph.site)
-        var numbering = CitationNumbering()
+        let strings = graph.site.strings
+        var numbering = CitationNumbering(announcedAs: strings[.referenceNumber])
         let summary = CitationMarkup.render(article.summary, numbering: &numbering)
         let bodyHTML = body(&numbering)
         let conditions = article.conditions.compactMap { graph.condition($0.value) }
         let about: [HTML] = conditions.map { "<a href=\"\(linker.href($0.ref))\">\($0.name)</a>" }
-        var dates: HTML = "Published <time datetime=\"\(article.published.iso)\">\(article.published.readable)</time>"
+        var dates = strings.html(.published, ["date": strings.time(article.published)])
         if let updated = article.updated, updated != article.published {
-            dates += " · Updated <time datetime=\"\(updated.iso)\">\(updated.readable)</time>"
+            dates += " · \(strings.html(.updated, ["date": strings.time(updated)]))"
         }
-        let aboutLine: HTML = about.isEmpty ? "" : " · About: \(about.joined(separator: ", "))"
+        let aboutLine: HTML = about.isEmpty ? "" : " · \(strings.html(.about, ["conditions": about.joined(separator: ", ")]))"
         let main: HTML = """
             <article class="article">
             <header class="page-header">
-            <p class="kind">Article</p>
+            <p class="kind">\(strings[.article])</p>
             <h1>\(article.title)</h1>
-            \(PageParts.draftBanner(article.draft))<p class="lede" id="\(SectionAnchor.summary)">\(summary)</p>
+            \(PageParts.draftBanner(article.draft, strings: strings))<p class="lede" id="\(SectionAnchor.summary)">\(summary)</p>
             <p class="meta">\(dates)\(aboutLine)</p>
             </header>
             \(PageParts.reviewBox(article.pageReview, graph: graph, linker: linker))<div class="prose">
             \(bodyHTML)</div>
-            \(credits(article, graph: graph, linker: linker))\(sourcesNote(article.sources, references: references))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, references: references, linker: linker))</article>
+            \(credits(article, graph: graph, linker: linker))\(sourcesNote(article.sources, references: references, strings: strings))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, references: references, linker: linker, strings: strings))</article>
 
             """
         let description = article.summary.plain
@@ -41,12 +42,12 @@ public enum ArticlePage {
     static func credits(_ article: Article, graph: ContentGraph, linker: Linker) -> HTML {
         let rows: [HTML] = article.experts.compactMap { credit in
             guard let expert = graph.expert(credit.expert.value) else { return nil }
-            return "<li><a href=\"\(linker.href(expert.ref))\">\(expert.heading)</a>, \(expert.title): \(credit.role.label)</li>\n"
+            return "<li><a href=\"\(linker.href(expert.ref))\">\(expert.heading)</a>, \(expert.title): \(graph.site.strings.label(credit.role))</li>\n"
         }
         guard !rows.isEmpty else { return .empty }
         return """
             <section class="credits" id="\(SectionAnchor.experts)" aria-labelledby="credits-title">
-            <h2 id="credits-title">People credited</h2>
+            <h2 id="credits-title">\(graph.site.strings[.peopleCredited])</h2>
             <ul>
             \(rows)</ul>
             </section>
@@ -55,12 +56,12 @@ public enum ArticlePage {
     }
 
     /// "Adapted from" — the source documents, linked to their entries on the references page.
-    static func sourcesNote(_ sources: [Located<CitationKey>], references: ReferenceTable) -> HTML {
+    static func sourcesNote(_ sources: [Located<CitationKey>], references: ReferenceTable, strings: UIStrings) -> HTML {
         let items: [HTML] = sources.compactMap { source in
             guard let reference = references[source.value] else { return nil }
             return "<li>\(reference)</li>"
         }
         guard !items.isEmpty else { return .empty }
-        return "<section class=\"adapted\" aria-label=\"Adapted from\"><p>This page is written in our own words, adapted from:</p><ul>\(items)</ul></section>\n"
+        return "<section class=\"adapted\" aria-label=\"\(strings[.adaptedFrom])\"><p>\(strings[.adaptedNote])</p><ul>\(items)</ul></section>\n"
     }
 }

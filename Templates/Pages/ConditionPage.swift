@@ -4,13 +4,14 @@ public enum ConditionPage {
     public static func render(_ condition: Condition, graph: ContentGraph, references: ReferenceTable, body: BodyRenderer) -> HTML {
         let route = Route.page(condition.ref)
         let linker = Linker(from: route, site: graph.site)
-        var numbering = CitationNumbering()
+        let strings = graph.site.strings
+        var numbering = CitationNumbering(announcedAs: strings[.referenceNumber])
         let summary = CitationMarkup.render(condition.summary, numbering: &numbering)
         let bodyHTML = body(&numbering)
         let symptoms: [HTML] = condition.symptoms.map { "<li>\(CitationMarkup.render($0, numbering: &numbering))</li>\n" }
         let seekCare: [HTML] = condition.seekCare.map { "<li>\(CitationMarkup.render($0, numbering: &numbering))</li>\n" }
         let synonyms: HTML = condition.synonyms.isEmpty ? "" :
-            "<p class=\"synonyms\">Also called: \(condition.synonyms.joined(separator: ", "))</p>\n"
+            "<p class=\"synonyms\">\(strings(.alsoCalled, ["names": condition.synonyms.joined(separator: ", ")]))</p>\n"
 
         let articles = graph.articleIndices(about: condition.slug).map { index in
             (title: graph.articles[index].title, href: linker.href(graph.articles[index].ref),
@@ -20,7 +21,7 @@ public enum ConditionPage {
         let groups = Dictionary(grouping: cards, by: \.exerciseKind).sorted { $0.key < $1.key }
         let cardGroups: [HTML] = groups.map { kind, cards in
             let links = cards.map { (title: $0.title, href: linker.href($0.ref), note: Optional<String>.none) }
-            return "<h3>\(kind.label)</h3>\n\(PageParts.linkList(links))"
+            return "<h3>\(strings.plural(kind))</h3>\n\(PageParts.linkList(links))"
         }
         let programs = graph.programs(for: condition.slug).map {
             (title: $0.title, href: linker.href($0.ref), note: Optional($0.summary.plain))
@@ -36,18 +37,18 @@ public enum ConditionPage {
         let main: HTML = """
             <article class="condition">
             <header class="page-header">
-            <p class="kind">Condition</p>
+            <p class="kind">\(strings[.condition])</p>
             <h1>\(condition.name)</h1>
             \(synonyms)<p class="lede" id="\(SectionAnchor.summary)">\(summary)</p>
             </header>
-            \(PageParts.reviewBox(condition.pageReview, graph: graph, linker: linker))<section id="\(SectionAnchor.overview)" class="prose" aria-label="Overview">
+            \(PageParts.reviewBox(condition.pageReview, graph: graph, linker: linker))<section id="\(SectionAnchor.overview)" class="prose" aria-label="\(strings[.overview])">
             \(bodyHTML)</section>
-            \(section(SectionAnchor.symptoms, "Symptoms", "<ul>\n\(symptoms)</ul>\n"))<section class="seek-care" id="\(SectionAnchor.seekCare)" aria-labelledby="seek-care-title">
-            <h2 id="seek-care-title">When to seek care</h2>
+            \(section(SectionAnchor.symptoms, strings[.symptoms], "<ul>\n\(symptoms)</ul>\n"))<section class="seek-care" id="\(SectionAnchor.seekCare)" aria-labelledby="seek-care-title">
+            <h2 id="seek-care-title">\(strings[.whenToSeekCare])</h2>
             <ul>
             \(seekCare)</ul>
             </section>
-            \(section(SectionAnchor.articles, "Articles", PageParts.linkList(articles)))\(section(SectionAnchor.exercises, "Exercises", cardGroups.joined()))\(section(SectionAnchor.programs, "Programs", PageParts.linkList(programs)))\(section(SectionAnchor.experts, "Experts involved", PageParts.linkList(experts)))\(ArticlePage.sourcesNote(condition.sources, references: references))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))\(CitationMarkup.referenceList(numbering, references: references, linker: linker))</article>
+            \(section(SectionAnchor.articles, strings[.articles], PageParts.linkList(articles)))\(section(SectionAnchor.exercises, strings[.exercises], cardGroups.joined()))\(section(SectionAnchor.programs, strings[.programs], PageParts.linkList(programs)))\(section(SectionAnchor.experts, strings[.expertsInvolved], PageParts.linkList(experts)))\(ArticlePage.sourcesNote(condition.sources, references: references, strings: strings))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))\(CitationMarkup.referenceList(numbering, references: references, linker: linker, strings: strings))</article>
 
             """
         let description = condition.summary.plain

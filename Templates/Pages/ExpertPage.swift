@@ -4,7 +4,8 @@ public enum ExpertPage {
     public static func render(_ expert: Expert, graph: ContentGraph, references: ReferenceTable, body: BodyRenderer) -> HTML {
         let route = Route.page(expert.ref)
         let linker = Linker(from: route, site: graph.site)
-        var numbering = CitationNumbering()
+        let strings = graph.site.strings
+        var numbering = CitationNumbering(announcedAs: strings[.referenceNumber])
         let bio = body(&numbering)
         var reviewed: [(title: String, href: String, note: String?)] = []
         var credited: [(title: String, href: String, note: String?)] = []
@@ -12,34 +13,34 @@ public enum ExpertPage {
         for ref in graph.pages(involving: expert.slug) {
             guard let heading = graph.heading(of: ref) else { continue }
             if let review = graph.review(of: ref)?.completed, review.reviewer.value == expert.slug {
-                reviewed.append((heading, linker.href(ref), "\(review.role.label), \(review.date.readable)"))
+                reviewed.append((heading, linker.href(ref), "\(strings.label(review.role)), \(strings.date(review.date))"))
             }
             for credit in graph.creditedExperts(of: ref) where credit.expert.value == expert.slug {
-                credited.append((heading, linker.href(ref), credit.role.label))
+                credited.append((heading, linker.href(ref), strings.label(credit.role)))
             }
         }
         let reviewedHTML: HTML = reviewed.isEmpty
-            ? "<p>\(expert.name) has not reviewed any page on this site.</p>\n"
+            ? "<p>\(strings(.notReviewed, ["name": expert.name]))</p>\n"
             : PageParts.linkList(reviewed)
         let creditedHTML: HTML = credited.isEmpty ? "" : """
             <section aria-labelledby="credited-title">
-            <h2 id="credited-title">Named on these pages</h2>
+            <h2 id="credited-title">\(strings[.namedOn])</h2>
             \(PageParts.linkList(credited))</section>
 
             """
         let main: HTML = """
             <article class="expert">
             <header class="page-header">
-            <p class="kind">Expert</p>
+            <p class="kind">\(strings[.expert])</p>
             <h1>\(expert.heading)</h1>
             <p class="lede" id="\(SectionAnchor.summary)">\(expert.title)\(expert.affiliation.map { ", \($0)" } ?? "")</p>
             </header>
             <div class="prose">
             \(bio)</div>
             <section id="\(SectionAnchor.reviewed)" aria-labelledby="reviewed-title">
-            <h2 id="reviewed-title">Pages reviewed</h2>
+            <h2 id="reviewed-title">\(strings[.pagesReviewed])</h2>
             \(reviewedHTML)</section>
-            \(creditedHTML)\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))\(CitationMarkup.referenceList(numbering, references: references, linker: linker))</article>
+            \(creditedHTML)\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))\(CitationMarkup.referenceList(numbering, references: references, linker: linker, strings: strings))</article>
 
             """
         let description = "\(expert.heading), \(expert.title)."

@@ -6,23 +6,22 @@ public enum PlainPageTemplate {
     public static func render(_ page: PlainPage, graph: ContentGraph, references: ReferenceTable, body: BodyRenderer) -> HTML {
         let route = Route.page(page.ref)
         let linker = Linker(from: route, site: graph.site)
-        var numbering = CitationNumbering()
+        let strings = graph.site.strings
+        var numbering = CitationNumbering(announcedAs: strings[.referenceNumber])
         let lede: HTML = page.summary.map {
             "<p class=\"lede\" id=\"\(SectionAnchor.summary)\">\(CitationMarkup.render($0, numbering: &numbering))</p>\n"
         } ?? ""
         let bodyHTML = body(&numbering)
-        let updated: HTML = page.updated.map {
-            "<p class=\"meta\">Updated <time datetime=\"\($0.iso)\">\($0.readable)</time></p>\n"
-        } ?? ""
+        let updated: HTML = page.updated.map { "<p class=\"meta\">\(strings.html(.updated, ["date": strings.time($0)]))</p>\n" } ?? ""
         let review: HTML = page.review.map { PageParts.reviewBox($0, graph: graph, linker: linker) } ?? ""
         let main: HTML = """
             <article class="plain-page">
             <header class="page-header">
             <h1>\(page.title)</h1>
-            \(PageParts.draftBanner(page.draft))\(lede)\(updated)</header>
+            \(PageParts.draftBanner(page.draft, strings: strings))\(lede)\(updated)</header>
             \(review)<div class="prose">
             \(bodyHTML)</div>
-            \(ArticlePage.sourcesNote(page.sources, references: references))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))\(CitationMarkup.referenceList(numbering, references: references, linker: linker))</article>
+            \(ArticlePage.sourcesNote(page.sources, references: references, strings: strings))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))\(CitationMarkup.referenceList(numbering, references: references, linker: linker, strings: strings))</article>
 
             """
         let description = page.summary?.plain ?? page.title
@@ -34,7 +33,8 @@ public enum PlainPageTemplate {
 
     /// The home page's own text (`pages/index.md`), shown above its lists.
     public static func homeText(_ page: PlainPage, graph: ContentGraph, references: ReferenceTable, body: BodyRenderer) -> HTML {
-        var numbering = CitationNumbering()
+        let strings = graph.site.strings
+        var numbering = CitationNumbering(announcedAs: strings[.referenceNumber])
         let lede: HTML = page.summary.map {
             "<p class=\"lede\">\(CitationMarkup.render($0, numbering: &numbering))</p>\n"
         } ?? ""
@@ -42,7 +42,7 @@ public enum PlainPageTemplate {
         return """
             \(lede)<div class="prose home-text">
             \(body(&numbering))</div>
-            \(CitationMarkup.referenceList(numbering, references: references, linker: linker))
+            \(CitationMarkup.referenceList(numbering, references: references, linker: linker, strings: strings))
             """
     }
 }

@@ -6,6 +6,7 @@ public enum SitePages {
     ///   description.
     public static func home(graph: ContentGraph, text: HTML? = nil) -> HTML {
         let linker = Linker(from: .home, site: graph.site)
+        let strings = graph.site.strings
         let conditions = graph.conditions.map { (title: $0.name, href: linker.href($0.ref), note: Optional($0.summary.plain)) }
         let articles = graph.articleIndicesNewestFirst().prefix(10).map { index in
             (title: graph.articles[index].title, href: linker.href(graph.articles[index].ref),
@@ -17,10 +18,10 @@ public enum SitePages {
             <h1>\(graph.site.title)</h1>
             \(intro)</header>
             <section aria-labelledby="conditions-title">
-            <h2 id="conditions-title">Conditions</h2>
+            <h2 id="conditions-title">\(strings[.conditions])</h2>
             \(PageParts.linkList(conditions, class: "card-list"))</section>
             <section aria-labelledby="latest-title">
-            <h2 id="latest-title">Latest articles</h2>
+            <h2 id="latest-title">\(strings[.latestArticles])</h2>
             \(PageParts.linkList(articles, class: "card-list"))</section>
             \(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))
             """
@@ -34,43 +35,44 @@ public enum SitePages {
     public static func index(_ kind: ContentKind, graph: ContentGraph) -> HTML {
         let route = Route.index(kind)
         let linker = Linker(from: route, site: graph.site)
+        let strings = graph.site.strings
         let title: String
         var body = HTML.empty
         switch kind {
         case .condition:
-            title = "Conditions"
+            title = strings[.conditions]
             body = PageParts.linkList(graph.conditions.map { ($0.name, linker.href($0.ref), Optional($0.summary.plain)) }, class: "card-list")
         case .article:
-            title = "Articles"
+            title = strings[.articles]
             // By index: mapping the articles themselves copies each one.
             body = PageParts.linkList(graph.articles.indices.map { index in
                 (graph.articles[index].title, linker.href(graph.articles[index].ref), Optional(graph.articles[index].summary.plain))
             }, class: "card-list")
         case .exercise:
-            title = "Exercise cards"
+            title = strings[.exerciseCards]
             let groups = Dictionary(grouping: graph.exercises, by: \.exerciseKind).sorted { $0.key < $1.key }
             body = groups.map { kind, cards -> HTML in
-                "<section aria-labelledby=\"kind-\(kind.rawValue)\"><h2 id=\"kind-\(kind.rawValue)\">\(kind.label)</h2>\n\(PageParts.linkList(cards.map { ($0.title, linker.href($0.ref), nil) }))</section>\n"
+                "<section aria-labelledby=\"kind-\(kind.rawValue)\"><h2 id=\"kind-\(kind.rawValue)\">\(strings.plural(kind))</h2>\n\(PageParts.linkList(cards.map { ($0.title, linker.href($0.ref), nil) }))</section>\n"
             }.joined()
         case .program:
-            title = "Programs"
+            title = strings[.programs]
             body = PageParts.linkList(graph.programs.map { ($0.title, linker.href($0.ref), Optional($0.summary.plain)) }, class: "card-list")
         case .expert:
-            title = "Experts"
+            title = strings[.experts]
             body = PageParts.linkList(graph.experts.map { ($0.heading, linker.href($0.ref), Optional($0.title)) })
         case .page:
             // Plain pages have no index of their own (``KindDescriptor/hasIndex``); listed, they read so.
-            title = "Pages"
+            title = strings[.pages]
             body = PageParts.linkList(graph.plainPages.filter(\.hasOwnPage).map { ($0.title, linker.href($0.ref), $0.summary?.plain) })
         }
-        if body.isEmpty { body = "<p>Nothing here yet.</p>\n" }
+        if body.isEmpty { body = "<p>\(strings[.nothingYet])</p>\n" }
         let main: HTML = """
             <header class="page-header">
             <h1>\(title)</h1>
             </header>
             \(body)
             """
-        let description = "\(title) on \(graph.site.title)."
+        let description = strings(.indexDescription, ["title": title, "site": graph.site.title])
         return Layout.render(PageHead(title: title, description: description, route: route, pageClass: "page-index",
                                       structuredData: StructuredData.listPage(title: title, description: description,
                                                                               route: route, site: graph.site)),
@@ -79,20 +81,21 @@ public enum SitePages {
 
     /// Every bibliography entry, in AMA style, with the pages that cite it.
     public static func references(graph: ContentGraph) -> HTML {
+        let strings = graph.site.strings
         var main: HTML = """
             <header class="page-header">
-            <h1>References</h1>
-            <p class="lede">The sources behind the health information on this site.</p>
+            <h1>\(strings[.references])</h1>
+            <p class="lede">\(strings[.referencesLede])</p>
             </header>
             <ol class="reference-index">
 
             """
         appendReferenceIndex(graph: graph, to: &main)
         main += "</ol>\n"
-        let description = "The sources behind \(graph.site.title)."
-        return Layout.render(PageHead(title: "References", description: description, route: .references,
+        let description = strings(.referencesDescription, ["site": graph.site.title])
+        return Layout.render(PageHead(title: strings[.references], description: description, route: .references,
                                       pageClass: "page-references",
-                                      structuredData: StructuredData.listPage(title: "References", description: description,
+                                      structuredData: StructuredData.listPage(title: strings[.references], description: description,
                                                                               route: .references, site: graph.site)),
                              site: graph.site, main: main)
     }
@@ -110,6 +113,9 @@ public enum SitePages {
             links[ref] = link
             return link
         }
+        // Written once for every entry: "<br><span class="note">Cited on: "
+        var citedOn: HTML = "<br><span class=\"note\">"
+        citedOn.append(text: graph.site.strings[.citedOn] + " ")
         let entries = graph.bibliography.entries
         let citations = entries.reduce(0) { $0 + graph.pages(citing: $1.id).count }
         items.reserveCapacity(items.bytes.count + entries.count * 512 + citations * 96)
@@ -118,7 +124,7 @@ public enum SitePages {
             var listed = false
             for ref in graph.pages(citing: reference.id) {
                 guard let link = links[ref] ?? makeLink(ref) else { continue }
-                items.append(listed ? ", " : "<br><span class=\"note\">Cited on: ")
+                if listed { items.append(", ") } else { items += citedOn }
                 items += link
                 listed = true
             }
@@ -128,15 +134,20 @@ public enum SitePages {
 
     public static func notFound(graph: ContentGraph) -> HTML {
         let linker = Linker(from: .notFound, site: graph.site)
+        let strings = graph.site.strings
+        let links = strings.html(.notFoundLinks, [
+            "home": "<a href=\"\(linker.href(.home))\">\(strings[.goHome])</a>",
+            "conditions": "<a href=\"\(linker.href(.index(.condition)))\">\(strings[.browseConditions])</a>",
+        ])
         let main: HTML = """
             <header class="page-header">
-            <h1>Page not found</h1>
+            <h1>\(strings[.pageNotFound])</h1>
             </header>
-            <p>We could not find that page. It may have moved.</p>
-            <p><a href="\(linker.href(.home))">Go to the home page</a> or <a href="\(linker.href(.index(.condition)))">browse conditions</a>.</p>
+            <p>\(strings[.notFoundText])</p>
+            <p>\(links)</p>
 
             """
-        return Layout.render(PageHead(title: "Page not found", description: "This page could not be found.",
+        return Layout.render(PageHead(title: strings[.pageNotFound], description: strings[.notFoundDescription],
                                       route: .notFound, pageClass: "page-404"), site: graph.site, main: main)
     }
 }

@@ -18,20 +18,21 @@ public enum Redirects {
         let href = linker.href(target)
         let canonical = Linker.absolute(.page(target), site: graph.site)
         let title = graph.heading(of: target) ?? target.slug.rawValue
+        let strings = graph.site.strings
         return """
             <!DOCTYPE html>
             <html lang="\(graph.site.language)">
             <head>
             <meta charset="utf-8">
-            <title>Moved: \(title)</title>
+            <title>\(strings(.movedTitle, ["title": title]))</title>
             <link rel="canonical" href="\(canonical)">
             <meta name="robots" content="noindex">
             <meta http-equiv="refresh" content="0; url=\(href)">
             </head>
             <body>
             <main>
-            <h1>This page has moved</h1>
-            <p><a href="\(href)">Go to \(title)</a>.</p>
+            <h1>\(strings[.pageMoved])</h1>
+            <p><a href="\(href)">\(strings(.goTo, ["title": title]))</a>.</p>
             </main>
             </body>
             </html>

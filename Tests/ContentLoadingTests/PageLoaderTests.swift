@@ -456,7 +456,7 @@ import Foundation
         let result = loadPage(text, kind: .program, slug: "walking-plan")
         let program = try #require(result.page as? Program)
         #expect(program.phases.map(\.name) == ["Getting started", "Keep going"])
-        #expect(program.phases.map(\.weeksLabel) == ["Weeks 1–2", "Week 5 onward"])
+        #expect(program.phases.map(\.weeks.description) == ["1–2", "5+"])
         #expect(result.with(.missingField).map(\.message) == ["missing required field 'name'"])
         #expect(result.positions(.missingField) == ["14:5"])
         #expect(program.citedKeys.map(\.value.rawValue) == ["smith2018", "a", "b", "c"])

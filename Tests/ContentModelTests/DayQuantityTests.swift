@@ -136,38 +136,3 @@ import Testing
         #expect(Quantity(lower: 5, upper: 6)?.isSingle == false)
     }
 }
-
-@Suite struct DosageTests {
-    static func q(_ text: String) -> Quantity { Quantity(parsing: text)! }
-
-    @Test func emptyDosageHasNoLines() {
-        #expect(Dosage().isEmpty)
-        #expect(Dosage().lines.isEmpty)
-        #expect(!Dosage(sets: Self.q("2")).isEmpty)
-    }
-
-    @Test func linesInFixedOrderWithUnits() {
-        let dosage = Dosage(holdSeconds: Self.q("30"), reps: Self.q("10-15"), sets: Self.q("3"), minutes: Self.q("20+"),
-                            perDay: Self.q("2"), perWeek: Self.q("3-5"))
-        let lines = dosage.lines.map { "\($0.label): \($0.value)" }
-        #expect(lines == [
-            "Hold: 30 seconds",
-            "Repeat: 10–15 times",
-            "Sets: 3",
-            "Time: 20+ minutes",
-            "How often: 2 times a day",
-            "How often: 3–5 days a week",
-        ])
-    }
-
-    @Test func singularForExactlyOne() {
-        let dosage = Dosage(holdSeconds: Self.q("1"), reps: Self.q("1"), minutes: Self.q("1"), perDay: Self.q("1"),
-                            perWeek: Self.q("1"))
-        #expect(dosage.lines.map(\.value) == ["1 second", "1 time", "1 minute", "1 time a day", "1 day a week"])
-    }
-
-    @Test func openRangeFromOneIsPlural() {
-        #expect(Dosage(reps: Self.q("1+")).lines.map(\.value) == ["1+ times"])
-        #expect(Dosage(reps: Self.q("1-2")).lines.map(\.value) == ["1–2 times"])
-    }
-}

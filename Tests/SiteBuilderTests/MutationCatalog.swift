@@ -97,6 +97,10 @@ struct Generator {
                                        steps: [[.delete(path)]], expectValid: nil))
             } else if path == "seeds/references.json" {
                 result += references(path)
+            } else if path.hasPrefix("Content/brand/") {
+                // A file site.yml names (custom-css, head-html, body-end-html): it reaches every page.
+                result.append(Mutation(name: "\(path): edited", lane: path, kind: "site", keys: ["(site file)"],
+                                       steps: [[.write(path, files[path]! + "/* edited */\n")]], expectValid: true))
             }
         }
         for kind in MutationCatalog.pageFolders { result += newPages(kind) }
@@ -163,13 +167,21 @@ struct Generator {
     private static let enumerations: [[String]] = [
         ReviewRole.allCases.map(\.rawValue), ExpertRole.allCases.map(\.rawValue),
         ExerciseKind.allCases.map(\.rawValue), Difficulty.allCases.map(\.rawValue),
-        MenuPlacement.allCases.map(\.rawValue), PlainPageType.allCases.map(\.rawValue),
+        MenuName.allCases.map(\.rawValue), PlainPageType.allCases.map(\.rawValue),
     ]
 
     /// Another valid value of the same type as `text`, the value of `key`.
     /// - Parameter citable: the README says the field takes citations, or the fixture's value has one.
     private func alternatives(key: String, text: String, citable: Bool = false) -> [(label: String, value: String, valid: Bool?)] {
         if key == "status" || key == "review" { return [] }   // pending ↔ reviewed is switched on the whole record
+        if key.hasSuffix("-color") {
+            return [("\(text) → a darker colour", "'#14532d'", true), ("\(text) → a pale colour", "'#9ad0b0'", false)]
+        }
+        if ["custom-css", "head-html", "body-end-html"].contains(key) {
+            // Another file of the fixture's brand folder, and one that does not exist.
+            let other = text == "brand/head.html" ? "brand/body-end.html" : "brand/head.html"
+            return [("\(text) → \(other)", other, true), ("\(text) → a missing file", "brand/missing.html", false)]
+        }
         if text == "true" { return [("true → false", "false", true)] }
         if text == "false" { return [("false → true", "true", true)] }
         if let day = Day(iso: text) {
@@ -424,6 +436,7 @@ struct Generator {
         let type = key.type
         let name = key.name
         let expert = slugs["experts"]?.first ?? "x"
+        if name == "menus" { return [["\(name):", "  footer:", "    - title: All our sources", "      url: /references/"]] }
         if type.hasPrefix("list of condition slugs") { return [["\(name): [\(slugs["conditions"]?.first ?? "x")]"]] }
         if type.hasPrefix("list of citation keys") { return [["\(name): [\(citationKeys.first ?? "x")]"]] }
         if type.hasPrefix("list of paths") { return [["\(name): [/\(kind)/added-alias/]"]] }
@@ -435,6 +448,8 @@ struct Generator {
             return [["\(name): pending"], ["\(name):", "  status: pending", "  note: Added note."],
                     ["\(name):", "  reviewer: \(expert)", "  role: clinical", "  date: 2026-01-05", "  next-due: 2027-01-05"]]
         }
+        if name.hasSuffix("-color") { return [["\(name): '#14532d'"]] }
+        if name == "strings" { return [["\(name):", "  skip-link: Jump to the content"]] }
         if type.hasPrefix("mapping") { return [["\(name):", "  reps: 5"]] }
         if type.hasPrefix("date") { return [["\(name): \(Fixtures.today.iso)"]] }
         if type.hasPrefix("true/false") { return [["\(name): true"]] }

@@ -247,7 +247,7 @@ struct RenderedSiteTests {
         let page = site.page(Self.pendingArticle)
         #expect(page.contains("""
             <aside class="review review-pending" id="review" aria-label="Review status">
-            <p><strong>Review pending.</strong> A qualified clinician has not yet reviewed this page for Salve. Review booked for March &amp; April.</p>
+            <p><strong>Review pending.</strong> A qualified clinician has not yet reviewed this page for Knee &amp; Back Library. Review booked for March &amp; April.</p>
             </aside>
             """))
         #expect(!page.contains("Page last reviewed"))
@@ -255,7 +255,7 @@ struct RenderedSiteTests {
         for path in ["conditions/knee-osteoarthritis/index.html", "exercises/quad-set/index.html",
                      "programs/knee-walking-plan/index.html"] {
             #expect(site.page(path).contains(
-                "<p><strong>Review pending.</strong> A qualified clinician has not yet reviewed this page for Salve.</p>"), "\(path)")
+                "<p><strong>Review pending.</strong> A qualified clinician has not yet reviewed this page for Knee &amp; Back Library.</p>"), "\(path)")
         }
     }
 

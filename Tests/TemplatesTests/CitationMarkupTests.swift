@@ -62,7 +62,8 @@ import Testing
             reference("alpha", title: "Alpha"), reference("mid", title: "Mid"), reference("zeta", title: "Zeta"),
         ])
         let html = CitationMarkup.referenceList(numbering, references: ReferenceTable(bibliography),
-                                                linker: Linker(from: .page(PageRef(.article, slug("a"))), site: site)).markup
+                                                linker: Linker(from: .page(PageRef(.article, slug("a"))), site: site),
+                                                strings: site.strings).markup
         let ids = html.components(separatedBy: "<li id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
         #expect(ids == ["ref-zeta", "ref-alpha", "ref-unknown-key", "ref-mid"])
         #expect(html.contains("<li id=\"ref-zeta\">Zeta.</li>"))
@@ -73,7 +74,7 @@ import Testing
 
     @Test func noCitationsNoReferenceList() {
         let html = CitationMarkup.referenceList(CitationNumbering(), references: ReferenceTable(Bibliography()),
-                                                linker: Linker(from: .home, site: site))
+                                                linker: Linker(from: .home, site: site), strings: site.strings)
         #expect(html.isEmpty)
     }
 

@@ -6,7 +6,25 @@ public struct CitationNumbering: Sendable {
     private var numbers: [CitationKey: Int] = [:]
     private static let scanLimit = 48
 
-    public init() {}
+    /// How a screen reader announces a citation, split around its number: ("Reference ", "").
+    public let announcement: (before: String, after: String)
+
+    public init() {
+        announcement = ("Reference ", "")
+    }
+
+    /// - Parameter template: the site's text for a citation, with `{n}` where its number goes.
+    public init(announcedAs template: String) {
+        var before = "", after = "", seenNumber = false
+        for segment in UIStrings.segments(of: template) {
+            switch segment {
+            case .placeholder("n") where !seenNumber: seenNumber = true
+            case .placeholder(let name): if seenNumber { after += "{\(name)}" } else { before += "{\(name)}" }
+            case .text(let text): if seenNumber { after += text } else { before += text }
+            }
+        }
+        announcement = (before, after)
+    }
 
     public mutating func number(for key: CitationKey) -> Int {
         if let number = existingNumber(for: key) { return number }

@@ -39,6 +39,14 @@ public final class ContentGraph: Sendable {
     }
 
     private init(site: SiteConfig, stores: PageStores, bibliography: Bibliography, sourceRecords: [SourceRecord]) {
+        var site = site
+        // Plain pages that name a menu join site.yml's items there, ordered by weight, then title.
+        for page in stores.plainPages.all.sorted(by: { ($0.weight, $0.title) < ($1.weight, $1.title) }) {
+            for menu in page.menus {
+                site.menus.fromPages[menu, default: []].append(MenuItem(title: page.title, target: .page(page.ref, fragment: nil),
+                                                                        weight: page.weight))
+            }
+        }
         self.site = site
         self.stores = stores
         // Formatted once, in the style the site chose.

@@ -61,21 +61,6 @@ public struct Dosage: Sendable, Hashable {
     public var isEmpty: Bool {
         [holdSeconds, reps, sets, minutes, perDay, perWeek].allSatisfy { $0 == nil }
     }
-
-    /// Labelled lines for display: ("Hold", "30 seconds").
-    public var lines: [(label: String, value: String)] {
-        var lines: [(String, String)] = []
-        func unit(_ q: Quantity, _ one: String, _ many: String) -> String {
-            "\(q) \(q.isSingle && q.lower == 1 ? one : many)"
-        }
-        if let q = holdSeconds { lines.append(("Hold", unit(q, "second", "seconds"))) }
-        if let q = reps { lines.append(("Repeat", unit(q, "time", "times"))) }
-        if let q = sets { lines.append(("Sets", "\(q)")) }
-        if let q = minutes { lines.append(("Time", unit(q, "minute", "minutes"))) }
-        if let q = perDay { lines.append(("How often", unit(q, "time a day", "times a day"))) }
-        if let q = perWeek { lines.append(("How often", unit(q, "day a week", "days a week"))) }
-        return lines
-    }
 }
 
 public struct ExerciseCard: ContentPage {

@@ -12,7 +12,7 @@ public struct PlainPage: ContentPage {
     public var title: String
     public var summary: InlineText?
     /// The menus that link to the page, and where in them: lower weights first, then by title.
-    public var menus: [MenuPlacement]
+    public var menus: [MenuName]
     public var weight: Int
     public var pageType: PlainPageType
     public var updated: Day?
@@ -23,7 +23,7 @@ public struct PlainPage: ContentPage {
     public var aliases: [Located<String>]
     public var searchTerms: [String]
 
-    public init(slug: Slug, file: String, title: String, summary: InlineText?, menus: [MenuPlacement], weight: Int,
+    public init(slug: Slug, file: String, title: String, summary: InlineText?, menus: [MenuName], weight: Int,
                 pageType: PlainPageType, updated: Day?, draft: Bool, sources: [Located<CitationKey>], review: Review?,
                 body: Body, aliases: [Located<String>] = [], searchTerms: [String] = []) {
         self.slug = slug
@@ -56,12 +56,6 @@ public struct PlainPage: ContentPage {
         [title, summary?.text ?? "", updated?.iso ?? "", "\(draft)", pageType.rawValue, String(weight)]
             + menus.map(\.rawValue)
     }
-}
-
-/// A menu a plain page can be listed in.
-public enum MenuPlacement: String, CaseIterable, Sendable {
-    case header
-    case footer
 }
 
 /// What a plain page is, for search engines (schema.org `AboutPage`, `ContactPage` or `WebPage`).

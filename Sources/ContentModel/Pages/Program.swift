@@ -1,6 +1,9 @@
 /// One stage of a program, e.g. weeks 1–2 of a walking plan.
 public struct ProgramPhase: Sendable {
     public var name: String
+    /// What one bout of the phase is called ("walk", "session", "set"), in the site's language:
+    /// "10–15 minutes a walk". Without it the minutes stand alone.
+    public var activity: String?
     public var weeks: Quantity
     public var minutes: Quantity?
     public var perDay: Quantity?
@@ -12,8 +15,10 @@ public struct ProgramPhase: Sendable {
     public var cues: [InlineText]
 
     public init(name: String, weeks: Quantity, minutes: Quantity?, perDay: Quantity?, perWeek: Quantity?,
-                terrain: InlineText?, pace: InlineText?, breathing: InlineText?, goal: InlineText?, cues: [InlineText]) {
+                terrain: InlineText?, pace: InlineText?, breathing: InlineText?, goal: InlineText?, cues: [InlineText],
+                activity: String? = nil) {
         self.name = name
+        self.activity = activity
         self.weeks = weeks
         self.minutes = minutes
         self.perDay = perDay
@@ -23,12 +28,6 @@ public struct ProgramPhase: Sendable {
         self.breathing = breathing
         self.goal = goal
         self.cues = cues
-    }
-
-    /// "Weeks 1–2", "Week 5 onward"
-    public var weeksLabel: String {
-        if weeks.upper == nil { return "Week \(weeks.lower) onward" }
-        return weeks.isSingle ? "Week \(weeks.lower)" : "Weeks \(weeks)"
     }
 
     var texts: [InlineText] { [terrain, pace, breathing, goal].compactMap { $0 } + cues }

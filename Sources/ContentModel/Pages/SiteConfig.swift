@@ -16,28 +16,52 @@ public struct SiteConfig: Sendable {
     /// Who the DOI, Crossref and PubMed services may write to about `salve check --online`'s requests.
     public var contactEmail: String?
 
-    public static let defaultDisclaimer = """
-        This page is for general education only. It is not medical advice and does not replace care from a \
-        doctor, physical therapist or other qualified health professional who knows your health. Stop any \
-        exercise that causes sharp or worsening pain.
-        """
+    /// `custom-css`: a stylesheet written beside the built-in one and linked after it.
+    public var customCSS: SiteFile?
+    /// `head-html` and `body-end-html`: markup put verbatim into every page — the one door for raw
+    /// HTML outside page bodies (analytics, a cookie notice, verification tags).
+    public var headHTML: SiteFile?
+    public var bodyEndHTML: SiteFile?
+    /// `menus:` — the header and footer links.
+    public var menus = Menus()
+    /// The stylesheet's colours, with `brand-color` and `accent-color` applied.
+    public var palette = Palette()
+    /// The UI text: the built-in table of `language`, with `site.yml`'s `strings:` over it.
+    public var strings: UIStrings
 
-    public static let defaultCareAdvice = """
-        See a doctor or physical therapist if your pain is severe, keeps getting worse, or has not improved \
-        after a few weeks. Get urgent care straight away if you lose control of your bladder or bowels, feel \
-        numb between your legs, or your legs become weaker.
-        """
+    /// Condition-neutral, for readers in any country: a condition's own red flags come from its `seek-care`.
+    public static let defaultDisclaimer = BuiltInLanguage.en.disclaimer
+    public static let defaultCareAdvice = BuiltInLanguage.en.careAdvice
 
     public init(title: String, baseURL: String, language: String = "en", description: String? = nil,
                 reviewIntervalMonths: Int = 12, allowRawHTML: Bool = false,
-                disclaimer: String = SiteConfig.defaultDisclaimer, careAdvice: String = SiteConfig.defaultCareAdvice) {
+                disclaimer: String? = nil, careAdvice: String? = nil) {
+        let strings = UIStrings(language: language)
         self.title = title
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.language = language
         self.description = description
         self.reviewIntervalMonths = reviewIntervalMonths
         self.allowRawHTML = allowRawHTML
-        self.disclaimer = disclaimer
-        self.careAdvice = careAdvice
+        self.strings = strings
+        self.disclaimer = disclaimer ?? strings.base.disclaimer
+        self.careAdvice = careAdvice ?? strings.base.careAdvice
     }
+}
+
+/// A file inside `Content/` that `site.yml` names, with its text.
+public struct SiteFile: Sendable, Equatable {
+    /// The project-relative path, as diagnostics write it.
+    public var file: String
+    public var text: String
+
+    public init(file: String, text: String) {
+        self.file = file
+        self.text = text
+    }
+}
+
+extension SiteConfig {
+    /// The files `site.yml` names: they are read, not stray.
+    public var files: [SiteFile] { [customCSS, headHTML, bodyEndHTML].compactMap { $0 } }
 }
