@@ -39,11 +39,15 @@ public enum ContentLoader {
         diagnostics.append(contentsOf: discovery.diagnostics)
 
         let (bibliography, bibliographyFindings, bibliographyState, failedEntries) = loadBibliography(options, paths, texts: &texts)
+        // Before the pages: streamed articles are indexed for search with the list's words.
+        let synonymsURL = options.seedsDirectory.appendingPathComponent("synonyms.yml")
+        let (synonyms, synonymDiagnostics, synonymText) = SynonymListLoader.load(synonymsURL, paths: paths)
+        if let synonymText { texts[paths.display(synonymsURL)] = synonymText }
         cache?.begin(settings: "\(site.allowRawHTML) \(site.reviewIntervalMonths) \(options.renderBodies)", files: discovery.pages)
         let loaded: [PageLoader.Result]
         if let articleSink {
-            loaded = loadStreamingArticles(discovery.pages, site: site, bibliography: bibliography, options: options,
-                                           to: articleSink)
+            loaded = loadStreamingArticles(discovery.pages, site: site, bibliography: bibliography, synonyms: synonyms,
+                                           options: options, to: articleSink)
         } else {
             loaded = loadPages(discovery.pages, site: site, render: options.renderBodies, cache: cache,
                                trusted: trustedUnchanged ?? [])
@@ -71,11 +75,14 @@ public enum ContentLoader {
         let (records, recordDiagnostics) = SourceRecordLoader.load(
             options.seedsDirectory.appendingPathComponent("sources"), paths: paths)
         diagnostics.append(contentsOf: recordDiagnostics)
+        diagnostics.append(contentsOf: synonymDiagnostics)
 
         pages.removeAll { !options.publishes($0) }
-        let graph = makeGraph(pages, site: site, bibliography: bibliography, sourceRecords: records)
+        let graph = makeGraph(pages, site: site, bibliography: bibliography, sourceRecords: records, synonyms: synonyms)
         // A page that loaded under the same id (a duplicate file) answers for it: then it did not fail.
         failedPages = failedPages.filter { !graph.contains($0.key) }
+        // A target naming a page that failed to load is not reported: that page's own error is.
+        if failedPages.isEmpty { diagnostics.append(contentsOf: SynonymListLoader.check(synonyms, graph: graph)) }
         let (found, unchecked) = GraphValidator.validate(
             graph, discovered: discovery.pages, draftsExcluded: !options.includeDrafts,
             contentRoot: paths.display(options.contentDirectory), failedPages: Set(failedPages.keys),
@@ -89,7 +96,7 @@ public enum ContentLoader {
     }
 
     private static func makeGraph(_ pages: [any ContentPage], site: SiteConfig, bibliography: Bibliography,
-                                  sourceRecords: [SourceRecord]) -> ContentGraph {
+                                  sourceRecords: [SourceRecord], synonyms: SearchSynonyms) -> ContentGraph {
         ContentGraph(
             site: site,
             conditions: pages.compactMap { $0 as? Condition },
@@ -98,7 +105,8 @@ public enum ContentLoader {
             programs: pages.compactMap { $0 as? Program },
             experts: pages.compactMap { $0 as? Expert },
             bibliography: bibliography,
-            sourceRecords: sourceRecords)
+            sourceRecords: sourceRecords,
+            searchSynonyms: synonyms)
     }
 
     /// Whether `seeds/references.json` could be used.
@@ -183,13 +191,14 @@ public enum ContentLoader {
     /// giving the sink each one that will be published and keeping it without its body's HTML.
     /// Results come back in the order of `files`, as `loadPages` gives them.
     private static func loadStreamingArticles(_ files: [DiscoveredPage], site: SiteConfig, bibliography: Bibliography,
-                                              options: LoadOptions, to sink: ArticleSink) -> [PageLoader.Result] {
+                                              synonyms: SearchSynonyms, options: LoadOptions, to sink: ArticleSink) -> [PageLoader.Result] {
         let isArticle = files.map { $0.kind == .article }
         let others = files.indices.filter { !isArticle[$0] }.map { files[$0] }
         let articles = files.indices.filter { isArticle[$0] }.map { files[$0] }
         let otherResults = others.concurrentMap { PageLoader.load($0, site: site, render: options.renderBodies) }
         let contextPages = otherResults.compactMap(\.page).filter { options.publishes($0) }
-        sink.begin(context: makeGraph(contextPages, site: site, bibliography: bibliography, sourceRecords: []))
+        sink.begin(context: makeGraph(contextPages, site: site, bibliography: bibliography, sourceRecords: [],
+                                       synonyms: synonyms))
         let articleResults = articles.concurrentMap { discovered in
             var result = PageLoader.load(discovered, site: site, render: options.renderBodies)
             if var article = result.page as? Article {

@@ -91,3 +91,8 @@ extension DiagnosticCode {
     public static let tableCells = DiagnosticCode("table-cells")
     public static let tableSyntax = DiagnosticCode("table-syntax")
 }
+
+extension DiagnosticCode {
+    // The site-wide synonym list (seeds/synonyms.yml)
+    public static let unknownSynonymTarget = DiagnosticCode("unknown-synonym-target")
+}

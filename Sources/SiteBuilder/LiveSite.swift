@@ -156,12 +156,15 @@ public final class LiveSite: @unchecked Sendable {
                       removedFiles: [], renderedEverything: false, reloadedEverything: false)
     }
 
-    /// Settings and the bibliography reach every page: when they change, everything is rendered.
+    /// Settings, the bibliography and the synonym list reach every page: when they change, everything
+    /// is rendered.
     private func globalsFingerprint(_ result: LoadResult) -> String {
         let site = options.contentDirectory.appendingPathComponent("site.yml")
         let references = options.seedsDirectory.appendingPathComponent("references.json")
+        let synonyms = options.seedsDirectory.appendingPathComponent("synonyms.yml")
         let paths = ProjectPaths(displayRoot: options.displayRoot)
         return (result.sourceTexts[paths.display(site)] ?? "") + "\u{0}" + (result.sourceTexts[paths.display(references)] ?? "")
+            + "\u{0}" + (result.sourceTexts[paths.display(synonyms)] ?? "")
     }
 
     private func write(_ entries: [SitePlan.Entry]) throws {

@@ -13,6 +13,8 @@ public final class ContentGraph: Sendable {
     public let experts: [Expert]
     public let bibliography: Bibliography
     public let sourceRecords: [SourceRecord]
+    /// `seeds/synonyms.yml`: readers' words for the pages' names.
+    public let searchSynonyms: SearchSynonyms
 
     private let conditionIndex: [Slug: Int]
     private let articleIndex: [Slug: Int]
@@ -28,7 +30,8 @@ public final class ContentGraph: Sendable {
     private let embeddersByExercise: [Slug: [PageRef]]
 
     public init(site: SiteConfig, conditions: [Condition], articles: [Article], exercises: [ExerciseCard],
-                programs: [Program], experts: [Expert], bibliography: Bibliography, sourceRecords: [SourceRecord]) {
+                programs: [Program], experts: [Expert], bibliography: Bibliography, sourceRecords: [SourceRecord],
+                searchSynonyms: SearchSynonyms = SearchSynonyms()) {
         self.site = site
         self.conditions = conditions.sorted { $0.slug < $1.slug }
         self.articles = articles.sorted { $0.slug < $1.slug }
@@ -38,6 +41,7 @@ public final class ContentGraph: Sendable {
         // Formatted once, in the style the site chose.
         self.bibliography = bibliography.styled(site.citationStyle)
         self.sourceRecords = sourceRecords
+        self.searchSynonyms = searchSynonyms
 
         // Pages are read in place, by index, here and below: iterating an array of pages copies each.
         func index<P: ContentPage>(_ pages: [P]) -> [Slug: Int] {
@@ -78,6 +82,7 @@ public final class ContentGraph: Sendable {
         self.allPages = allPages
         bibliography = other.bibliography
         sourceRecords = other.sourceRecords
+        searchSynonyms = other.searchSynonyms
         conditionIndex = other.conditionIndex
         articleIndex = other.articleIndex
         exerciseIndex = other.exerciseIndex
