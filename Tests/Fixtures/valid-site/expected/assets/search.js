@@ -233,13 +233,16 @@
     try { history.replaceState(null, "", url); } catch (e) { /* file: pages */ }
   }
   function now(query) {
+    clearTimeout(timer);
     remember(query);
     return show(query);
   }
 
-  // Each keystroke searches at once (no waiting for a pause): index files are cached once
-  // fetched, and results of a query overtaken by a newer one are dropped (`seq`).
-  input.addEventListener("input", function () { now(input.value); });
+  var timer = 0;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { now(input.value); }, 30);
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     now(input.value);
