@@ -71,8 +71,11 @@ enum SynonymListLoader {
             }
             var kept: [(String, SourceLocation)] = []
             for (target, location) in targets {
-                if SearchSynonyms.words(target).isEmpty {
+                let words = SearchSynonyms.words(target).count
+                if words == 0 {
                     diagnostics.append(.error(.invalidValue, "the target '\(target)' has no letters or digits that a page name could match", at: location))
+                } else if words > SearchSynonyms.maximumTargetWords {
+                    diagnostics.append(.error(.invalidValue, "the target has \(words) words; a target is a page name or part of one, at most \(SearchSynonyms.maximumTargetWords) words", at: location))
                 } else {
                     kept.append((target, location))
                 }
@@ -88,7 +91,9 @@ enum SynonymListLoader {
     /// word would lead nowhere: an error, as a link to a missing page is.
     static func check(_ synonyms: SearchSynonyms, graph: ContentGraph) -> [Diagnostic] {
         guard !synonyms.isEmpty else { return [] }
-        let longest = synonyms.entries.flatMap(\.targets).map { SearchSynonyms.words($0).count }.max() ?? 0
+        // Targets were kept only up to `maximumTargetWords`: runs of names are at most that long.
+        let longest = min(synonyms.entries.flatMap(\.targets).map { SearchSynonyms.words($0).count }.max() ?? 0,
+                          SearchSynonyms.maximumTargetWords)
         var runs = Set<String>()
         var names: [String] = []
         for page in graph.allPages {

@@ -65,10 +65,12 @@ import Testing
             prolapsed disc: {a: b}
             "!!": herniated disc
             bulge: ["?", herniated disc]
+            long: \(String(repeating: "disc ", count: 13))
             """)
         #expect(result.with(.missingField).map { position($0.location) } == ["1:1"])
         #expect(result.with(.wrongType).map { position($0.location) } == ["2:17"])
-        #expect(result.with(.invalidValue).map { position($0.location) } == ["3:1", "4:9"])
+        #expect(result.with(.invalidValue).map { position($0.location) } == ["3:1", "4:9", "5:7"])
+        #expect(result.with(.invalidValue).last?.message.contains("13 words") == true)
         // What is well formed is kept.
         #expect(result.graph.searchSynonyms.entries.map(\.term) == ["bulge"])
         let list = try load("- slipped disc\n")

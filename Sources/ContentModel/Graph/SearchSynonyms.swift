@@ -23,6 +23,10 @@ public struct SearchSynonyms: Sendable {
         }
     }
 
+    /// The most words a target may have: names are matched by their runs of up to this many words,
+    /// so the work stays linear in the names' length however long a title is.
+    public static let maximumTargetWords = 12
+
     public let entries: [Entry]
     /// A target's words joined by spaces → the terms leading to it.
     private let termsByTarget: [String: [String]]
@@ -36,7 +40,7 @@ public struct SearchSynonyms: Sendable {
         for entry in entries {
             for target in entry.targets {
                 let words = Self.words(target)
-                guard !words.isEmpty else { continue }
+                guard !words.isEmpty, words.count <= Self.maximumTargetWords else { continue }
                 longest = max(longest, words.count)
                 byTarget[words.joined(separator: " "), default: []].append(entry.term)
             }
