@@ -122,6 +122,20 @@ return true;
 """
 
 
+# Where the latency goes: from the last input event to the first index request (the script's wait
+# after the last key, and its work before asking), from there to the end of the last response (the
+# rounds of requests, with the parsing and scoring between them), and from then to the results
+# being in the page (the last parse, scoring and the DOM).
+PHASES = """
+var at = window.__inputAt, shown = window.__shownAt;
+var after = performance.getEntriesByType("resource").filter(function (e) { return e.startTime >= at; });
+if (!after.length) { return [shown - at, 0, 0]; }
+var first = Math.min.apply(null, after.map(function (e) { return e.startTime; }));
+var last = Math.max.apply(null, after.map(function (e) { return e.responseEnd; }));
+return [first - at, last - first, shown - last];
+"""
+
+
 def measure(driver, base, query):
     # Typed.
     driver.start()
@@ -135,6 +149,7 @@ def measure(driver, base, query):
         status = wait("typed results", lambda: driver.run(RESULTS_FOR, query))
         wait("the result time", lambda: driver.run("return window.__shownAt >= window.__inputAt && window.__shownAt > 0 ? true : null;"))
         latency = driver.run("return window.__shownAt - window.__inputAt;")
+        phases = driver.run(PHASES)
         typed_bytes = driver.run(BYTES)
         files = driver.run("return performance.getEntriesByType('resource').map(function (e) { return e.name; });")
     finally:
@@ -148,7 +163,7 @@ def measure(driver, base, query):
     finally:
         driver.end()
     return {"query": query, "status": status, "latency_ms": latency, "typed_bytes": typed_bytes,
-            "linked_bytes": linked_bytes, "files": len(files)}
+            "linked_bytes": linked_bytes, "files": len(files), "phases": phases}
 
 
 def main():
@@ -182,15 +197,16 @@ def main():
         print("%d articles: index %d files, %.1f MB without fragments; %d fragments, median %.1f kB"
               % (args.articles, len(index_files) - len(fragment_bytes), index_bytes / 1e6, len(fragment_bytes),
                  statistics.median(fragment_bytes) / 1e3))
-        print("| query | results | bytes before results (typed) | (linked) | files fetched | last key → results (median of %d) |" % args.rounds)
-        print("|---|---|---|---|---|---|")
+        print("| query | results | bytes before results (typed) | (linked) | files fetched | last key → results (median of %d) | of which: to the first request / requests / after the last |" % args.rounds)
+        print("|---|---|---|---|---|---|---|")
         for query in args.queries:
             runs = [measure(driver, base, query) for _ in range(args.rounds)]
-            print("| `%s` | %s | %.0f kB | %.0f kB | %d | %.0f ms (%s) |" % (
+            print("| `%s` | %s | %.0f kB | %.0f kB | %d | %.0f ms (%s) | %s ms |" % (
                 query, runs[0]["status"], statistics.median(r["typed_bytes"] for r in runs) / 1e3,
                 statistics.median(r["linked_bytes"] for r in runs) / 1e3, runs[0]["files"],
                 statistics.median(r["latency_ms"] for r in runs),
-                ", ".join("%.0f" % r["latency_ms"] for r in runs)))
+                ", ".join("%.0f" % r["latency_ms"] for r in runs),
+                " / ".join("%.0f" % statistics.median(r["phases"][i] for r in runs) for i in range(3))))
             sys.stdout.flush()
     finally:
         if driver:

@@ -49,11 +49,15 @@ public enum ContentLoader {
             let referencesFile = paths.display(options.seedsDirectory.appendingPathComponent("references.json"))
             if let text = texts[referencesFile] { diagnostics.append(contentsOf: textCheck(text, referencesFile)) }
         }
+        // Before the pages: streamed articles are indexed for search with the list's words.
+        let synonymsURL = options.seedsDirectory.appendingPathComponent("synonyms.yml")
+        let (synonyms, synonymDiagnostics, synonymText) = SynonymListLoader.load(synonymsURL, paths: paths)
+        if let synonymText { texts[paths.display(synonymsURL)] = synonymText }
         cache?.begin(settings: "\(site.allowRawHTML) \(site.reviewIntervalMonths) \(options.renderBodies)", files: discovery.pages)
         let loaded: [PageLoader.Result]
         if let articleSink {
-            loaded = loadStreamingArticles(discovery.pages, site: site, bibliography: bibliography, options: options,
-                                           to: articleSink)
+            loaded = loadStreamingArticles(discovery.pages, site: site, bibliography: bibliography, synonyms: synonyms,
+                                           options: options, to: articleSink)
         } else {
             loaded = loadPages(discovery.pages, site: site, render: options.renderBodies, textCheck: options.textCheck,
                                cache: cache, trusted: trustedUnchanged ?? [])
@@ -81,11 +85,14 @@ public enum ContentLoader {
         let (records, recordDiagnostics) = SourceRecordLoader.load(
             options.seedsDirectory.appendingPathComponent("sources"), paths: paths)
         diagnostics.append(contentsOf: recordDiagnostics)
+        diagnostics.append(contentsOf: synonymDiagnostics)
 
         pages.removeAll { !options.publishes($0) }
-        let graph = makeGraph(pages, site: site, bibliography: bibliography, sourceRecords: records)
+        let graph = makeGraph(pages, site: site, bibliography: bibliography, sourceRecords: records, synonyms: synonyms)
         // A page that loaded under the same id (a duplicate file) answers for it: then it did not fail.
         failedPages = failedPages.filter { !graph.contains($0.key) }
+        // A target naming a page that failed to load is not reported: that page's own error is.
+        if failedPages.isEmpty { diagnostics.append(contentsOf: SynonymListLoader.check(synonyms, graph: graph)) }
         let (found, unchecked) = GraphValidator.validate(
             graph, discovered: discovery.pages, draftsExcluded: !options.includeDrafts,
             contentRoot: paths.display(options.contentDirectory), failedPages: Set(failedPages.keys),
@@ -100,8 +107,9 @@ public enum ContentLoader {
     }
 
     private static func makeGraph(_ pages: [any ContentPage], site: SiteConfig, bibliography: Bibliography,
-                                  sourceRecords: [SourceRecord]) -> ContentGraph {
-        ContentGraph(site: site, pages: pages, bibliography: bibliography, sourceRecords: sourceRecords)
+                                  sourceRecords: [SourceRecord], synonyms: SearchSynonyms) -> ContentGraph {
+        ContentGraph(site: site, pages: pages, bibliography: bibliography, sourceRecords: sourceRecords,
+                     searchSynonyms: synonyms)
     }
 
     /// Whether `seeds/references.json` could be used.
@@ -186,7 +194,7 @@ public enum ContentLoader {
     /// giving the sink each one that will be published and keeping it without its body's HTML.
     /// Results come back in the order of `files`, as `loadPages` gives them.
     private static func loadStreamingArticles(_ files: [DiscoveredPage], site: SiteConfig, bibliography: Bibliography,
-                                              options: LoadOptions, to sink: ArticleSink) -> [PageLoader.Result] {
+                                              synonyms: SearchSynonyms, options: LoadOptions, to sink: ArticleSink) -> [PageLoader.Result] {
         let isArticle = files.map { $0.kind == .article }
         let others = files.indices.filter { !isArticle[$0] }.map { files[$0] }
         let articles = files.indices.filter { isArticle[$0] }.map { files[$0] }
@@ -194,7 +202,8 @@ public enum ContentLoader {
             PageLoader.load($0, site: site, render: options.renderBodies, textCheck: options.textCheck)
         }
         let contextPages = otherResults.compactMap(\.page).filter { options.publishes($0) }
-        sink.begin(context: makeGraph(contextPages, site: site, bibliography: bibliography, sourceRecords: []))
+        sink.begin(context: makeGraph(contextPages, site: site, bibliography: bibliography, sourceRecords: [],
+                                       synonyms: synonyms))
         let articleResults = articles.concurrentMap { discovered in
             var result = PageLoader.load(discovered, site: site, render: options.renderBodies, textCheck: options.textCheck)
             if var article = result.page as? Article {

@@ -97,4 +97,6 @@ extension DiagnosticCode {
 extension DiagnosticCode {
     // Starter text (salve init, salve new)
     public static let placeholder = DiagnosticCode("placeholder")
+    // The site-wide synonym list (seeds/synonyms.yml)
+    public static let unknownSynonymTarget = DiagnosticCode("unknown-synonym-target")
 }

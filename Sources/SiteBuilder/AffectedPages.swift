@@ -40,6 +40,8 @@ enum AffectedPages {
         parts += page.body.links.map { $0.target.description }
         parts += Set(page.citedKeys.map(\.value.rawValue)).sorted() + page.sources.map(\.value.rawValue)
         parts += page.aliases.map(\.value)
+        // The site-wide synonym list's targets are checked against these (and titles, synonyms).
+        parts += page.searchTerms
         switch page.review {
         case .reviewed(let review)?: parts += [review.reviewer.value.rawValue, review.role.rawValue, review.date.iso, review.nextDue.iso]
         case .pending?: parts.append("pending")

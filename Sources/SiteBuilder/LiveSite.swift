@@ -157,11 +157,12 @@ public final class LiveSite: @unchecked Sendable {
                       removedFiles: [], renderedEverything: false, reloadedEverything: false)
     }
 
-    /// Settings (with the files site.yml names: custom CSS, head and body-end HTML) and the
-    /// bibliography reach every page: when they change, everything is rendered.
+    /// Settings (with the files site.yml names: custom CSS, head and body-end HTML), the bibliography
+    /// and the synonym list reach every page: when they change, everything is rendered.
     private func globalsFingerprint(_ result: LoadResult) -> String {
         let site = options.contentDirectory.appendingPathComponent("site.yml")
         let references = options.seedsDirectory.appendingPathComponent("references.json")
+        let synonyms = options.seedsDirectory.appendingPathComponent("synonyms.yml")
         let paths = ProjectPaths(displayRoot: options.displayRoot)
         // Every page's header and footer show the menus, so a change to a menu entry changes every page;
         // so do the files site.yml names (custom CSS, head and body-end HTML).
@@ -169,8 +170,8 @@ public final class LiveSite: @unchecked Sendable {
             ([page.slug.rawValue, page.title, String(page.weight), "\(page.draft)"] + page.menus.map(\.rawValue)).joined(separator: " ")
         }
         let siteFiles = result.graph.site.files.map { $0.file + "\u{0}" + $0.text }
-        return ([result.sourceTexts[paths.display(site)] ?? "", result.sourceTexts[paths.display(references)] ?? ""] + menus + siteFiles)
-            .joined(separator: "\u{0}")
+        let texts = [site, references, synonyms].map { result.sourceTexts[paths.display($0)] ?? "" }
+        return (texts + menus + siteFiles).joined(separator: "\u{0}")
     }
 
     private func write(_ entries: [SitePlan.Entry]) throws {

@@ -108,7 +108,7 @@ public enum Search {
             <button type="submit">Search</button>
             </form>
             <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
-            <ol id="search-results" class="search-results" data-root="\(linker.href(.home))" data-v="\(String(layout.vocabularyFiles))" data-b="\(String(layout.postingFiles))" data-c="\(String(SearchIndexBuilder.pagesPerTable))"></ol>
+            <ol id="search-results" class="search-results" data-root="\(linker.href(.home))" data-v="\(String(layout.vocabularyFiles))" data-b="\(String(layout.postingFiles))" data-c="\(String(SearchIndexBuilder.pagesPerTable))" data-n="\(String(graph.allPages.count))"></ol>
             <button id="search-more" class="search-more" type="button" hidden>Show more results</button>
             <noscript><p>Search needs JavaScript. You can browse <a href="\(linker.href(.index(.condition)))">conditions</a>, <a href="\(linker.href(.index(.article)))">articles</a> and <a href="\(linker.href(.index(.exercise)))">exercise cards</a> instead.</p></noscript>
             <script src="\(linker.asset(scriptFile))" defer></script>

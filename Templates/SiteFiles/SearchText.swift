@@ -136,11 +136,19 @@ public enum SearchText {
     /// A body's text without its markup: tags removed, block ends as spaces, cmark's entities decoded,
     /// citations and the other slots' payloads left out (a heading's text stays).
     public static func plainText(of html: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(html.count)
+        // Read and written through pointers: this runs over every byte of every body in a build.
+        // No entity decodes to more bytes than it is written with, so the text fits in `html.count`.
+        String(unsafeUninitializedCapacity: html.count) { (out: UnsafeMutableBufferPointer<UInt8>) -> Int in
+            html.withUnsafeBufferPointer { html in plainText(html, into: out) }
+        }
+    }
+
+    private static func plainText(_ html: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let space = UInt8(ascii: " ")
+        var length = 0
         var index = 0
         let count = html.count
-        func space() { if let last = out.last, last != UInt8(ascii: " ") { out.append(UInt8(ascii: " ")) } }
+        @inline(__always) func addSpace() { if length > 0 && out[length - 1] != space { out[length] = space; length += 1 } }
         while index < count {
             let byte = html[index]
             switch byte {
@@ -150,7 +158,7 @@ public enum SearchText {
                 while end < count && html[end] != 0x01 { end += 1 }
                 if end > index + 1, html[index + 1] == UInt8(ascii: "h") || html[index + 1] == UInt8(ascii: "H")
                     || html[index + 1] == UInt8(ascii: "e") {
-                    space()
+                    addSpace()
                 }
                 index = end + 1
             case UInt8(ascii: "<"):
@@ -159,36 +167,45 @@ public enum SearchText {
                 var nameStart = index + 1
                 if nameStart < count && html[nameStart] == UInt8(ascii: "/") { nameStart += 1 }
                 var nameEnd = nameStart
+                var packed: UInt64 = 0
                 while nameEnd < end, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(html[nameEnd])
-                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(html[nameEnd]) { nameEnd += 1 }
-                let name = String(decoding: html[nameStart..<nameEnd], as: UTF8.self)
-                if !inlineTags.contains(name) { space() }
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(html[nameEnd]) {
+                    packed = packed << 8 | UInt64(html[nameEnd])
+                    nameEnd += 1
+                }
+                if nameEnd - nameStart > 8 || !packedInlineTags.contains(packed) { addSpace() }
                 index = end + 1
             case UInt8(ascii: "&"):
                 var end = index + 1
                 while end < count && end - index < 10 && html[end] != UInt8(ascii: ";") { end += 1 }
                 if end < count && html[end] == UInt8(ascii: ";"),
-                   let decoded = entity(String(decoding: html[(index + 1)..<end], as: UTF8.self)) {
-                    out.append(contentsOf: decoded.utf8)
+                   let decoded = entity(String(decoding: UnsafeBufferPointer(rebasing: html[(index + 1)..<end]), as: UTF8.self)) {
+                    for byte in decoded.utf8 {
+                        out[length] = byte
+                        length += 1
+                    }
                     index = end + 1
                 } else {
-                    out.append(byte)
+                    out[length] = byte
+                    length += 1
                     index += 1
                 }
-            case UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: " "):
-                space()
+            case UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), space:
+                addSpace()
                 index += 1
             default:
-                out.append(byte)
+                out[length] = byte
+                length += 1
                 index += 1
             }
         }
-        while out.first == UInt8(ascii: " ") { out.removeFirst() }
-        while out.last == UInt8(ascii: " ") { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
+        if length > 0 && out[length - 1] == space { length -= 1 }
+        return length
     }
 
-    private static let inlineTags: Set<String> = ["a", "em", "strong", "code", "sup", "sub", "span", "b", "i", "mark", "abbr", "small", "del", "ins", "s", "u", "q", "cite", "kbd", "samp", "var"]
+    private static let inlineTags: [String] = ["a", "em", "strong", "code", "sup", "sub", "span", "b", "i", "mark", "abbr", "small", "del", "ins", "s", "u", "q", "cite", "kbd", "samp", "var"]
+    /// The inline tags' names packed into integers (none is longer than 8 bytes): no string per tag.
+    private static let packedInlineTags: Set<UInt64> = Set(inlineTags.map { $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
 
     private static func entity(_ name: String) -> String? {
         switch name {

@@ -99,6 +99,30 @@ struct SearchPageTests {
         }
     }
 
+    /// `seeds/synonyms.yml` gives "prolapsed disc" to the page named "Herniated disc", and "wear and
+    /// tear arthritis" to the page whose title has "osteoarthritis".
+    @Test func theSiteWideSynonymListFindsThePageAndShowsTheMatchedName() async throws {
+        try await Self.withSite { browser, base in
+            let cases: [(query: String, first: String, names: String)] = [
+                ("prolapsed disc", "../conditions/herniated-disc/", "Also called: prolapsed disc"),
+                ("wear and tear arthritis", "../conditions/knee-osteoarthritis/", "Also called: wear and tear arthritis"),
+                ("trapped nerve", "../conditions/sciatica/", "Also called: trapped nerve"),
+            ]
+            for item in cases {
+                try await browser.open(base + "search/?q=" + item.query.replacingOccurrences(of: " ", with: "+"))
+                let results = try await Self.results(for: item.query, in: browser)
+                #expect(results.hrefs.first == item.first, "\(item.query): \(results.hrefs)")
+                #expect(results.names.first == item.names, "\(item.query): \(results.names)")
+            }
+            // Typed key by key, as a reader does.
+            try await browser.open(base + "search/")
+            try await browser.type("prolapsed disc", into: try await browser.element("#search-q"))
+            let typed = try await Self.results(for: "prolapsed disc", in: browser)
+            #expect(typed.hrefs.first == "../conditions/herniated-disc/")
+            #expect(typed.names.first == "Also called: prolapsed disc")
+        }
+    }
+
     @Test func aWordOnlyInAnArticlesTextFindsItWithAMarkedSnippet() async throws {
         try await Self.withSite { browser, base in
             try await browser.open(base + "search/?q=ergonomics")

@@ -9,6 +9,8 @@ public final class ContentGraph: Sendable {
     public let stores: PageStores
     public let bibliography: Bibliography
     public let sourceRecords: [SourceRecord]
+    /// `seeds/synonyms.yml`: readers' words for the pages' names.
+    public let searchSynonyms: SearchSynonyms
 
     public var conditions: [Condition] { stores.conditions.all }
     public var articles: [Article] { stores.articles.all }
@@ -26,19 +28,22 @@ public final class ContentGraph: Sendable {
     private let embeddersByExercise: [Slug: [PageRef]]
 
     public convenience init(site: SiteConfig, pages: [any ContentPage], bibliography: Bibliography,
-                            sourceRecords: [SourceRecord]) {
-        self.init(site: site, stores: PageStores(pages), bibliography: bibliography, sourceRecords: sourceRecords)
+                            sourceRecords: [SourceRecord], searchSynonyms: SearchSynonyms = SearchSynonyms()) {
+        self.init(site: site, stores: PageStores(pages), bibliography: bibliography, sourceRecords: sourceRecords,
+                  searchSynonyms: searchSynonyms)
     }
 
     public convenience init(site: SiteConfig, conditions: [Condition] = [], articles: [Article] = [],
                             exercises: [ExerciseCard] = [], programs: [Program] = [], experts: [Expert] = [],
-                            plainPages: [PlainPage] = [], bibliography: Bibliography, sourceRecords: [SourceRecord] = []) {
+                            plainPages: [PlainPage] = [], bibliography: Bibliography, sourceRecords: [SourceRecord] = [],
+                            searchSynonyms: SearchSynonyms = SearchSynonyms()) {
         self.init(site: site, stores: PageStores(conditions: conditions, articles: articles, exercises: exercises,
                                                  programs: programs, experts: experts, plainPages: plainPages),
-                  bibliography: bibliography, sourceRecords: sourceRecords)
+                  bibliography: bibliography, sourceRecords: sourceRecords, searchSynonyms: searchSynonyms)
     }
 
-    private init(site: SiteConfig, stores: PageStores, bibliography: Bibliography, sourceRecords: [SourceRecord]) {
+    private init(site: SiteConfig, stores: PageStores, bibliography: Bibliography, sourceRecords: [SourceRecord],
+                 searchSynonyms: SearchSynonyms) {
         var site = site
         // Plain pages that name a menu join site.yml's items there, ordered by weight, then title.
         for page in stores.plainPages.all.sorted(by: { ($0.weight, $0.title) < ($1.weight, $1.title) }) {
@@ -52,6 +57,7 @@ public final class ContentGraph: Sendable {
         // Formatted once, in the style the site chose.
         self.bibliography = bibliography.styled(site.citationStyle)
         self.sourceRecords = sourceRecords
+        self.searchSynonyms = searchSynonyms
         allPages = stores.allPages
         var headings: [PageRef: String] = [:]
         headings.reserveCapacity(allPages.count)
@@ -71,6 +77,7 @@ public final class ContentGraph: Sendable {
         self.allPages = allPages
         bibliography = other.bibliography
         sourceRecords = other.sourceRecords
+        searchSynonyms = other.searchSynonyms
         pagesByCondition = other.pagesByCondition
         pagesByExpert = other.pagesByExpert
         pagesByCitation = other.pagesByCitation

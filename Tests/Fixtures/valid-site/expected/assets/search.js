@@ -9,6 +9,7 @@
   var root = list.getAttribute("data-root") || "../";
   if (root === "./") { root = ""; }
   var V = +list.getAttribute("data-v") || 1, B = +list.getAttribute("data-b") || 1, C = +list.getAttribute("data-c") || 128;
+  var N = +list.getAttribute("data-n") || 0;
   var STOP = {};
   "a an and are as at be but by can do for from has have how i if in into is it its my of on or our so than that the their then there these they this to was we were what when which will with you your".split(" ").forEach(function (w) { STOP[w] = 1; });
   var WEIGHTS = [[60,50,40,30,20],[500,380,280,180,80],[600,400,300,200,100]], BONUS = 1000, PREFIXES = 30, SHOWN = 10;
@@ -97,32 +98,35 @@
       return Promise.all(names.map(function (b) { return load("search/i" + b + ".json"); })).then(function (files) {
         var postings = {};
         names.forEach(function (b, i) { postings[b] = files[i]; });
-        var total = null, exact = {}, titleLength = {};
+        // Scores by rank in typed arrays (0: no match; every match scores more): a common
+        // word reaches thousands of pages, and objects keyed by rank were slower to fill and walk.
+        var total = null, exact = new Uint8Array(N), titleLength = new Uint8Array(N), r;
         expanded.forEach(function (matches) {
-          var best = {}, hit = {};
+          var best = new Int32Array(N), hit = new Uint8Array(N);
           matches.forEach(function (m) {
             var values = postings[bucket(m[0])][m[0]] || [], rank = 0;
             for (var k = 0; k < values.length; k++) {
               var v = values[k];
               rank += Math.floor(v / 256);
               var fields = v & 31, p = points(fields, m[1]);
-              if (!(best[rank] >= p)) { best[rank] = p; }
+              if (best[rank] < p) { best[rank] = p; }
               if (m[1] === 2 && (fields & 1)) { hit[rank] = 1; titleLength[rank] = (v >> 5) & 7; }
             }
           });
           if (total === null) {
             total = best;
           } else {
-            var next = {};
-            Object.keys(total).forEach(function (r) { if (best[r] !== undefined) { next[r] = total[r] + best[r]; } });
-            total = next;
+            for (r = 0; r < N; r++) { total[r] = total[r] && best[r] ? total[r] + best[r] : 0; }
           }
-          Object.keys(hit).forEach(function (r) { exact[r] = (exact[r] || 0) + 1; });
+          for (r = 0; r < N; r++) { exact[r] += hit[r]; }
         });
-        var results = Object.keys(total).map(function (r) {
-          var bonus = exact[r] === terms.length && titleLength[r] === terms.length ? BONUS : 0;
-          return { rank: +r, score: total[r] + bonus };
-        });
+        var results = [];
+        for (r = 0; r < N; r++) {
+          if (total[r]) {
+            var bonus = exact[r] === terms.length && titleLength[r] === terms.length ? BONUS : 0;
+            results.push({ rank: r, score: total[r] + bonus });
+          }
+        }
         results.sort(function (a, b) { return b.score - a.score || a.rank - b.rank; });
         return { query: query, words: matched, terms: perTerm, results: results };
       });
