@@ -96,25 +96,33 @@ public enum Search {
 
     public static func page(graph: ContentGraph) -> HTML {
         let linker = Linker(from: .search, site: graph.site)
+        let strings = graph.site.strings
         let layout = Split(pageCount: graph.allPages.count)
+        func list(_ kind: ContentKind, _ name: UIText) -> HTML {
+            "<a href=\"\(linker.href(.index(kind)))\">\(strings[name].lowercased())</a>"
+        }
+        let noScript = strings.html(.searchNoScript, ["conditions": list(.condition, .conditions),
+                                                      "articles": list(.article, .articles),
+                                                      "exercises": list(.exercise, .exerciseCards)])
+        // The script's words come from the page, so they follow the site's language and strings.
         let main: HTML = """
             <header class="page-header">
-            <h1>Search</h1>
+            <h1>\(strings[.search])</h1>
             </header>
             <script>document.documentElement.classList.add("js")</script>
             <form id="search-form" class="search-page" role="search" action="./" method="get">
-            <label for="search-q">Search for a condition, article or exercise</label>
+            <label for="search-q">\(strings[.searchLabel])</label>
             <input id="search-q" type="search" name="q" autocomplete="off" enterkeyhint="search" aria-controls="search-results">
-            <button type="submit">Search</button>
+            <button type="submit">\(strings[.searchSubmit])</button>
             </form>
             <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
-            <ol id="search-results" class="search-results" data-root="\(linker.href(.home))" data-v="\(String(layout.vocabularyFiles))" data-b="\(String(layout.postingFiles))" data-c="\(String(SearchIndexBuilder.pagesPerTable))" data-n="\(String(graph.allPages.count))"></ol>
-            <button id="search-more" class="search-more" type="button" hidden>Show more results</button>
-            <noscript><p>Search needs JavaScript. You can browse <a href="\(linker.href(.index(.condition)))">conditions</a>, <a href="\(linker.href(.index(.article)))">articles</a> and <a href="\(linker.href(.index(.exercise)))">exercise cards</a> instead.</p></noscript>
+            <ol id="search-results" class="search-results" data-root="\(linker.href(.home))" data-v="\(String(layout.vocabularyFiles))" data-b="\(String(layout.postingFiles))" data-c="\(String(SearchIndexBuilder.pagesPerTable))" data-n="\(String(graph.allPages.count))" data-none="\(strings[.searchNone])" data-one="\(strings[.searchOne])" data-other="\(strings[.searchOther])" data-error="\(strings[.searchUnavailable])" data-also="\(strings[.alsoCalled])"></ol>
+            <button id="search-more" class="search-more" type="button" hidden>\(strings[.searchMore])</button>
+            <noscript><p>\(noScript)</p></noscript>
             <script src="\(linker.asset(scriptFile))" defer></script>
 
             """
-        return Layout.render(PageHead(title: "Search", description: "Search \(graph.site.title).", route: .search,
-                                      pageClass: "page-search"), site: graph.site, main: main)
+        return Layout.render(PageHead(title: strings[.search], description: strings(.searchDescription, ["site": graph.site.title]),
+                                      route: .search, pageClass: "page-search"), site: graph.site, main: main)
     }
 }

@@ -58,6 +58,7 @@ public struct SearchDocument: Sendable {
                   headings: page.body.headings.map(\.title), summary: summary, about: about + extra,
                   body: body.joined(separator: " "))
         bodyWords = read.words
+        kindLabel = graph.site.strings.label(page.ref.kind)
     }
 
     /// - Parameter cached: false where the article's body is about to be dropped (a build): the
@@ -71,7 +72,11 @@ public struct SearchDocument: Sendable {
                   about: article.conditions.compactMap { graph.condition($0.value)?.name },
                   body: read.text)
         bodyWords = read.words
+        kindLabel = graph.site.strings.label(.article)
     }
+
+    /// The kind of page as a result shows it, in the site's language.
+    public var kindLabel: String?
 
     /// The body's distinct words, when already known (the extras of a condition's body are in `about`).
     var bodyWords: PageWords?
@@ -115,7 +120,7 @@ public struct SearchDocument: Sendable {
         key("t", first: true)
         JSONValue.writeString(title, to: &out)
         key("k")
-        JSONValue.writeString(ref.kind.label, to: &out)
+        JSONValue.writeString(kindLabel ?? ref.kind.label, to: &out)
         key("u")
         JSONValue.writeString(path, to: &out)
         if !names.isEmpty {

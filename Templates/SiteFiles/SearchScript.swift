@@ -16,6 +16,8 @@ public enum SearchScript {
           var form = document.getElementById("search-form");
           var more = document.getElementById("search-more");
           if (!list || !input || !status || !form || !more || !window.fetch) { return; }
+          // The page's words (in the site's language), from the results list's data attributes.
+          function text(name) { return list.getAttribute("data-" + name) || ""; }
           var root = list.getAttribute("data-root") || "../";
           if (root === "./") { root = ""; }
           var V = +list.getAttribute("data-v") || 1, B = +list.getAttribute("data-b") || 1, C = +list.getAttribute("data-c") || 128;
@@ -200,8 +202,10 @@ public enum SearchScript {
             if (name) {
               var names = document.createElement("p");
               names.className = "result-names";
-              names.appendChild(document.createTextNode("Also called: "));
+              var also = text("also").split("{names}");
+              names.appendChild(document.createTextNode(also[0]));
               mark(names, name, words);
+              if (also[1]) { names.appendChild(document.createTextNode(also[1])); }
               li.appendChild(names);
             }
             var source = hasMatch(page.s, words) || !hasMatch(page.b || "", words) ? page.s : page.b;
@@ -234,12 +238,12 @@ public enum SearchScript {
                 pages.forEach(function (page) { list.appendChild(item(page, found.words, found.terms)); });
                 more.hidden = shown >= found.results.length;
                 var n = found.results.length;
-                status.textContent = n === 0 ? "No results for \\u201c" + query.trim() + "\\u201d"
-                  : n + (n === 1 ? " result" : " results") + " for \\u201c" + query.trim() + "\\u201d";
+                status.textContent = text(n === 0 ? "none" : n === 1 ? "one" : "other")
+                  .split("{n}").join(String(n)).split("{query}").join(query.trim());
                 list.setAttribute("data-for", query);
               });
             }).catch(function () {
-              if (mine === seq) { status.textContent = "Search is not available right now."; }
+              if (mine === seq) { status.textContent = text("error"); }
             });
           }
           function remember(query) {
