@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Dispatch
 import Foundation
+import Media
 
 /// load → parse → link: reads `Content/` and `seeds/` into a validated ``ContentGraph``.
 public enum ContentLoader {
@@ -37,13 +38,16 @@ public enum ContentLoader {
             cache?.lastDiscovery = discovery
         }
         diagnostics.append(contentsOf: discovery.diagnostics)
+        let media = MediaScan.scan(mediaFiles(options.contentDirectory, paths))
+        diagnostics.append(contentsOf: media.diagnostics)
+        texts.merge(media.sourceTexts) { first, _ in first }
 
         let (bibliography, bibliographyFindings, bibliographyState, failedEntries) = loadBibliography(options, paths, texts: &texts)
         cache?.begin(settings: "\(site.allowRawHTML) \(site.reviewIntervalMonths) \(options.renderBodies)", files: discovery.pages)
         let loaded: [PageLoader.Result]
         if let articleSink {
             loaded = loadStreamingArticles(discovery.pages, site: site, bibliography: bibliography, options: options,
-                                           to: articleSink)
+                                           media: media.library, to: articleSink)
         } else {
             loaded = loadPages(discovery.pages, site: site, render: options.renderBodies, cache: cache,
                                trusted: trustedUnchanged ?? [])
@@ -51,11 +55,18 @@ public enum ContentLoader {
         var pages: [any ContentPage] = []
         // Page files that exist but failed to load, each with the first error that says why.
         var failedPages: [PageRef: Diagnostic] = [:]
+        var usedMedia: Set<String> = []
         for (discovered, result) in zip(discovery.pages, loaded) {
             diagnostics.append(contentsOf: result.diagnostics)
             if let text = result.text { texts[result.file] = text }
             if let page = result.page {
                 pages.append(page)
+                let mediaFindings = MediaReferenceCheck.check(page.body.media, in: media.library)
+                diagnostics.append(contentsOf: mediaFindings)
+                if !mediaFindings.isEmpty, result.text == nil, let text = try? String(contentsOfFile: discovered.path, encoding: .utf8) {
+                    texts[result.file] = text
+                }
+                usedMedia.formUnion(page.body.media.map(\.path))
                 if let published = result.published, published.value > options.today, !options.includeDrafts {
                     diagnostics.append(.warning(
                         .scheduledArticle,
@@ -72,8 +83,14 @@ public enum ContentLoader {
             options.seedsDirectory.appendingPathComponent("sources"), paths: paths)
         diagnostics.append(contentsOf: recordDiagnostics)
 
+        for (path, _) in media.library.entries where !usedMedia.contains(path) && !isSiteFile(path, site: site) {
+            diagnostics.append(.warning(
+                .unusedMedia, "no page shows or links to this file; it is still published (delete it if it is not needed)",
+                at: SourceLocation(file: paths.display(options.contentDirectory.appendingPathComponent(path)), line: 1, column: 1)))
+        }
+
         pages.removeAll { !options.publishes($0) }
-        let graph = makeGraph(pages, site: site, bibliography: bibliography, sourceRecords: records)
+        let graph = makeGraph(pages, site: site, bibliography: bibliography, sourceRecords: records, media: media.library)
         // A page that loaded under the same id (a duplicate file) answers for it: then it did not fail.
         failedPages = failedPages.filter { !graph.contains($0.key) }
         let (found, unchecked) = GraphValidator.validate(
@@ -85,11 +102,22 @@ public enum ContentLoader {
                                  failedEntries: failedEntries, unchecked: unchecked)
         let mentioned = Set(diagnostics.all.map(\.location.file))
         let kept = texts.filter { file, _ in !file.hasSuffix(".md") || mentioned.contains(file) }
-        return LoadResult(graph: graph, diagnostics: diagnostics, sourceTexts: kept)
+        return LoadResult(graph: graph, diagnostics: diagnostics, sourceTexts: kept, media: media)
     }
 
+    /// The files under `Content/media/`: absolute path, path in the site, path for diagnostics.
+    private static func mediaFiles(_ content: URL, _ paths: ProjectPaths) -> [(source: String, sitePath: String, display: String)] {
+        let root = content.standardizedFileURL.path
+        return FileDiscovery.contentFiles(under: root + "/media").files.sorted().map { path in
+            (path, String(path.dropFirst(root.count + 1)), paths.display(standardizedPath: path))
+        }
+    }
+
+    /// Media the site itself uses rather than a page (none yet: the favicon and logo will be).
+    private static func isSiteFile(_ path: String, site: SiteConfig) -> Bool { false }
+
     private static func makeGraph(_ pages: [any ContentPage], site: SiteConfig, bibliography: Bibliography,
-                                  sourceRecords: [SourceRecord]) -> ContentGraph {
+                                  sourceRecords: [SourceRecord], media: MediaLibrary = .empty) -> ContentGraph {
         ContentGraph(
             site: site,
             conditions: pages.compactMap { $0 as? Condition },
@@ -98,7 +126,8 @@ public enum ContentLoader {
             programs: pages.compactMap { $0 as? Program },
             experts: pages.compactMap { $0 as? Expert },
             bibliography: bibliography,
-            sourceRecords: sourceRecords)
+            sourceRecords: sourceRecords,
+            media: media)
     }
 
     /// Whether `seeds/references.json` could be used.
@@ -183,13 +212,13 @@ public enum ContentLoader {
     /// giving the sink each one that will be published and keeping it without its body's HTML.
     /// Results come back in the order of `files`, as `loadPages` gives them.
     private static func loadStreamingArticles(_ files: [DiscoveredPage], site: SiteConfig, bibliography: Bibliography,
-                                              options: LoadOptions, to sink: ArticleSink) -> [PageLoader.Result] {
+                                              options: LoadOptions, media: MediaLibrary, to sink: ArticleSink) -> [PageLoader.Result] {
         let isArticle = files.map { $0.kind == .article }
         let others = files.indices.filter { !isArticle[$0] }.map { files[$0] }
         let articles = files.indices.filter { isArticle[$0] }.map { files[$0] }
         let otherResults = others.concurrentMap { PageLoader.load($0, site: site, render: options.renderBodies) }
         let contextPages = otherResults.compactMap(\.page).filter { options.publishes($0) }
-        sink.begin(context: makeGraph(contextPages, site: site, bibliography: bibliography, sourceRecords: []))
+        sink.begin(context: makeGraph(contextPages, site: site, bibliography: bibliography, sourceRecords: [], media: media))
         let articleResults = articles.concurrentMap { discovered in
             var result = PageLoader.load(discovered, site: site, render: options.renderBodies)
             if var article = result.page as? Article {

@@ -34,6 +34,8 @@ enum FileDiscovery {
             var components = path.dropFirst(rootPath.count).split(separator: "/").map(String.init)
             let name = components.removeLast()
             if components.isEmpty && name == "site.yml" { continue }
+            // Media files are listed and checked by the media scan (an unknown type is reported there).
+            if components.first == "media" { continue }
             guard let top = components.first, let kind = ContentKind(folder: top) else {
                 diagnostics.append(.warning(
                     .strayFile, "this file is not in a page folder (conditions, articles, exercises, programs, experts) and is not published",

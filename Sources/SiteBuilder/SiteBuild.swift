@@ -45,9 +45,16 @@ public enum SiteBuild {
             writer.abort()
             throw failure
         }
+        let mediaWritten: Int
+        do {
+            mediaWritten = try MediaOutput.write(loaded.media, projectRoot: options.displayRoot.path, to: writer)
+        } catch {
+            writer.abort()
+            throw error
+        }
         let written = try write(SitePlan.entries(for: loaded.graph, articles: false, search: articles.search), to: writer)
         return BuildReport(diagnostics: loaded.diagnostics, sourceTexts: loaded.sourceTexts,
-                           filesWritten: articles.filesWritten + written, graph: loaded.graph)
+                           filesWritten: articles.filesWritten + mediaWritten + written, graph: loaded.graph)
     }
 
     /// Renders every entry on every core, streaming each to disk as it is made, then swaps the site in.

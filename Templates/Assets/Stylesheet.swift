@@ -59,6 +59,8 @@ public enum Stylesheet {
         .page-review-dates { border-top: 1px solid var(--line); margin-top: 2rem; color: var(--muted); font-size: 0.95rem; }
         main { padding-block: 1.5rem 3rem; }
         main > *, article > * { max-width: var(--measure); }
+        img { max-width: 100%; height: auto; }
+        .download-meta { color: var(--muted); white-space: nowrap; }
         h1, h2, h3 { line-height: 1.25; color: var(--ink); }
         h1 { font-size: 2rem; margin: 0.25rem 0 0.75rem; }
         h2 { font-size: 1.4rem; margin-top: 2rem; }

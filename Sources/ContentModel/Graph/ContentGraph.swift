@@ -13,6 +13,8 @@ public final class ContentGraph: Sendable {
     public let experts: [Expert]
     public let bibliography: Bibliography
     public let sourceRecords: [SourceRecord]
+    /// The files in `Content/media/`, for the images and downloads bodies show.
+    public let media: MediaLibrary
 
     private let conditionIndex: [Slug: Int]
     private let articleIndex: [Slug: Int]
@@ -28,8 +30,10 @@ public final class ContentGraph: Sendable {
     private let embeddersByExercise: [Slug: [PageRef]]
 
     public init(site: SiteConfig, conditions: [Condition], articles: [Article], exercises: [ExerciseCard],
-                programs: [Program], experts: [Expert], bibliography: Bibliography, sourceRecords: [SourceRecord]) {
+                programs: [Program], experts: [Expert], bibliography: Bibliography, sourceRecords: [SourceRecord],
+                media: MediaLibrary = .empty) {
         self.site = site
+        self.media = media
         self.conditions = conditions.sorted { $0.slug < $1.slug }
         self.articles = articles.sorted { $0.slug < $1.slug }
         self.exercises = exercises.sorted { $0.slug < $1.slug }
@@ -78,6 +82,7 @@ public final class ContentGraph: Sendable {
         self.allPages = allPages
         bibliography = other.bibliography
         sourceRecords = other.sourceRecords
+        media = other.media
         conditionIndex = other.conditionIndex
         articleIndex = other.articleIndex
         exerciseIndex = other.exerciseIndex
