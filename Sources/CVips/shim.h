@@ -94,11 +94,10 @@ static inline void salve_vips_release(VipsImage *image) { g_object_unref(image);
 static inline void salve_vips_free(void *buffer) { g_free(buffer); }
 
 /* The last error's text, cleared; the caller frees it with salve_vips_free. vips' error buffer is
- * shared by all threads, so the text may mix in another worker's error; it is only ever shown. */
+ * shared by all threads, so the text may mix in another worker's error; it is only ever shown.
+ * Copied and cleared under vips' lock, so another thread's error cannot change it half way. */
 static inline char *salve_vips_take_error(void) {
-    char *text = g_strdup(vips_error_buffer());
-    vips_error_clear();
-    return text;
+    return vips_error_buffer_copy();
 }
 
 /* The names of an image's metadata fields, NULL-terminated; freed with salve_vips_free_names. */

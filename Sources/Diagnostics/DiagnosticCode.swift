@@ -42,6 +42,7 @@ extension DiagnosticCode {
     public static let unsafeSVG = DiagnosticCode("unsafe-svg")
     public static let unusedMedia = DiagnosticCode("unused-media")
     public static let largeImage = DiagnosticCode("large-image")
+    public static let staticCollision = DiagnosticCode("static-collision")
 }
 
 extension DiagnosticCode {

@@ -10,8 +10,10 @@ public struct MediaFailure: Error, Sendable, CustomStringConvertible {
 /// thread-safely, however many workers reach it first.
 private let vipsStarted: Bool = salve_vips_start() == 0
 
-enum Vips {
-    static func start() throws(MediaFailure) {
+public enum Vips {
+    /// Starts libvips if no one has. Everything that calls vips (tests that draw pictures too) starts
+    /// it through here: two threads in `vips_init` at once can crash.
+    public static func start() throws(MediaFailure) {
         guard vipsStarted else { throw MediaFailure("the image library (libvips) could not start") }
     }
 

@@ -140,6 +140,9 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
+    /// The files written into staging so far, relative to the site root.
+    public var writtenPaths: Set<String> { directoriesLock.withLock { Set(writtenFiles) } }
+
     /// Swaps the finished site in: the old one is moved aside, the new one renamed into place, the old removed.
     public func commit() throws(OutputFailure) {
         let listed = directoriesLock.withLock { Set(writtenFiles).subtracting([OutputWriter.markerName]).sorted() }

@@ -21,7 +21,7 @@ struct MediaSiteTests {
         try FileManager.default.copyItem(at: fixture, to: project)
         try? FileManager.default.removeItem(at: project.appendingPathComponent("expected"))
         let media = project.appendingPathComponent("Content/media").path
-        #expect(salve_vips_start() == 0)
+        try Vips.start()
         for (path, width, height) in [("exercises/glute-bridge-start.png", 800, 600), ("photos/walk.jpg", 1000, 750),
                                       ("photos/park.webp", 2400, 600), ("photos/bend.gif", 120, 90),
                                       ("photos/straighten.avif", 300, 200)] {
@@ -104,6 +104,23 @@ struct MediaSiteTests {
                 "Content/exercises/glute-bridge.md:17:57: error: '../pictures/x.png' is not in Content/media/, where pictures, videos and files for pages live [missing-media]",
             ])
             #expect(!built.report.succeeded)
+        }
+    }
+
+    @Test func aStaticFileThatWouldReplaceAGeneratedOneIsAnError() throws {
+        try withTemporaryFolder { temp in
+            let project = try Self.prepare(in: temp)
+            try "User-agent: *\n".write(to: project.appendingPathComponent("Content/static/robots.txt"), atomically: true, encoding: .utf8)
+            try FileManager.default.createDirectory(at: project.appendingPathComponent("Content/static/media/photos"), withIntermediateDirectories: true)
+            try "x".write(to: project.appendingPathComponent("Content/static/media/photos/walk.jpg"), atomically: true, encoding: .utf8)
+            let output = temp.appending("Output")
+            let built = try BuiltSite.build(project, into: output)
+            #expect(built.report.diagnostics.lines.filter { $0.contains("static-collision") } == [
+                "Content/static/media/photos/walk.jpg:1:1: error: this file would replace 'media/photos/walk.jpg', which Salve writes; rename or remove it [static-collision]",
+                "Content/static/robots.txt:1:1: error: this file would replace 'robots.txt', which Salve writes; rename or remove it [static-collision]",
+            ])
+            #expect(!built.report.succeeded)
+            #expect(!FileTree.exists(output))
         }
     }
 
