@@ -4,6 +4,7 @@ import ContentModel
 import Diagnostics
 import Dispatch
 import Foundation
+import Media
 import Templates
 
 /// A site kept up to date in a folder across edits, for the preview server: each rebuild reloads
@@ -67,7 +68,9 @@ public final class LiveSite: @unchecked Sendable {
         let graph = result.graph
         let globals = globalsFingerprint(result)
         let entries = SitePlan.entries(for: graph)
-        let allFiles = Set(entries.map(\.file))
+        let mediaFiles = try writeMedia(result.media)
+        let staticFiles = try writeStatic(besides: Set(entries.map(\.file)).union(mediaFiles))
+        let allFiles = Set(entries.map(\.file)).union(mediaFiles).union(staticFiles)
         let everything = lastGood == nil || globals != lastGlobals
         var selected = entries
         if !everything, let previous = lastGood {
@@ -156,12 +159,62 @@ public final class LiveSite: @unchecked Sendable {
                       removedFiles: [], renderedEverything: false, reloadedEverything: false)
     }
 
-    /// Settings and the bibliography reach every page: when they change, everything is rendered.
+    /// Settings, the bibliography and the media files reach every page: when they change, everything
+    /// is rendered (a replaced image changes its size and variant names wherever it is shown).
     private func globalsFingerprint(_ result: LoadResult) -> String {
         let site = options.contentDirectory.appendingPathComponent("site.yml")
         let references = options.seedsDirectory.appendingPathComponent("references.json")
         let paths = ProjectPaths(displayRoot: options.displayRoot)
+        let media = result.media.plans.map { "\($0.original.publishedPath) \($0.hash)" }
+            + result.media.copies.map { "\($0.sitePath) \(MediaFiles.size(at: $0.source) ?? -1)" }
         return (result.sourceTexts[paths.display(site)] ?? "") + "\u{0}" + (result.sourceTexts[paths.display(references)] ?? "")
+            + "\u{0}" + media.sorted().joined(separator: "\n")
+    }
+
+    /// Copies `Content/static/` (a file colliding with a generated one is left out: `salve build`
+    /// reports it) and returns the paths written.
+    private func writeStatic(besides generated: Set<String>) throws -> [String] {
+        var written: [String] = []
+        for file in StaticFolder.files(in: options.contentDirectory, displayRoot: options.displayRoot)
+        where !generated.contains(file.sitePath) {
+            let path = output.appendingPathComponent(file.sitePath).path
+            guard let data = FileManager.default.contents(atPath: file.source) else { continue }
+            do throws(FileOutput.Failure) {
+                try FileOutput.makeDirectory(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+                try FileOutput.writeReplacing([UInt8](data), at: path)
+            } catch {
+                throw OutputFailure(description: "could not write '\(file.sitePath)': \(error.reason)")
+            }
+            written.append(file.sitePath)
+        }
+        return written
+    }
+
+    /// Writes the media files (variants from the cache, made when missing) and returns their paths.
+    /// A variant's name changes with its content, so one already written is left alone; the stable
+    /// URLs and the copied files are written again.
+    private func writeMedia(_ media: MediaSet) throws -> [String] {
+        let work = ImageProcessor.produce(media.plans, cache: MediaCache(projectRoot: options.displayRoot.path))
+        if let failure = work.failures.first {
+            throw OutputFailure(description: "the image '\(failure.source)' could not be published: \(failure.failure.description)")
+        }
+        let hashed = Set(media.plans.flatMap { $0.webp + $0.fallback }.map(\.publishedPath))
+        var written: [String] = []
+        for file in work.files + media.copies.map({ (publishedPath: $0.sitePath, cachePath: $0.source) }) {
+            written.append(file.publishedPath)
+            let path = output.appendingPathComponent(file.publishedPath).path
+            if hashed.contains(file.publishedPath) && files.contains(file.publishedPath) { continue }
+            guard let data = FileManager.default.contents(atPath: file.cachePath) else {
+                throw OutputFailure(description: "could not read '\(file.cachePath)' to publish it as '\(file.publishedPath)'")
+            }
+            do throws(FileOutput.Failure) {
+                try FileOutput.makeDirectory(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+                try FileOutput.writeReplacing([UInt8](data), at: path)
+            } catch {
+                throw OutputFailure(description: "could not write '\(file.publishedPath)': \(error.reason)")
+            }
+        }
+        return written
     }
 
     private func write(_ entries: [SitePlan.Entry]) throws {

@@ -88,6 +88,34 @@ struct MediaSiteTests {
         }
     }
 
+    /// The preview's site (built in place, page by page) holds the same media and static files as a build,
+    /// and a replaced image reaches the pages that show it.
+    @Test func thePreviewPublishesMediaAsABuildDoes() throws {
+        try withTemporaryFolder { temp in
+            let project = try Self.prepare(in: temp)
+            let built = try BuiltSite.build(project, into: temp.appending("Output"))
+            let live = LiveSite(options: Fixtures.options(for: project), output: temp.appending("Live"))
+            _ = try live.rebuild()
+            var files = try FileTree.read(temp.appending("Live"))
+            var expected = built.files
+            expected[OutputWriter.markerName] = nil
+            #expect(FileTree.differences(expected: expected, actual: files).isEmpty)
+
+            // A wider picture under the same name: new variants, and the card shows the new size.
+            let image = salve_vips_solid(1200, 600, 3, 50)!
+            defer { salve_vips_release(image) }
+            #expect(salve_vips_write_file(image, project.appendingPathComponent("Content/media/exercises/glute-bridge-start.png").path) == 0)
+            _ = try live.rebuild(changedPaths: [project.appendingPathComponent("Content/media/exercises/glute-bridge-start.png").path])
+            files = try FileTree.read(temp.appending("Live"))
+            let card = String(decoding: files["exercises/glute-bridge/index.html"] ?? Data(), as: UTF8.self)
+            #expect(card.contains("width=\"1200\" height=\"600\""))
+            let rebuilt = try BuiltSite.build(project, into: temp.appending("Output"))
+            expected = rebuilt.files
+            expected[OutputWriter.markerName] = nil
+            #expect(FileTree.differences(expected: expected, actual: files).isEmpty, "stale variants are removed, new ones written")
+        }
+    }
+
     @Test func missingMediaIsAnErrorAtTheReference() throws {
         try withTemporaryFolder { temp in
             let project = try Self.prepare(in: temp)
