@@ -12,12 +12,17 @@ enum MediaOutput {
             throw OutputFailure(description: "the image '\(failure.source)' could not be published: \(failure.failure.description)")
         }
         var written = 0
-        // One file at a time: each is read whole, so memory holds one at a time.
-        for file in work.files + media.copies.map({ (publishedPath: $0.sitePath, cachePath: $0.source) }) {
-            guard let data = FileManager.default.contents(atPath: file.cachePath) else {
-                throw OutputFailure(description: "could not read '\(file.cachePath)' to publish it as '\(file.publishedPath)'")
+        // Variants are linked from the cache; originals of other media are copied (a link to a file in
+        // Content/ would let an edit there change the published site).
+        for file in work.files {
+            try writer.place(file.publishedPath, from: file.cachePath)
+            written += 1
+        }
+        for file in media.copies {
+            guard let data = FileManager.default.contents(atPath: file.source) else {
+                throw OutputFailure(description: "could not read '\(file.source)' to publish it as '\(file.sitePath)'")
             }
-            try writer.write(file.publishedPath, contents: [UInt8](data))
+            try writer.write(file.sitePath, contents: [UInt8](data))
             written += 1
         }
         return written

@@ -118,6 +118,7 @@ public enum Stylesheet {
           .site-name { color: #000; }
           main { padding: 0; }
           main > *, article > * { max-width: none; }
+          img { max-height: 5.5cm; width: auto; break-inside: avoid; }
           a { color: #000; text-decoration: none; }
           h1 { font-size: 1.7rem; margin: 0.1rem 0 0.3rem; }
           h2 { font-size: 1.15rem; margin: 0.8rem 0 0.3rem; break-after: avoid; }
