@@ -4,7 +4,7 @@ import PackageDescription
 // Stages depend one way only:
 // CCmark → Markdown → ContentModel/Diagnostics → ContentLoading → ContentChecks → SiteBuilder → Preview → salve (CLI)
 // ContentModel/Diagnostics → LinkChecks (the built site's links, online checks) → salve
-// CLibYAML → YAML → ContentLoading;  ContentModel → Templates → SiteBuilder
+// CLibYAML → YAML → ContentLoading;  CVips → Media → ContentLoading;  ContentModel → Templates → SiteBuilder
 // SalveFuzz (libFuzzer target) sits beside salve, on ContentLoading, ContentChecks and SiteBuilder.
 let package = Package(
     name: "Salve",
@@ -27,6 +27,14 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // Images: libvips through a few C wrappers (Swift cannot call its variadic functions).
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // Media files: kinds, image sizes, variants and their cache, SVG checks. The only importer of CVips.
+        .target(name: "Media", dependencies: ["CVips", "ContentModel", "Diagnostics"]),
         // Front matter YAML: libyaml's events composed into a lean tree with positions.
         .target(name: "YAML", dependencies: ["CLibYAML"]),
         .target(name: "Diagnostics"),
@@ -34,7 +42,7 @@ let package = Package(
         .target(name: "ContentModel", dependencies: ["Diagnostics"]),
         .target(
             name: "ContentLoading",
-            dependencies: ["ContentModel", "Diagnostics", "Markdown", "YAML"]
+            dependencies: ["ContentModel", "Diagnostics", "Markdown", "Media", "YAML"]
         ),
         .target(name: "ContentChecks", dependencies: ["ContentLoading", "ContentModel", "Diagnostics"]),
         // The built site's links (`check --site`) and the online link and identifier checks (`--online`,
@@ -45,7 +53,7 @@ let package = Package(
         .target(name: "Scaffold", dependencies: ["ContentLoading", "ContentModel", "Diagnostics"]),
         .target(
             name: "SiteBuilder",
-            dependencies: ["ContentLoading", "ContentChecks", "ContentModel", "Diagnostics", "Markdown", "Templates"]
+            dependencies: ["ContentLoading", "ContentChecks", "ContentModel", "Diagnostics", "Markdown", "Media", "Templates"]
         ),
         // The preview server: Hummingbird (SwiftNIO) serving a LiveSite, a file watcher, live reload.
         .target(
@@ -71,6 +79,7 @@ let package = Package(
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "MediaTests", dependencies: ["Media", "CVips"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Diagnostics"]),
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading", "ContentModel", "Diagnostics"]),
@@ -81,7 +90,7 @@ let package = Package(
         // End to end: fixture sites under Tests/Fixtures, built and compared with golden files.
         .testTarget(
             name: "SiteBuilderTests",
-            dependencies: ["SiteBuilder", "ContentLoading", "ContentModel", "Diagnostics", "Templates"],
+            dependencies: ["SiteBuilder", "ContentLoading", "ContentModel", "Diagnostics", "Templates", "Media", "CVips"],
             exclude: []
         ),
         .testTarget(name: "SalveCLITests", dependencies: ["salve"]),

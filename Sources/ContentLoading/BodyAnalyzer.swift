@@ -87,6 +87,8 @@ struct BodyAnalyzer {
             switch event {
             case .enter(let node) where node.isParagraph && !inTable && tableParagraph(node, in: document):
                 events.skipChildren(of: node)
+            case .enter(let node) where mediaImage(node):
+                events.skipChildren(of: node)
             case .enter(let node): enter(node, in: document)
             case .exit(let node) where node.isParagraph:
                 body.prose = body.prose + (paragraphProse?.finish() ?? TextStatistics())
@@ -103,7 +105,13 @@ struct BodyAnalyzer {
         }
         switch node.kind {
         case .link(let destination, let title):
-            if let link = contentLink(destination, at: at(node.start)) {
+            if let index = mediaReference(destination, use: .link, at: at(node.start)) {
+                if render {
+                    let titleAttribute = title.isEmpty ? "" : " title=\"\(CmarkEscaping.attribute(title))\""
+                    edits.wrapInline(node, open: "<a href=\"\(BodyHTML.token(.media(index)))\"\(titleAttribute)>",
+                                     close: "</a>" + BodyHTML.token(.download(index)))
+                }
+            } else if let link = contentLink(destination, at: at(node.start)) {
                 if render {
                     let titleAttribute = title.isEmpty ? "" : " title=\"\(CmarkEscaping.attribute(title))\""
                     edits.wrapInline(node, open: "<a href=\"\(BodyHTML.token(.link(body.links.count)))\"\(titleAttribute)>",
@@ -480,6 +488,40 @@ struct BodyAnalyzer {
             }
         }
         return slugs
+    }
+
+    /// An image in `Content/media/` (`![A bridge](../media/bridge.png)`): recorded, and replaced by a
+    /// slot the page fills with its `<picture>`. Its alt text is read here, so its children are not
+    /// visited (the caller skips them) and not rendered.
+    private mutating func mediaImage(_ node: MarkdownNode) -> Bool {
+        guard case .image(let source, let title) = node.kind else { return false }
+        let alt = node.plainText
+        guard let index = mediaReference(source, use: .image(alt: alt, title: title), at: at(node.start)) else { return false }
+        if alt.trimmingWhitespace.isEmpty {
+            diagnostics.append(.warning(
+                .missingAltText, "this image has no alt text; describe it in the brackets: ![A person lying on their back](bridge.png)",
+                at: at(node.start)))
+        }
+        if render {
+            edits.wrapInline(node, open: BodyHTML.token(.media(index)), close: "")
+            for child in node.children { edits.remove(child) }
+        }
+        return true
+    }
+
+    /// Records a reference into `Content/media/` and returns its index in `Body.media`; nil when the
+    /// destination is not a media file (an error when it names one in the wrong place).
+    private mutating func mediaReference(_ destination: String, use: BodyMedia.Use, at location: SourceLocation) -> Int? {
+        switch MediaPathResolver.resolve(destination, from: folder) {
+        case nil:
+            return nil
+        case .invalid(let reason):
+            diagnostics.append(.error(.missingMedia, "'\(destination)' \(reason)", at: location))
+            return nil
+        case .media(let path):
+            body.media.append(BodyMedia(path: path, use: use, location: location))
+            return body.media.count - 1
+        }
     }
 
     /// A link to another content file (`../exercises/glute-bridge.md#steps`), resolved to its page.

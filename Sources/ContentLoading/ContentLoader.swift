@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Dispatch
 import Foundation
+import Media
 
 /// load → parse → link: reads `Content/` and `seeds/` into a validated ``ContentGraph``.
 public enum ContentLoader {
@@ -43,6 +44,9 @@ public enum ContentLoader {
         // The files site.yml names are read, not stray.
         let siteFiles = Set(site.files.map(\.file))
         diagnostics.append(contentsOf: discovery.diagnostics.filter { !($0.code == .strayFile && siteFiles.contains($0.location.file)) })
+        let media = MediaScan.scan(mediaFiles(options.contentDirectory, paths))
+        diagnostics.append(contentsOf: media.diagnostics)
+        texts.merge(media.sourceTexts) { first, _ in first }
 
         let (bibliography, bibliographyFindings, bibliographyState, failedEntries) = loadBibliography(options, paths, texts: &texts)
         if let textCheck = options.textCheck {
@@ -57,7 +61,7 @@ public enum ContentLoader {
         let loaded: [PageLoader.Result]
         if let articleSink {
             loaded = loadStreamingArticles(discovery.pages, site: site, bibliography: bibliography, synonyms: synonyms,
-                                           options: options, to: articleSink)
+                                           options: options, media: media.library, to: articleSink)
         } else {
             loaded = loadPages(discovery.pages, site: site, render: options.renderBodies, textCheck: options.textCheck,
                                cache: cache, trusted: trustedUnchanged ?? [])
@@ -65,11 +69,18 @@ public enum ContentLoader {
         var pages: [any ContentPage] = []
         // Page files that exist but failed to load, each with the first error that says why.
         var failedPages: [PageRef: Diagnostic] = [:]
+        var usedMedia: Set<String> = []
         for (discovered, result) in zip(discovery.pages, loaded) {
             diagnostics.append(contentsOf: result.diagnostics)
             if let text = result.text { texts[result.file] = text }
             if let page = result.page {
                 pages.append(page)
+                let mediaFindings = MediaReferenceCheck.check(page.body.media, in: media.library)
+                diagnostics.append(contentsOf: mediaFindings)
+                if !mediaFindings.isEmpty, result.text == nil, let text = try? String(contentsOfFile: discovered.path, encoding: .utf8) {
+                    texts[result.file] = text
+                }
+                usedMedia.formUnion(page.body.media.map(\.path))
                 if let published = result.published, published.value > options.today, !options.includeDrafts {
                     diagnostics.append(.warning(
                         .scheduledArticle,
@@ -87,8 +98,15 @@ public enum ContentLoader {
         diagnostics.append(contentsOf: recordDiagnostics)
         diagnostics.append(contentsOf: synonymDiagnostics)
 
+        for (path, _) in media.library.entries where !usedMedia.contains(path) && !isSiteFile(path, site: site) {
+            diagnostics.append(.warning(
+                .unusedMedia, "no page shows or links to this file; it is still published (delete it if it is not needed)",
+                at: SourceLocation(file: paths.display(options.contentDirectory.appendingPathComponent(path)), line: 1, column: 1)))
+        }
+
         pages.removeAll { !options.publishes($0) }
-        let graph = makeGraph(pages, site: site, bibliography: bibliography, sourceRecords: records, synonyms: synonyms)
+        let graph = makeGraph(pages, site: site, bibliography: bibliography, sourceRecords: records, synonyms: synonyms,
+                              media: media.library)
         // A page that loaded under the same id (a duplicate file) answers for it: then it did not fail.
         failedPages = failedPages.filter { !graph.contains($0.key) }
         // A target naming a page that failed to load is not reported: that page's own error is.
@@ -103,13 +121,24 @@ public enum ContentLoader {
                                  failedEntries: failedEntries, unchecked: unchecked)
         let mentioned = Set(diagnostics.all.map(\.location.file))
         let kept = texts.filter { file, _ in !file.hasSuffix(".md") || mentioned.contains(file) }
-        return LoadResult(graph: graph, diagnostics: diagnostics, sourceTexts: kept)
+        return LoadResult(graph: graph, diagnostics: diagnostics, sourceTexts: kept, media: media)
     }
 
+    /// The files under `Content/media/`: absolute path, path in the site, path for diagnostics.
+    private static func mediaFiles(_ content: URL, _ paths: ProjectPaths) -> [(source: String, sitePath: String, display: String)] {
+        let root = content.standardizedFileURL.path
+        return FileDiscovery.contentFiles(under: root + "/media").files.sorted().map { path in
+            (path, String(path.dropFirst(root.count + 1)), paths.display(standardizedPath: path))
+        }
+    }
+
+    /// Media the site itself uses rather than a page (none yet: the favicon and logo will be).
+    private static func isSiteFile(_ path: String, site: SiteConfig) -> Bool { false }
+
     private static func makeGraph(_ pages: [any ContentPage], site: SiteConfig, bibliography: Bibliography,
-                                  sourceRecords: [SourceRecord], synonyms: SearchSynonyms) -> ContentGraph {
+                                  sourceRecords: [SourceRecord], synonyms: SearchSynonyms, media: MediaLibrary = .empty) -> ContentGraph {
         ContentGraph(site: site, pages: pages, bibliography: bibliography, sourceRecords: sourceRecords,
-                     searchSynonyms: synonyms)
+                     searchSynonyms: synonyms, media: media)
     }
 
     /// Whether `seeds/references.json` could be used.
@@ -194,7 +223,8 @@ public enum ContentLoader {
     /// giving the sink each one that will be published and keeping it without its body's HTML.
     /// Results come back in the order of `files`, as `loadPages` gives them.
     private static func loadStreamingArticles(_ files: [DiscoveredPage], site: SiteConfig, bibliography: Bibliography,
-                                              synonyms: SearchSynonyms, options: LoadOptions, to sink: ArticleSink) -> [PageLoader.Result] {
+                                              synonyms: SearchSynonyms, options: LoadOptions, media: MediaLibrary,
+                                              to sink: ArticleSink) -> [PageLoader.Result] {
         let isArticle = files.map { $0.kind == .article }
         let others = files.indices.filter { !isArticle[$0] }.map { files[$0] }
         let articles = files.indices.filter { isArticle[$0] }.map { files[$0] }
@@ -203,7 +233,7 @@ public enum ContentLoader {
         }
         let contextPages = otherResults.compactMap(\.page).filter { options.publishes($0) }
         sink.begin(context: makeGraph(contextPages, site: site, bibliography: bibliography, sourceRecords: [],
-                                       synonyms: synonyms))
+                                       synonyms: synonyms, media: media))
         let articleResults = articles.concurrentMap { discovered in
             var result = PageLoader.load(discovered, site: site, render: options.renderBodies, textCheck: options.textCheck)
             if var article = result.page as? Article {

@@ -37,6 +37,10 @@ enum FileDiscovery {
             var components = path.dropFirst(rootPath.count).split(separator: "/").map(String.init)
             let name = components.removeLast()
             if components.isEmpty && name == "site.yml" { continue }
+            // Media files are listed and checked by the media scan (an unknown type is reported there).
+            if components.first == "media" { continue }
+            // Copied as is to the site root by the build.
+            if components.first == "static" { continue }
             guard let top = components.first, let kind = ContentKind(folder: top) else {
                 diagnostics.append(.warning(
                     .strayFile, "this file is not in a page folder (\(ContentKind.folderList)) and is not published",

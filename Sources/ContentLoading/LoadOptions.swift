@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Foundation
+import Media
 
 /// Where to load from, and what to include.
 public struct LoadOptions: Sendable {
@@ -56,6 +57,8 @@ public struct LoadResult: Sendable {
     /// The text of site.yml, references.json and every file with a diagnostic, by display path, for
     /// source excerpts. Other files' text is dropped: a large site's Markdown would double the memory.
     public var sourceTexts: [String: String]
+    /// The media files: what the build publishes, and the image variants it makes.
+    public var media: MediaSet = .empty
 }
 
 /// A problem that stops loading before any content is read (exit code 2, not a content error).

@@ -38,6 +38,13 @@ extension DiagnosticCode {
     // Bibliography
     public static let invalidBibliography = DiagnosticCode("invalid-bibliography")
     public static let duplicateReference = DiagnosticCode("duplicate-reference")
+    // Media (Content/media/)
+    public static let missingMedia = DiagnosticCode("missing-media")
+    public static let invalidMedia = DiagnosticCode("invalid-media")
+    public static let unsafeSVG = DiagnosticCode("unsafe-svg")
+    public static let unusedMedia = DiagnosticCode("unused-media")
+    public static let largeImage = DiagnosticCode("large-image")
+    public static let staticCollision = DiagnosticCode("static-collision")
 }
 
 extension DiagnosticCode {

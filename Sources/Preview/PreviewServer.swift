@@ -127,7 +127,11 @@ struct PreviewResponder: HTTPResponder {
             guard let data = FileManager.default.contents(atPath: file) else {
                 return notFound(head: isHead)
             }
-            return page(data, type: MIMETypes.type(forPath: file), status: .ok, head: isHead)
+            let type = MIMETypes.type(forPath: file)
+            if !MIMETypes.isHTML(type) {
+                return Self.file(data, type: type, range: ByteRange.parse(request.headers[.range], length: data.count), head: isHead)
+            }
+            return page(data, type: type, status: .ok, head: isHead)
         case .redirect(let location):
             var headers = Self.baseHeaders("text/plain; charset=utf-8")
             headers[.location] = location
@@ -172,6 +176,28 @@ struct PreviewResponder: HTTPResponder {
             headers[.contentLength] = String(bytes.count)
             return Response(status: status, headers: headers, body: ResponseBody())
         }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A file that is not a page, whole or the byte range asked for (videos are played by seeking).
+    private static func file(_ data: Data, type: String, range: ByteRange, head: Bool) -> Response {
+        var headers = baseHeaders(type)
+        headers[HTTPField.Name("Accept-Ranges")!] = "bytes"
+        let status: HTTPResponse.Status
+        var bytes = data
+        switch range {
+        case .whole:
+            status = .ok
+        case .part(let part):
+            status = .partialContent
+            headers[HTTPField.Name("Content-Range")!] = "bytes \(part.lowerBound)-\(part.upperBound)/\(data.count)"
+            bytes = data.subdata(in: part.lowerBound..<(part.upperBound + 1))
+        case .unsatisfiable:
+            headers[HTTPField.Name("Content-Range")!] = "bytes */\(data.count)"
+            return Response(status: HTTPResponse.Status(code: 416, reasonPhrase: "Range Not Satisfiable"), headers: headers, body: ResponseBody())
+        }
+        headers[.contentLength] = String(bytes.count)
+        if head { return Response(status: status, headers: headers, body: ResponseBody()) }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 

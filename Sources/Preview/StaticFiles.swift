@@ -151,6 +151,7 @@ enum MIMETypes {
         "ogg": "audio/ogg",
         "wasm": "application/wasm",
         "webmanifest": "application/manifest+json",
+        "vtt": "text/vtt; charset=utf-8",
     ]
 
     static let fallback = "application/octet-stream"

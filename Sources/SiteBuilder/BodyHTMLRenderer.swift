@@ -78,6 +78,14 @@ public struct BodyHTMLRenderer: Sendable {
             }
             // A card ends in a newline.
             return appended && html.bytes.last == UInt8(ascii: "\n")
+        case .media(let index):
+            guard body.media.indices.contains(index) else { return false }
+            html += MediaMarkup.fill(body.media[index], library: graph.media, linker: linker)
+            return false
+        case .download(let index):
+            guard body.media.indices.contains(index) else { return false }
+            html += MediaMarkup.downloadLabel(body.media[index], library: graph.media)
+            return false
         }
     }
 

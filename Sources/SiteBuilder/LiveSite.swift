@@ -4,6 +4,7 @@ import ContentModel
 import Diagnostics
 import Dispatch
 import Foundation
+import Media
 import Templates
 
 /// A site kept up to date in a folder across edits, for the preview server: each rebuild reloads
@@ -68,7 +69,9 @@ public final class LiveSite: @unchecked Sendable {
         let graph = result.graph
         let globals = globalsFingerprint(result)
         let entries = SitePlan.entries(for: graph)
-        let allFiles = Set(entries.map(\.file))
+        let mediaFiles = try writeMedia(result.media)
+        let staticFiles = try writeStatic(besides: Set(entries.map(\.file)).union(mediaFiles))
+        let allFiles = Set(entries.map(\.file)).union(mediaFiles).union(staticFiles)
         let everything = lastGood == nil || globals != lastGlobals
         var selected = entries
         if !everything, let previous = lastGood {
@@ -157,8 +160,9 @@ public final class LiveSite: @unchecked Sendable {
                       removedFiles: [], renderedEverything: false, reloadedEverything: false)
     }
 
-    /// Settings (with the files site.yml names: custom CSS, head and body-end HTML), the bibliography
-    /// and the synonym list reach every page: when they change, everything is rendered.
+    /// Settings (with the files site.yml names: custom CSS, head and body-end HTML), the bibliography,
+    /// the synonym list and the media files reach every page: when they change, everything is rendered
+    /// (a replaced image changes its size and variant names wherever it is shown).
     private func globalsFingerprint(_ result: LoadResult) -> String {
         let site = options.contentDirectory.appendingPathComponent("site.yml")
         let references = options.seedsDirectory.appendingPathComponent("references.json")
@@ -171,7 +175,55 @@ public final class LiveSite: @unchecked Sendable {
         }
         let siteFiles = result.graph.site.files.map { $0.file + "\u{0}" + $0.text }
         let texts = [site, references, synonyms].map { result.sourceTexts[paths.display($0)] ?? "" }
-        return (texts + menus + siteFiles).joined(separator: "\u{0}")
+        let media = result.media.plans.map { "\($0.original.publishedPath) \($0.hash)" }
+            + result.media.copies.map { "\($0.sitePath) \(MediaFiles.size(at: $0.source) ?? -1)" }
+        return (texts + menus + siteFiles + [media.sorted().joined(separator: "\n")]).joined(separator: "\u{0}")
+    }
+
+    /// Copies `Content/static/` (a file colliding with a generated one is left out: `salve build`
+    /// reports it) and returns the paths written.
+    private func writeStatic(besides generated: Set<String>) throws -> [String] {
+        var written: [String] = []
+        for file in StaticFolder.files(in: options.contentDirectory, displayRoot: options.displayRoot)
+        where !generated.contains(file.sitePath) {
+            let path = output.appendingPathComponent(file.sitePath).path
+            guard let data = FileManager.default.contents(atPath: file.source) else { continue }
+            do throws(FileOutput.Failure) {
+                try FileOutput.makeDirectory(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+                try FileOutput.writeReplacing([UInt8](data), at: path)
+            } catch {
+                throw OutputFailure(description: "could not write '\(file.sitePath)': \(error.reason)")
+            }
+            written.append(file.sitePath)
+        }
+        return written
+    }
+
+    /// Writes the media files (variants from the cache, made when missing) and returns their paths.
+    /// A variant's name changes with its content, so one already written is left alone; the stable
+    /// URLs and the copied files are written again.
+    private func writeMedia(_ media: MediaSet) throws -> [String] {
+        let work = ImageProcessor.produce(media.plans, cache: MediaCache(projectRoot: options.displayRoot.path))
+        if let failure = work.failures.first {
+            throw OutputFailure(description: "the image '\(failure.source)' could not be published: \(failure.failure.description)")
+        }
+        let hashed = Set(media.plans.flatMap { $0.webp + $0.fallback }.map(\.publishedPath))
+        var written: [String] = []
+        for file in work.files + media.copies.map({ (publishedPath: $0.sitePath, cachePath: $0.source) }) {
+            written.append(file.publishedPath)
+            let path = output.appendingPathComponent(file.publishedPath).path
+            if hashed.contains(file.publishedPath) && files.contains(file.publishedPath) { continue }
+            guard let data = FileManager.default.contents(atPath: file.cachePath) else {
+                throw OutputFailure(description: "could not read '\(file.cachePath)' to publish it as '\(file.publishedPath)'")
+            }
+            do throws(FileOutput.Failure) {
+                try FileOutput.makeDirectory(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+                try FileOutput.writeReplacing([UInt8](data), at: path)
+            } catch {
+                throw OutputFailure(description: "could not write '\(file.publishedPath)': \(error.reason)")
+            }
+        }
+        return written
     }
 
     private func write(_ entries: [SitePlan.Entry]) throws {

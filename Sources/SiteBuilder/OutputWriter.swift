@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Why writing the site failed: an I/O problem, not a content problem (exit code 2).
 public struct OutputFailure: Error, CustomStringConvertible {
@@ -139,6 +142,38 @@ public final class OutputWriter: @unchecked Sendable {
             throw OutputFailure(description: "could not write '\(path)': \(error.reason)")
         }
     }
+
+    /// Puts the file at `source` into the site at `path` as a hard link when it can (media from the
+    /// cache: no bytes copied; the cache replaces its files by rename, so a link never changes), and
+    /// as a copy otherwise (another file system).
+    public func place(_ path: String, from source: String) throws(OutputFailure) {
+        let components = path.split(separator: "/")
+        guard !path.hasPrefix("/"), !components.isEmpty,
+              !components.contains(where: { $0 == ".." || $0 == "." }) else {
+            throw OutputFailure(description: "refusing to write '\(path)': it is outside the output folder")
+        }
+        let folder = ([Substring(stagingPath)] + components.dropLast()).joined(separator: "/")
+        let file = folder + "/" + components[components.count - 1]
+        do throws(FileOutput.Failure) {
+            if !directoriesLock.withLock({ createdDirectories.contains(folder) }) {
+                try FileOutput.makeDirectory(folder)
+                directoriesLock.withLock { _ = createdDirectories.insert(folder) }
+            }
+        } catch {
+            throw OutputFailure(description: "could not write '\(path)': \(error.reason)")
+        }
+        if link(source, file) != 0 {
+            guard let data = FileManager.default.contents(atPath: source) else {
+                throw OutputFailure(description: "could not read '\(source)' to publish it as '\(path)'")
+            }
+            try write(path, contents: [UInt8](data))
+            return
+        }
+        directoriesLock.withLock { writtenFiles.append(path) }
+    }
+
+    /// The files written into staging so far, relative to the site root.
+    public var writtenPaths: Set<String> { directoriesLock.withLock { Set(writtenFiles) } }
 
     /// Swaps the finished site in: the old one is moved aside, the new one renamed into place, the old removed.
     public func commit() throws(OutputFailure) {

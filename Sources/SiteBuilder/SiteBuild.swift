@@ -45,9 +45,36 @@ public enum SiteBuild {
             writer.abort()
             throw failure
         }
-        let written = try write(SitePlan.entries(for: loaded.graph, articles: false, search: articles.search), to: writer)
+        let mediaWritten: Int
+        do {
+            mediaWritten = try MediaOutput.write(loaded.media, projectRoot: options.displayRoot.path, to: writer)
+        } catch {
+            writer.abort()
+            throw error
+        }
+        let entries = SitePlan.entries(for: loaded.graph, articles: false, search: articles.search)
+        let staticFiles = StaticFolder.files(in: options.contentDirectory, displayRoot: options.displayRoot)
+        let generated = writer.writtenPaths.union(entries.map(\.file))
+        let collisions = staticFiles.filter { generated.contains($0.sitePath) }.map { file in
+            Diagnostic.error(.staticCollision, "this file would replace '\(file.sitePath)', which Salve writes; rename or remove it",
+                             at: SourceLocation(file: file.display, line: 1, column: 1))
+        }
+        guard collisions.isEmpty else {
+            writer.abort()
+            var diagnostics = loaded.diagnostics
+            diagnostics.append(contentsOf: collisions)
+            return BuildReport(diagnostics: diagnostics, sourceTexts: loaded.sourceTexts, filesWritten: 0, graph: loaded.graph)
+        }
+        for file in staticFiles {
+            guard let data = FileManager.default.contents(atPath: file.source) else {
+                writer.abort()
+                throw OutputFailure(description: "could not read '\(file.display)' to copy it into the site")
+            }
+            try writer.write(file.sitePath, contents: [UInt8](data))
+        }
+        let written = try write(entries, to: writer)
         return BuildReport(diagnostics: loaded.diagnostics, sourceTexts: loaded.sourceTexts,
-                           filesWritten: articles.filesWritten + written, graph: loaded.graph)
+                           filesWritten: articles.filesWritten + mediaWritten + staticFiles.count + written, graph: loaded.graph)
     }
 
     /// Renders every entry on every core, streaming each to disk as it is made, then swaps the site in.

@@ -69,6 +69,8 @@ public enum Stylesheet {
         .page-review-dates { border-top: 1px solid var(--line); margin-top: 2rem; color: var(--muted); font-size: 0.95rem; }
         main { padding-block: 1.5rem 3rem; }
         main > *, article > * { max-width: var(--measure); }
+        img { max-width: 100%; height: auto; }
+        .download-meta { color: var(--muted); white-space: nowrap; }
         h1, h2, h3 { line-height: 1.25; color: var(--ink); }
         h1 { font-size: 2rem; margin: 0.25rem 0 0.75rem; }
         h2 { font-size: 1.4rem; margin-top: 2rem; }
@@ -129,6 +131,7 @@ public enum Stylesheet {
           .site-name { color: #000; }
           main { padding: 0; }
           main > *, article > * { max-width: none; }
+          img { max-height: 5.5cm; width: auto; break-inside: avoid; }
           a { color: #000; text-decoration: none; }
           h1 { font-size: 1.7rem; margin: 0.1rem 0 0.3rem; }
           h2 { font-size: 1.15rem; margin: 0.8rem 0 0.3rem; break-after: avoid; }

@@ -89,6 +89,9 @@ public struct Linker: Sendable {
 
     public func asset(_ name: String) -> String { root + "assets/" + name }
 
+    /// A file at `sitePath` from the site root (`media/x.png`), relative to this page.
+    public func file(_ sitePath: String) -> String { root + sitePath }
+
     /// "/health/" from "https://example.org/health/".
     public static func basePath(of baseURL: String) -> String {
         guard let schemeEnd = baseURL.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)

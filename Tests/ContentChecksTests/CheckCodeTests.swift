@@ -528,9 +528,9 @@ import Testing
     @Test func imagesWithoutAltText() throws {
         let diagnostics = try CheckProject.check([Self.guide: CheckProject.article(body: """
 
-            See this: ![](knee.png)
+            See this: ![](https://example.org/knee.png)
 
-            ![A bent knee](bent.png)
+            ![A bent knee](https://example.org/bent.png)
 
             """)])
         #expect(diagnostics.found(.missingAltText) == [Expected(.warning, "missing-alt-text", Self.guide, 17, 11)])

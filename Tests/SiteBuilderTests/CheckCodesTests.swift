@@ -158,7 +158,7 @@ import Testing
              changes: ["Content/articles/guide.md": article(body: "# Another title\n")],
              at: "Content/articles/guide.md:16:1"),
         Case(code: "missing-alt-text", severity: .warning,
-             changes: ["Content/articles/guide.md": article(body: "A picture: ![](knee.png)\n")],
+             changes: ["Content/articles/guide.md": article(body: "A picture: ![](https://example.org/knee.png)\n")],
              at: "Content/articles/guide.md:16:12"),
         Case(code: "vague-link-text", severity: .warning,
              changes: ["Content/articles/guide.md": article(body: "Read [this](https://health.example/).\n")],

@@ -18,6 +18,8 @@ public final class ContentGraph: Sendable {
     public var programs: [Program] { stores.programs.all }
     public var experts: [Expert] { stores.experts.all }
     public var plainPages: [PlainPage] { stores.plainPages.all }
+    /// The files in `Content/media/`, for the images and downloads bodies show.
+    public let media: MediaLibrary
 
     /// Every page's heading, apart from the page: reading it through the page copied the whole page.
     private let headings: [PageRef: String]
@@ -28,22 +30,23 @@ public final class ContentGraph: Sendable {
     private let embeddersByExercise: [Slug: [PageRef]]
 
     public convenience init(site: SiteConfig, pages: [any ContentPage], bibliography: Bibliography,
-                            sourceRecords: [SourceRecord], searchSynonyms: SearchSynonyms = SearchSynonyms()) {
+                            sourceRecords: [SourceRecord], searchSynonyms: SearchSynonyms = SearchSynonyms(),
+                            media: MediaLibrary = .empty) {
         self.init(site: site, stores: PageStores(pages), bibliography: bibliography, sourceRecords: sourceRecords,
-                  searchSynonyms: searchSynonyms)
+                  searchSynonyms: searchSynonyms, media: media)
     }
 
     public convenience init(site: SiteConfig, conditions: [Condition] = [], articles: [Article] = [],
                             exercises: [ExerciseCard] = [], programs: [Program] = [], experts: [Expert] = [],
                             plainPages: [PlainPage] = [], bibliography: Bibliography, sourceRecords: [SourceRecord] = [],
-                            searchSynonyms: SearchSynonyms = SearchSynonyms()) {
+                            searchSynonyms: SearchSynonyms = SearchSynonyms(), media: MediaLibrary = .empty) {
         self.init(site: site, stores: PageStores(conditions: conditions, articles: articles, exercises: exercises,
                                                  programs: programs, experts: experts, plainPages: plainPages),
-                  bibliography: bibliography, sourceRecords: sourceRecords, searchSynonyms: searchSynonyms)
+                  bibliography: bibliography, sourceRecords: sourceRecords, searchSynonyms: searchSynonyms, media: media)
     }
 
     private init(site: SiteConfig, stores: PageStores, bibliography: Bibliography, sourceRecords: [SourceRecord],
-                 searchSynonyms: SearchSynonyms) {
+                 searchSynonyms: SearchSynonyms, media: MediaLibrary) {
         var site = site
         // Plain pages that name a menu join site.yml's items there, ordered by weight, then title.
         for page in stores.plainPages.all.sorted(by: { ($0.weight, $0.title) < ($1.weight, $1.title) }) {
@@ -53,6 +56,7 @@ public final class ContentGraph: Sendable {
             }
         }
         self.site = site
+        self.media = media
         self.stores = stores
         // Formatted once, in the style the site chose.
         self.bibliography = bibliography.styled(site.citationStyle)
@@ -78,6 +82,7 @@ public final class ContentGraph: Sendable {
         bibliography = other.bibliography
         sourceRecords = other.sourceRecords
         searchSynonyms = other.searchSynonyms
+        media = other.media
         pagesByCondition = other.pagesByCondition
         pagesByExpert = other.pagesByExpert
         pagesByCitation = other.pagesByCitation

@@ -19,6 +19,8 @@ public struct Body: Sendable {
     public var firstOrderedList: [String]
     /// Links to other sites (`https://…`), for `salve check --online`.
     public var externalLinks: [Located<String>] = []
+    /// Images and links into `Content/media/`, checked at load and filled in by the `media` slots.
+    public var media: [BodyMedia] = []
     /// Words, sentences and syllables of the body's prose (paragraphs; not code, headings or citations).
     public var prose: TextStatistics = TextStatistics()
 

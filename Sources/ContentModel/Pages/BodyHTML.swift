@@ -24,6 +24,10 @@ public struct BodyHTML: Sendable {
         /// The cards of `exerciseBlocks[index]`. The markup after the slot is a newline, which a
         /// block of cards ending in one replaces.
         case exercises(Int)
+        /// `Body.media[index]`: an image's markup, or a link's `href` value.
+        case media(Int)
+        /// After a link to `Body.media[index]`: its type and size when it is a download ("PDF, 240 KB").
+        case download(Int)
 
         fileprivate var encoded: String {
             switch self {
@@ -32,6 +36,8 @@ public struct BodyHTML: Sendable {
             case .headingOpen(let index): return "h\(index)"
             case .headingClose(let index): return "H\(index)"
             case .exercises(let index): return "e\(index)"
+            case .media(let index): return "m\(index)"
+            case .download(let index): return "d\(index)"
             }
         }
 
@@ -52,6 +58,8 @@ public struct BodyHTML: Sendable {
             case UInt8(ascii: "h"): self = .headingOpen(index)
             case UInt8(ascii: "H"): self = .headingClose(index)
             case UInt8(ascii: "e"): self = .exercises(index)
+            case UInt8(ascii: "m"): self = .media(index)
+            case UInt8(ascii: "d"): self = .download(index)
             default: return nil
             }
         }

@@ -1,0 +1,80 @@
+import Diagnostics
+
+/// The files in `Content/media/` as pages see them: what each is, and for an image its size and the
+/// URLs of its variants. Keys are paths relative to `Content/` (`media/exercises/bridge-start.png`),
+/// which are also the files' paths in the built site.
+public struct MediaLibrary: Sendable {
+    public enum Entry: Sendable {
+        /// A raster image published with resized variants.
+        case image(MediaImage)
+        /// An SVG, published as is once checked; its size when it states one.
+        case vector(width: Int?, height: Int?)
+        /// Anything else (a document, a video, captions); `label` for a document: "PDF, 240 KB".
+        case file(label: String?, byteCount: Int)
+    }
+
+    public private(set) var entries: [String: Entry] = [:]
+    /// Lowercased path → the path as it is on disk, to say what a reference that differs only in
+    /// case meant (the site is served from Linux, where case matters).
+    private var byLowercasedPath: [String: String] = [:]
+
+    public init() {}
+
+    public static let empty = MediaLibrary()
+
+    public mutating func add(_ path: String, _ entry: Entry) {
+        entries[path] = entry
+        byLowercasedPath[path.lowercased()] = path
+    }
+
+    public subscript(path: String) -> Entry? { entries[path] }
+
+    /// The file `path` names when only its case differs, or nil.
+    public func differingOnlyInCase(_ path: String) -> String? {
+        byLowercasedPath[path.lowercased()].flatMap { $0 == path ? nil : $0 }
+    }
+
+    public var paths: Dictionary<String, Entry>.Keys { entries.keys }
+}
+
+/// A raster image's intrinsic size and its published variants, paths relative to the site root.
+public struct MediaImage: Sendable {
+    public var width: Int
+    public var height: Int
+    /// The `type` of the fallback format (`image/jpeg`), for `<source>`.
+    public var contentType: String
+    /// WebP variants, narrowest first.
+    public var webp: [(path: String, width: Int)]
+    /// Variants in the original's format, narrowest first (empty when the original is WebP).
+    public var fallback: [(path: String, width: Int)]
+
+    public init(width: Int, height: Int, contentType: String, webp: [(path: String, width: Int)],
+                fallback: [(path: String, width: Int)]) {
+        self.width = width
+        self.height = height
+        self.contentType = contentType
+        self.webp = webp
+        self.fallback = fallback
+    }
+}
+
+/// An image, link or download a body refers to in `Content/media/`.
+public struct BodyMedia: Sendable {
+    public enum Use: Sendable {
+        /// `![alt](../media/x.png "title")`
+        case image(alt: String, title: String)
+        /// `[the handout](../media/handout.pdf)`
+        case link
+    }
+
+    /// Relative to `Content/`, as resolved from the Markdown file's folder: `media/x.png`.
+    public var path: String
+    public var use: Use
+    public var location: SourceLocation
+
+    public init(path: String, use: Use, location: SourceLocation) {
+        self.path = path
+        self.use = use
+        self.location = location
+    }
+}
