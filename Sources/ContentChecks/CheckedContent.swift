@@ -7,11 +7,19 @@ import Foundation
 public enum CheckedContent {
     public static let retractionsFile = "retractions.csv"
 
-    /// Dates are checked as of `options.today`. See ``ContentLoader/load(_:cache:changedPaths:articleSink:)``.
-    public static func load(_ options: LoadOptions, cache: PageCache? = nil, changedPaths: Set<String>? = nil,
-                                    articleSink: ArticleSink? = nil) throws(LoadFailure) -> LoadResult {
-        let options = Placeholders.checking(options)
-        var result = try ContentLoader.load(options, cache: cache, changedPaths: changedPaths, articleSink: articleSink)
+    /// Dates are checked as of `options.today`. See ``ContentLoader/load(_:cache:changedPaths:)``.
+    public static func load(_ options: LoadOptions, cache: PageCache? = nil, changedPaths: Set<String>? = nil)
+        throws(LoadFailure) -> LoadResult {
+        let options = prepared(options)
+        return check(try ContentLoader.load(options, cache: cache, changedPaths: changedPaths), options: options)
+    }
+
+    /// The options a load needs for the rules: placeholders are found while each file is read.
+    public static func prepared(_ options: LoadOptions) -> LoadOptions { Placeholders.checking(options) }
+
+    /// A finished load (of ``prepared(_:)`` options) with the rules' findings added.
+    public static func check(_ loaded: LoadResult, options: LoadOptions) -> LoadResult {
+        var result = loaded
         let (retractions, problems) = loadRetractions(options)
         result.diagnostics.append(contentsOf: problems)
         result.diagnostics.append(contentsOf: ContentRules.check(result.graph, today: options.today, retractions: retractions))

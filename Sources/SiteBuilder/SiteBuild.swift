@@ -28,14 +28,20 @@ public enum SiteBuild {
         // Refuse an unsafe output folder before any work is done.
         let writer = try OutputWriter(output: output)
         try writer.begin()
-        let articles = ArticlePageWriter(writer: writer)
-        let loaded: LoadResult
+        // The load's stages, with a stage of the build's own between them: every page but the
+        // articles is read, then each article's page is written as soon as the article is read.
+        let options = CheckedContent.prepared(options)
+        let load: ContentLoad
         do {
-            loaded = try CheckedContent.load(options, articleSink: articles)
+            load = try ContentLoad(options)
         } catch {
             writer.abort()
             throw error
         }
+        load.loadPages(of: Set(ContentKind.allCases).subtracting([.article]))
+        let articles = ArticlePageWriter(writer: writer, context: load.publishedSoFar())
+        load.loadArticles(handing: articles.write)
+        let loaded = CheckedContent.check(load.finish(), options: options)
         guard !loaded.diagnostics.hasErrors else {
             writer.abort()
             return BuildReport(diagnostics: loaded.diagnostics, sourceTexts: loaded.sourceTexts, filesWritten: 0,

@@ -64,7 +64,7 @@ struct SitePlan {
 
     /// - Parameters:
     ///   - articles: false when the articles' pages (and search fragments) were written as they loaded
-    ///     (``ArticleSink``).
+    ///     (``ArticlePageWriter``, the build's article stage).
     ///   - search: the index those articles' words were added to; the other pages are added from the graph.
     static func entries(for graph: ContentGraph, articles: Bool = true, search: SearchIndexBuilder = SearchIndexBuilder()) -> [Entry] {
         let renderer = PageRenderer(graph: graph)
