@@ -13,9 +13,8 @@ public enum ConditionPage {
         let synonyms: HTML = condition.synonyms.isEmpty ? "" :
             "<p class=\"synonyms\">\(strings(.alsoCalled, ["names": condition.synonyms.joined(separator: ", ")]))</p>\n"
 
-        let articles = graph.articleIndices(about: condition.slug).map { index in
-            (title: graph.articles[index].title, href: linker.href(graph.articles[index].ref),
-             note: Optional(graph.articles[index].summary.plain))
+        let articles = graph.articles(about: condition.slug).map {
+            (title: $0.title, href: linker.href($0.ref), note: Optional($0.summary.plain))
         }
         let cards = graph.exercises(for: condition.slug)
         let groups = Dictionary(grouping: cards, by: \.exerciseKind).sorted { $0.key < $1.key }

@@ -12,7 +12,7 @@ public enum ExercisePage {
         let conditions = card.conditions.compactMap { graph.condition($0.value) }
         let forConditions: [HTML] = conditions.map { "<a href=\"\(linker.href($0.ref))\">\($0.name)</a>" }
         let used = graph.pages(embedding: card.slug).compactMap { ref -> (title: String, href: String, note: String?)? in
-            guard let heading = graph.heading(of: ref) else { return nil }
+            guard let heading = graph.page(ref)?.heading else { return nil }
             return (heading, linker.href(ref), nil)
         }
         let usedIn: HTML = used.isEmpty ? "" :

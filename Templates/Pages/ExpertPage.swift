@@ -9,14 +9,13 @@ public enum ExpertPage {
         let bio = body(&numbering)
         var reviewed: [(title: String, href: String, note: String?)] = []
         var credited: [(title: String, href: String, note: String?)] = []
-        // Each page is read in place, field by field: an expert can be named on thousands of pages.
         for ref in graph.pages(involving: expert.slug) {
-            guard let heading = graph.heading(of: ref) else { continue }
-            if let review = graph.review(of: ref)?.completed, review.reviewer.value == expert.slug {
-                reviewed.append((heading, linker.href(ref), "\(strings.label(review.role)), \(strings.date(review.date))"))
+            guard let page = graph.page(ref) else { continue }
+            if let review = page.review?.completed, review.reviewer.value == expert.slug {
+                reviewed.append((page.heading, linker.href(ref), "\(strings.label(review.role)), \(strings.date(review.date))"))
             }
-            for credit in graph.creditedExperts(of: ref) where credit.expert.value == expert.slug {
-                credited.append((heading, linker.href(ref), strings.label(credit.role)))
+            for credit in page.credits where credit.expert.value == expert.slug {
+                credited.append((page.heading, linker.href(ref), strings.label(credit.role)))
             }
         }
         let reviewedHTML: HTML = reviewed.isEmpty

@@ -8,9 +8,8 @@ public enum SitePages {
         let linker = Linker(from: .home, site: graph.site)
         let strings = graph.site.strings
         let conditions = graph.conditions.map { (title: $0.name, href: linker.href($0.ref), note: Optional($0.summary.plain)) }
-        let articles = graph.articleIndicesNewestFirst().prefix(10).map { index in
-            (title: graph.articles[index].title, href: linker.href(graph.articles[index].ref),
-             note: Optional(graph.articles[index].summary.plain))
+        let articles = graph.articlesNewestFirst().prefix(10).map {
+            (title: $0.title, href: linker.href($0.ref), note: Optional($0.summary.plain))
         }
         let intro: HTML = text ?? graph.site.description.map { "<p class=\"lede\">\($0)</p>\n" } ?? ""
         let main: HTML = """
@@ -44,10 +43,8 @@ public enum SitePages {
             body = PageParts.linkList(graph.conditions.map { ($0.name, linker.href($0.ref), Optional($0.summary.plain)) }, class: "card-list")
         case .article:
             title = strings[.articles]
-            // By index: mapping the articles themselves copies each one.
-            body = PageParts.linkList(graph.articles.indices.map { index in
-                (graph.articles[index].title, linker.href(graph.articles[index].ref), Optional(graph.articles[index].summary.plain))
-            }, class: "card-list")
+            body = PageParts.linkList(graph.articles.map { ($0.title, linker.href($0.ref), Optional($0.summary.plain)) },
+                                      class: "card-list")
         case .exercise:
             title = strings[.exerciseCards]
             let groups = Dictionary(grouping: graph.exercises, by: \.exerciseKind).sorted { $0.key < $1.key }
@@ -108,7 +105,7 @@ public enum SitePages {
         // Each page's link is made once and reused: a page citing twenty sources is listed twenty times.
         var links: [PageRef: HTML] = [:]
         func makeLink(_ ref: PageRef) -> HTML? {
-            guard let heading = graph.heading(of: ref) else { return nil }
+            guard let heading = graph.page(ref)?.heading else { return nil }
             let link: HTML = "<a href=\"\(linker.href(ref))\">\(heading)</a>"
             links[ref] = link
             return link

@@ -17,7 +17,7 @@ public enum Redirects {
         let linker = Linker(from: alias, site: graph.site)
         let href = linker.href(target)
         let canonical = Linker.absolute(.page(target), site: graph.site)
-        let title = graph.heading(of: target) ?? target.slug.rawValue
+        let title = graph.page(target)?.heading ?? target.slug.rawValue
         let strings = graph.site.strings
         return """
             <!DOCTYPE html>

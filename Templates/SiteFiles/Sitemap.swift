@@ -10,11 +10,9 @@ public enum SiteFeeds {
             let dates = [page.review?.completed?.date, page.updatedDay].compactMap { $0 }
             entries.append((.page(page.ref), dates.max()))
         }
-        // Articles by index, read in place: casting each page to an article copied it out.
-        for index in graph.articles.indices {
-            let lastChanged = graph.articles[index].lastChanged
-            let reviewed = graph.articles[index].pageReview.completed?.date
-            entries.append((.page(graph.articles[index].ref), reviewed.map { max($0, lastChanged) } ?? lastChanged))
+        for article in graph.articles {
+            let reviewed = article.pageReview.completed?.date
+            entries.append((.page(article.ref), reviewed.map { max($0, article.lastChanged) } ?? article.lastChanged))
         }
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -36,8 +34,8 @@ public enum SiteFeeds {
     /// An Atom feed of the published articles, newest first.
     public static func atom(graph: ContentGraph) -> String {
         let site = graph.site
-        let order = graph.articleIndicesNewestFirst()
-        let updated = order.first.map { graph.articles[$0].lastChanged }
+        let articles = graph.articlesNewestFirst()
+        let updated = articles.first?.lastChanged
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(site.language))">
@@ -49,14 +47,13 @@ public enum SiteFeeds {
 
             """
         if let description = site.description { xml += "<subtitle>\(XML.escape(description))</subtitle>\n" }
-        for index in order {
-            xml += entry(graph.articles[index], site: site)
+        for article in articles {
+            xml += entry(article, site: site)
         }
         return xml + "</feed>\n"
     }
 
-    /// Borrowed, not copied: a copy of each article cost more than writing its entry.
-    private static func entry(_ article: borrowing Article, site: SiteConfig) -> String {
+    private static func entry(_ article: Article, site: SiteConfig) -> String {
         let url = Linker.absolute(.page(article.ref), site: site)
         return """
             <entry>

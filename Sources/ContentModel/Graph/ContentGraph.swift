@@ -21,8 +21,6 @@ public final class ContentGraph: Sendable {
     /// The files in `Content/media/`, for the images and downloads bodies show.
     public let media: MediaLibrary
 
-    /// Every page's heading, apart from the page: reading it through the page copied the whole page.
-    private let headings: [PageRef: String]
 
     private let pagesByCondition: [Slug: [PageRef]]
     private let pagesByExpert: [Slug: [PageRef]]
@@ -63,10 +61,6 @@ public final class ContentGraph: Sendable {
         self.sourceRecords = sourceRecords
         self.searchSynonyms = searchSynonyms
         allPages = stores.allPages
-        var headings: [PageRef: String] = [:]
-        headings.reserveCapacity(allPages.count)
-        for page in allPages { headings[page.ref] = page.heading }
-        self.headings = headings
         let edges = ReverseEdges(allPages)
         pagesByCondition = edges.byCondition
         pagesByExpert = edges.byExpert
@@ -74,10 +68,9 @@ public final class ContentGraph: Sendable {
         embeddersByExercise = edges.embedders
     }
 
-    private init(_ other: ContentGraph, stores: PageStores, allPages: [any ContentPage], headings: [PageRef: String]) {
+    private init(_ other: ContentGraph, stores: PageStores, allPages: [any ContentPage]) {
         site = other.site
         self.stores = stores
-        self.headings = headings
         self.allPages = allPages
         bibliography = other.bibliography
         sourceRecords = other.sourceRecords
@@ -95,13 +88,12 @@ public final class ContentGraph: Sendable {
     /// caller compares them): then every index and reverse edge still holds and is shared, not rebuilt.
     /// Nil if a page is not in the graph.
     public func replacing(_ updated: [any ContentPage]) -> ContentGraph? {
-        var stores = self.stores, headings = self.headings
+        var stores = self.stores
         func replace<Page: ContentPage>(_ page: Page) -> Bool { stores[keyPath: Page.store].replace(page) }
         for page in updated {
             guard replace(page) else { return nil }
-            headings[page.ref] = page.heading
         }
-        return ContentGraph(self, stores: stores, allPages: stores.allPages, headings: headings)
+        return ContentGraph(self, stores: stores, allPages: stores.allPages)
     }
 
     // MARK: Lookup by id
@@ -113,9 +105,6 @@ public final class ContentGraph: Sendable {
     public func expert(_ slug: Slug) -> Expert? { stores.experts[slug] }
     public func plainPage(_ slug: Slug) -> PlainPage? { stores.plainPages[slug] }
 
-    /// A page's heading, without copying the page into an existential as `page(_:)` does: pages
-    /// that list thousands of others (the references page, a card's "Found in") ask this often.
-    public func heading(of ref: PageRef) -> String? { headings[ref] }
 
     public func page(_ ref: PageRef) -> (any ContentPage)? { stores.page(ref) }
 
@@ -135,48 +124,15 @@ public final class ContentGraph: Sendable {
     }
 
     public func articles(about condition: Slug) -> [Article] {
-        articleIndices(about: condition).map { articles[$0] }
+        newestFirst(refs(pagesByCondition[condition], .article).compactMap { stores.articles[$0] })
     }
 
-    /// The same articles as indices into `articles`. Templates that list many articles read them in
-    /// place: copying an article copies each of its strings and lists, and a condition's page lists
-    /// hundreds.
-    public func articleIndices(about condition: Slug) -> [Int] {
-        newestFirst(refs(pagesByCondition[condition], .article).compactMap { stores.articles.position(of: $0) })
-    }
-
-    /// Every article, newest first, as indices into `articles` (see ``articleIndices(about:)``).
-    public func articleIndicesNewestFirst() -> [Int] {
-        newestFirst(Array(articles.indices))
-    }
+    /// Every article, newest first.
+    public func articlesNewestFirst() -> [Article] { newestFirst(articles) }
 
     /// By last change, newest first; then by slug.
-    private func newestFirst(_ indices: [Int]) -> [Int] {
-        indices.sorted { a, b in
-            let (first, second) = (articles[a].lastChanged, articles[b].lastChanged)
-            return first != second ? first > second : articles[a].slug < articles[b].slug
-        }
-    }
-
-    /// A page's review, read in place (`page(_:)` copies the page out).
-    public func review(of ref: PageRef) -> Review? {
-        func field<Page: ContentPage>(_ store: PageStore<Page>, _ read: (Page) -> Review?) -> Review? {
-            store.position(of: ref.slug).flatMap { read(store.all[$0]) }
-        }
-        return switch ref.kind {
-        case .condition: field(stores.conditions) { $0.pageReview }
-        case .article: field(stores.articles) { $0.pageReview }
-        case .exercise: field(stores.exercises) { $0.pageReview }
-        case .program: field(stores.programs) { $0.pageReview }
-        case .expert: nil
-        case .page: field(stores.plainPages) { $0.review }
-        }
-    }
-
-    /// The experts a page credits (only articles credit any), read in place.
-    public func creditedExperts(of ref: PageRef) -> [ExpertCredit] {
-        guard ref.kind == .article else { return [] }
-        return stores.articles[ref.slug]?.experts ?? []
+    private func newestFirst(_ articles: [Article]) -> [Article] {
+        articles.sorted { a, b in a.lastChanged != b.lastChanged ? a.lastChanged > b.lastChanged : a.slug < b.slug }
     }
 
     public func exercises(for condition: Slug) -> [ExerciseCard] {
@@ -191,8 +147,9 @@ public final class ContentGraph: Sendable {
     public func experts(involvedIn condition: Slug) -> [Expert] {
         var slugs = Set<Slug>()
         for ref in pagesByCondition[condition] ?? [] {
-            if let reviewer = review(of: ref)?.completed?.reviewer.value { slugs.insert(reviewer) }
-            slugs.formUnion(creditedExperts(of: ref).map(\.expert.value))
+            guard let page = page(ref) else { continue }
+            if let reviewer = page.review?.completed?.reviewer.value { slugs.insert(reviewer) }
+            slugs.formUnion(page.creditedExperts.map(\.value))
         }
         return slugs.sorted().compactMap(expert)
     }

@@ -44,7 +44,7 @@ public struct Article: ContentPage {
     public var citedKeys: [Located<CitationKey>] { located([summary]) + body.citations }
     public func isPublished(asOf day: Day) -> Bool { !draft && published <= day }
     public var linkedConditions: [Located<Slug>] { conditions }
-    public var creditedExperts: [Located<Slug>] { experts.map(\.expert) }
+    public var credits: [ExpertCredit] { experts }
     public var updatedDay: Day? { lastChanged }
     /// The most recent of published and updated.
     public var lastChanged: Day { max(published, updated ?? published) }

@@ -28,6 +28,8 @@ public protocol ContentPage: Sendable {
     /// checking every page's ids needs no cast (and copy) to its type.
     var linkedConditions: [Located<Slug>] { get }
     var creditedExperts: [Located<Slug>] { get }
+    /// The experts the page credits, each with what they did (only articles credit any).
+    var credits: [ExpertCredit] { get }
     /// What search indexes besides the title, headings, lay terms and body.
     var searchFields: SearchFields { get }
     /// The fields of this page that other pages and site-wide files (indexes, feed, sitemap, search,
@@ -64,7 +66,8 @@ extension ContentPage {
     public var ref: PageRef { PageRef(Self.kind, slug) }
     public func isPublished(asOf day: Day) -> Bool { true }
     public var linkedConditions: [Located<Slug>] { [] }
-    public var creditedExperts: [Located<Slug>] { [] }
+    public var creditedExperts: [Located<Slug>] { credits.map(\.expert) }
+    public var credits: [ExpertCredit] { [] }
     public var hasOwnPage: Bool { true }
     public var updatedDay: Day? { nil }
 }
