@@ -8,7 +8,8 @@ public enum MediaKind: Hashable, Sendable {
 
     /// The kind of `fileName` (a name or a path), or nil for a file type Salve does not publish.
     public init?(fileName: String) {
-        guard let dot = fileName.lastIndex(of: "."), !fileName[dot...].contains("/") else { return nil }
+        guard let dot = fileName.utf8.lastIndex(of: UInt8(ascii: ".")),
+              !fileName.utf8[dot...].contains(UInt8(ascii: "/")) else { return nil }
         let ext = fileName[fileName.index(after: dot)...].lowercased()
         if let format = ImageFormat(extension: ext) {
             self = .image(format)

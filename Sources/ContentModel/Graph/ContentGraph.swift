@@ -124,15 +124,19 @@ public final class ContentGraph: Sendable {
     }
 
     public func articles(about condition: Slug) -> [Article] {
-        newestFirst(refs(pagesByCondition[condition], .article).compactMap { stores.articles[$0] })
+        newestFirst(refs(pagesByCondition[condition], .article).compactMap { stores.articles.position(of: $0) })
     }
 
     /// Every article, newest first.
-    public func articlesNewestFirst() -> [Article] { newestFirst(articles) }
+    public func articlesNewestFirst() -> [Article] { newestFirst(Array(stores.articles.all.indices)) }
 
-    /// By last change, newest first; then by slug.
-    private func newestFirst(_ articles: [Article]) -> [Article] {
-        articles.sorted { a, b in a.lastChanged != b.lastChanged ? a.lastChanged > b.lastChanged : a.slug < b.slug }
+    /// The articles at these places in the store, by last change, newest first; then by slug. Places
+    /// are sorted, not articles: moving an article moves each of its fields.
+    private func newestFirst(_ positions: [Int]) -> [Article] {
+        let all = stores.articles.all
+        return positions.sorted { a, b in
+            all[a].lastChanged != all[b].lastChanged ? all[a].lastChanged > all[b].lastChanged : all[a].slug < all[b].slug
+        }.map { all[$0] }
     }
 
     public func exercises(for condition: Slug) -> [ExerciseCard] {
