@@ -23,7 +23,7 @@ public enum ContentLoader {
         var diagnostics = DiagnosticList()
         var texts: [String: String] = [:]
 
-        let (site, siteDiagnostics, siteText) = loadSite(options.contentDirectory.appendingPathComponent("site.yml"), paths)
+        var (site, siteDiagnostics, siteText) = loadSite(options.contentDirectory.appendingPathComponent("site.yml"), paths)
         diagnostics.append(contentsOf: siteDiagnostics)
         if let siteText {
             let siteFile = paths.display(options.contentDirectory.appendingPathComponent("site.yml"))
@@ -46,6 +46,12 @@ public enum ContentLoader {
         diagnostics.append(contentsOf: discovery.diagnostics.filter { !($0.code == .strayFile && siteFiles.contains($0.location.file)) })
         let media = MediaScan.scan(mediaFiles(options.contentDirectory, paths))
         diagnostics.append(contentsOf: media.diagnostics)
+        // The header's logo gets its size from the library, like any picture.
+        switch site.logo.flatMap({ media.library[$0.contentPath] }) {
+        case .image(let image)?: site.logo?.width = image.width; site.logo?.height = image.height
+        case .vector(let width, let height)?: site.logo?.width = width; site.logo?.height = height
+        default: break
+        }
         texts.merge(media.sourceTexts) { first, _ in first }
 
         let (bibliography, bibliographyFindings, bibliographyState, failedEntries) = loadBibliography(options, paths, texts: &texts)
@@ -75,12 +81,13 @@ public enum ContentLoader {
             if let text = result.text { texts[result.file] = text }
             if let page = result.page {
                 pages.append(page)
-                let mediaFindings = MediaReferenceCheck.check(page.body.media, in: media.library)
+                let references = page.body.media + page.frontMatterMedia
+                let mediaFindings = MediaReferenceCheck.check(references, in: media.library)
                 diagnostics.append(contentsOf: mediaFindings)
                 if !mediaFindings.isEmpty, result.text == nil, let text = try? String(contentsOfFile: discovered.path, encoding: .utf8) {
                     texts[result.file] = text
                 }
-                usedMedia.formUnion(page.body.media.map(\.path))
+                usedMedia.formUnion(references.map(\.path))
                 if let published = result.published, published.value > options.today, !options.includeDrafts {
                     diagnostics.append(.warning(
                         .scheduledArticle,
@@ -133,7 +140,10 @@ public enum ContentLoader {
     }
 
     /// Media the site itself uses rather than a page (none yet: the favicon and logo will be).
-    private static func isSiteFile(_ path: String, site: SiteConfig) -> Bool { false }
+    /// The favicon and logo are used by every page.
+    private static func isSiteFile(_ path: String, site: SiteConfig) -> Bool {
+        path == site.favicon?.contentPath || path == site.logo?.contentPath
+    }
 
     private static func makeGraph(_ pages: [any ContentPage], site: SiteConfig, bibliography: Bibliography,
                                   sourceRecords: [SourceRecord], synonyms: SearchSynonyms, media: MediaLibrary = .empty) -> ContentGraph {

@@ -1,5 +1,6 @@
 import ContentModel
 import Diagnostics
+import Media
 import YAML
 
 /// Turns a file's front matter fields and body into a typed page. Each decoder reads every field it
@@ -7,6 +8,8 @@ import YAML
 struct PageDecoder {
     let slug: Slug
     let file: String
+    /// The file's folder relative to `Content/`, against which `image.src` is resolved.
+    var folder: [String] = []
     let site: SiteConfig
     var fields: FieldReader
     let body: Body
@@ -16,6 +19,7 @@ struct PageDecoder {
     mutating func decode(_ kind: ContentKind) -> (any ContentPage)? {
         let aliases = fields.strings("aliases")
         let searchTerms = fields.strings("search-terms").map(\.value)
+        let image = pageImage()
         var page: (any ContentPage)? = switch kind {
         case .condition: condition()
         case .article: article()
@@ -26,6 +30,7 @@ struct PageDecoder {
         }
         page?.aliases = aliases
         page?.searchTerms = searchTerms
+        page?.image = image
         return page
     }
 
@@ -79,6 +84,16 @@ struct PageDecoder {
             fields.absorb(&reader)
         }
         let cautions = fields.texts("cautions")
+        var images: [CardImage] = []
+        for var reader in fields.nestedList("images") {
+            let src = reader.string("src", required: true)
+            let alt = mediaAlt(&reader, key: "images")
+            let caption = reader.string("caption")
+            if let src, let path = mediaPath(src, reader: &reader), let alt {
+                images.append(CardImage(path: path, alt: alt, caption: caption?.value, location: src.location))
+            }
+            fields.absorb(&reader)
+        }
         let sources = fields.citationKeys("sources")
         let review = review(required: true)
         if body.firstOrderedList.isEmpty {
@@ -86,9 +101,11 @@ struct PageDecoder {
                           at: SourceLocation(file: file, line: body.firstLine, column: 1))
         }
         guard let title, let kind, let review else { return nil }
-        return ExerciseCard(slug: slug, file: file, title: title.value, kind: kind, conditions: conditions,
-                            bodyAreas: bodyAreas, equipment: equipment, difficulty: difficulty, dosage: dosage,
-                            cautions: cautions, sources: sources, review: review, body: body)
+        var card = ExerciseCard(slug: slug, file: file, title: title.value, kind: kind, conditions: conditions,
+                                bodyAreas: bodyAreas, equipment: equipment, difficulty: difficulty, dosage: dosage,
+                                cautions: cautions, sources: sources, review: review, body: body)
+        card.images = images
+        return card
     }
 
     mutating func program() -> Program? {
@@ -160,6 +177,53 @@ struct PageDecoder {
     }
 
     // MARK: Shared fields
+
+    /// `image: {src, alt, credit}`: `src` relative to the Markdown file like a body's picture;
+    /// `alt` required, `alt: ""` written out for a decorative picture.
+    private mutating func pageImage() -> PageImage? {
+        guard var reader = fields.nested("image") else { return nil }
+        defer { fields.absorb(&reader) }
+        let src = reader.string("src", required: true)
+        let alt = mediaAlt(&reader, key: "image")
+        let credit = reader.string("credit")
+        guard let src, let path = mediaPath(src, reader: &reader), let alt else { return nil }
+        return PageImage(path: path, alt: alt, credit: credit?.value, location: src.location)
+    }
+
+    /// A picture's `alt`: required, and empty only when written so (`alt: ""`).
+    func mediaAlt(_ reader: inout FieldReader, key: String) -> String? {
+        guard let node = reader.node("alt") else {
+            reader.report(.missingField,
+                          "'\(key)' needs 'alt': the words a screen reader says instead of the picture (write alt: \"\" only when the picture adds nothing to the text)",
+                          at: reader.location)
+            return nil
+        }
+        guard case .scalar(let text, _) = node.content else {
+            reader.report(.wrongType, "field 'alt' should be a single piece of text", at: reader.location(of: node))
+            return nil
+        }
+        return text.trimmingWhitespace
+    }
+
+    /// `src` resolved into `Content/media/`; an error at the value when it cannot be one. Whether
+    /// the file exists is checked once the media library is known.
+    func mediaPath(_ src: Located<String>, reader: inout FieldReader) -> String? {
+        switch MediaPathResolver.resolve(src.value, from: folder) {
+        case .media(let path)? where MediaKind(fileName: path).map({ if case .image = $0 { true } else { false } }) ?? false:
+            return path
+        case .media?:
+            reader.report(.invalidValue,
+                          "'\(src.value)' is not a picture; write a path to a PNG, JPEG, WebP, GIF, AVIF or SVG file in Content/media/",
+                          at: src.location)
+        case .invalid(let reason)?:
+            reader.report(.missingMedia, "'\(src.value)' \(reason)", at: src.location)
+        case nil:
+            reader.report(.invalidValue,
+                          "'\(src.value)' is not a picture in Content/media/; write a path to a PNG, JPEG, WebP, GIF, AVIF or SVG file relative to this file",
+                          at: src.location)
+        }
+        return nil
+    }
 
     private mutating func expertCredits() -> [ExpertCredit] {
         var credits: [ExpertCredit] = []

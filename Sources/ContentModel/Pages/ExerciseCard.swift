@@ -81,6 +81,9 @@ public struct ExerciseCard: ContentPage {
     public var body: Body
     public var aliases: [Located<String>] = []
     public var searchTerms: [String] = []
+    public var image: PageImage?
+    /// `images:` — shown in a row before the steps, and on the printed handout.
+    public var images: [CardImage] = []
 
     public init(slug: Slug, file: String, title: String, kind: ExerciseKind, conditions: [Located<Slug>],
                 bodyAreas: [String], equipment: [String], difficulty: Difficulty?, dosage: Dosage,
@@ -108,8 +111,10 @@ public struct ExerciseCard: ContentPage {
     }
     public var listing: [String] {
         [title, exerciseKind.rawValue, steps.first ?? "", "\(dosage)"] + conditions.map(\.value.rawValue) + bodyAreas
+            + images.flatMap { [$0.path, $0.alt, $0.caption ?? ""] }
     }
     public var linkedConditions: [Located<Slug>] { conditions }
+    public var frontMatterMedia: [BodyMedia] { (image.map { [$0.reference] } ?? []) + images.map(\.reference) }
     public var review: Review? { pageReview }
     /// The steps are the body's first ordered list.
     public var steps: [String] { body.firstOrderedList }
