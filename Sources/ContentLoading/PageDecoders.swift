@@ -94,6 +94,11 @@ struct PageDecoder {
             }
             fields.absorb(&reader)
         }
+        var video: CardVideo?
+        if var reader = fields.nested("video") {
+            video = cardVideo(&reader)
+            fields.absorb(&reader)
+        }
         let sources = fields.citationKeys("sources")
         let review = review(required: true)
         if body.firstOrderedList.isEmpty {
@@ -105,6 +110,7 @@ struct PageDecoder {
                                 bodyAreas: bodyAreas, equipment: equipment, difficulty: difficulty, dosage: dosage,
                                 cautions: cautions, sources: sources, review: review, body: body)
         card.images = images
+        card.video = video
         return card
     }
 
@@ -188,6 +194,74 @@ struct PageDecoder {
         let credit = reader.string("credit")
         guard let src, let path = mediaPath(src, reader: &reader), let alt else { return nil }
         return PageImage(path: path, alt: alt, credit: credit?.value, location: src.location)
+    }
+
+    /// `video: {src, captions, poster}` or `video: {youtube: ID or address, poster}` (or `vimeo`).
+    private mutating func cardVideo(_ reader: inout FieldReader) -> CardVideo? {
+        let src = reader.string("src")
+        let youtube = reader.string("youtube")
+        let vimeo = reader.string("vimeo")
+        let captions = reader.string("captions")
+        let posterValue = reader.string("poster")
+        var references: [BodyMedia] = []
+        var poster: String?
+        if let posterValue, let path = mediaPath(posterValue, reader: &reader) {
+            poster = path
+            references.append(BodyMedia(path: path, use: .image(alt: "", title: ""), location: posterValue.location))
+        }
+        let given = [src, youtube, vimeo].compactMap { $0 }
+        guard given.count == 1 else {
+            reader.report(.invalidValue, given.isEmpty
+                          ? "'video' needs 'src' (a video file in Content/media/), 'youtube' or 'vimeo'"
+                          : "'video' takes one of 'src', 'youtube' or 'vimeo', not more",
+                          at: given.count > 1 ? given[1].location : reader.location)
+            return nil
+        }
+        if let src {
+            guard let path = mediaFile(src, kind: "a video (MP4 or WebM)", reader: &reader, accepts: { if case .video = $0 { true } else { false } }) else { return nil }
+            references.append(BodyMedia(path: path, use: .link, location: src.location))
+            guard let captions else {
+                reader.report(.missingField,
+                              "this video has no captions: add 'captions' with a WebVTT (.vtt) file of what is said, so people who cannot hear it can follow (WCAG 1.2.2, Captions)",
+                              at: src.location)
+                return nil
+            }
+            guard let captionsPath = mediaFile(captions, kind: "a captions file (WebVTT, .vtt)", reader: &reader, accepts: { $0 == .captions }) else { return nil }
+            references.append(BodyMedia(path: captionsPath, use: .link, location: captions.location))
+            return CardVideo(source: .file(path: path, captions: captionsPath), poster: poster, references: references)
+        }
+        if let captions {
+            reader.report(.invalidValue, "'captions' is for a video file of the site's own; add captions to a YouTube or Vimeo video on that service",
+                          at: captions.location)
+        }
+        if let youtube {
+            guard let id = VideoAddress.youtubeID(youtube.value) else {
+                reader.report(.invalidValue, "'\(youtube.value)' is not a YouTube video: write its 11-character id (like dQw4w9WgXcQ) or its address",
+                              at: youtube.location)
+                return nil
+            }
+            return CardVideo(source: .youtube(id: id), poster: poster, references: references)
+        }
+        guard let vimeo, let id = VideoAddress.vimeoID(vimeo.value) else {
+            reader.report(.invalidValue, "'\(vimeo?.value ?? "")' is not a Vimeo video: write its number (like 76979871) or its address",
+                          at: vimeo?.location ?? reader.location)
+            return nil
+        }
+        return CardVideo(source: .vimeo(id: id), poster: poster, references: references)
+    }
+
+    /// A path into `Content/media/` to a file of the kind `accepts` takes; an error at the value otherwise.
+    private func mediaFile(_ value: Located<String>, kind: String, reader: inout FieldReader,
+                           accepts: (MediaKind) -> Bool) -> String? {
+        switch MediaPathResolver.resolve(value.value, from: folder) {
+        case .media(let path)? where MediaKind(fileName: path).map(accepts) ?? false:
+            return path
+        case .invalid(let reason)?:
+            reader.report(.missingMedia, "'\(value.value)' \(reason)", at: value.location)
+        default:
+            reader.report(.invalidValue, "'\(value.value)' is not \(kind) in Content/media/", at: value.location)
+        }
+        return nil
     }
 
     /// A picture's `alt`: required, and empty only when written so (`alt: ""`).

@@ -149,6 +149,7 @@ public enum PageTemplates {
           - "TODO: when to stop or take care, as your source says\(cite(links))"
         # images: the start and end positions, each with what it shows for screen readers
         #   - {src: ../media/exercises/start.png, alt: "what the picture shows", caption: Start}
+        # video: {src: ../media/video/a-video.mp4, captions: ../media/video/a-video.vtt}   or   video: {youtube: its-id}
         \(commonOptionalLines)\(reviewLines)---
         TODO: Say in one or two sentences what the exercise is for.
         \(howToCite(links))

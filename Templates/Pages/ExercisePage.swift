@@ -33,7 +33,7 @@ public enum ExercisePage {
             \(PictureMarkup.pageFigure(card.image, graph: graph, linker: linker))\(details(card, strings: strings))\(PictureMarkup.cardFigures(card.images, graph: graph, linker: linker))<section id="\(SectionAnchor.steps)" class="steps prose" aria-labelledby="steps-title">
             <h2 id="steps-title">\(strings[.howToDoIt])</h2>
             \(steps)</section>
-            \(dosage(card, strings: strings))\(cautionsSection)\(PageParts.reviewBox(card.pageReview, graph: graph, linker: linker))\(usedIn)\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, references: references, linker: linker, strings: strings))</article>
+            \(VideoMarkup.section(card, graph: graph, linker: linker))\(dosage(card, strings: strings))\(cautionsSection)\(PageParts.reviewBox(card.pageReview, graph: graph, linker: linker))\(usedIn)\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, references: references, linker: linker, strings: strings))</article>
 
             """
         let description = strings(.exerciseDescription, ["exercise": card.title.lowercased()])

@@ -132,9 +132,9 @@ struct MediaSiteTests {
             #expect(errors == [
                 // In the front matter's `images` and in the body alike.
                 "Content/exercises/glute-bridge.md:7:10: error: there is no file 'Content/media/exercises/Glute-Bridge-Start.png'; the file is 'Content/media/exercises/glute-bridge-start.png' (letter case matters on the web server) [missing-media]",
-                "Content/exercises/glute-bridge.md:16:1: error: there is no file 'Content/media/exercises/Glute-Bridge-Start.png'; the file is 'Content/media/exercises/glute-bridge-start.png' (letter case matters on the web server) [missing-media]",
-                "Content/exercises/glute-bridge.md:24:5: error: there is no file 'Content/media/handouts/none.pdf' [missing-media]",
-                "Content/exercises/glute-bridge.md:24:57: error: '../pictures/x.png' is not in Content/media/, where pictures, videos and files for pages live [missing-media]",
+                "Content/exercises/glute-bridge.md:20:1: error: there is no file 'Content/media/exercises/Glute-Bridge-Start.png'; the file is 'Content/media/exercises/glute-bridge-start.png' (letter case matters on the web server) [missing-media]",
+                "Content/exercises/glute-bridge.md:28:5: error: there is no file 'Content/media/handouts/none.pdf' [missing-media]",
+                "Content/exercises/glute-bridge.md:28:57: error: '../pictures/x.png' is not in Content/media/, where pictures, videos and files for pages live [missing-media]",
             ])
             #expect(!built.report.succeeded)
         }
@@ -317,5 +317,64 @@ struct CardImagesTests {
                 "Content/exercises/glute-bridge.md:10:5: error: 'images' needs 'alt': the words a screen reader says instead of the picture (write alt: \"\" only when the picture adds nothing to the text) [missing-field]",
             ], "\(built.report.diagnostics.lines)")
         }
+    }
+}
+
+/// A card's `video:`: a captioned file of the site's own, or a facade for YouTube and Vimeo.
+@Suite(.timeLimit(.minutes(2)))
+struct CardVideoTests {
+    @Test func aVideoFilePlaysWithItsCaptionsAndAProviderVideoWaitsForTheReader() throws {
+        try withTemporaryFolder { temp in
+            let project = try MediaSiteTests.prepare(in: temp)
+            let built = try BuiltSite.build(project, into: temp.appending("Output"))
+            #expect(built.report.succeeded, "\(built.report.diagnostics.lines)")
+            let bridge = String(decoding: built.files["exercises/glute-bridge/index.html"] ?? Data(), as: UTF8.self)
+            #expect(bridge.contains("<video controls preload=\"none\" poster=\"../../media/photos/walk.jpg\"><source src=\"../../media/video/walk.mp4\" type=\"video/mp4\"><track kind=\"captions\" src=\"../../media/video/walk.vtt\" srclang=\"en\" default>"))
+            let slide = String(decoding: built.files["exercises/heel-slide/index.html"] ?? Data(), as: UTF8.self)
+            #expect(slide.contains("<div class=\"video-facade\" data-provider=\"youtube\" data-id=\"dQw4w9WgXcQ\" data-title=\"Heel slide\">"))
+            #expect(slide.contains("<button type=\"button\" class=\"video-play\">Play the video</button>"))
+            #expect(slide.contains("<span class=\"video-title\">Heel slide</span>"), "no poster: a plain box with the title")
+            // Nothing of the provider's loads with the page: no iframe, and its addresses appear only in
+            // the script (used on a click) and in a link.
+            for (path, data) in built.files where path.hasSuffix(".html") {
+                let page = String(decoding: data, as: UTF8.self)
+                #expect(!page.contains("<iframe"), "\(path)")
+                let withoutScripts = page.components(separatedBy: "<script>").enumerated()
+                    .map { $0.offset == 0 ? $0.element : ($0.element.components(separatedBy: "</script>").last ?? "") }.joined()
+                let loads = withoutScripts.components(separatedBy: "src=\"").dropFirst().filter { $0.hasPrefix("http") }
+                #expect(loads.isEmpty, "\(path) loads \(loads.map { $0.prefix(60) })")
+            }
+            #expect(slide.contains("https://www.youtube-nocookie.com/embed/"))
+        }
+    }
+
+    @Test func everyBadVideoIsAnErrorAtItsValue() throws {
+        try withTemporaryFolder { temp in
+            let project = try MediaSiteTests.prepare(in: temp)
+            let bridge = project.appendingPathComponent("Content/exercises/glute-bridge.md")
+            var text = try String(contentsOf: bridge, encoding: .utf8)
+            text = text.replacingOccurrences(of: "  captions: ../media/video/walk.vtt\n", with: "")
+            try text.write(to: bridge, atomically: true, encoding: .utf8)
+            let slide = project.appendingPathComponent("Content/exercises/heel-slide.md")
+            text = try String(contentsOf: slide, encoding: .utf8)
+            text = text.replacingOccurrences(of: "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=10", with: "\"x\\\"onload=alert(1)\"")
+            try text.write(to: slide, atomically: true, encoding: .utf8)
+            let built = try BuiltSite.build(project, into: temp.appending("Output"))
+            #expect(built.report.diagnostics.lines.filter { $0.contains(": error: ") } == [
+                "Content/exercises/glute-bridge.md:14:8: error: this video has no captions: add 'captions' with a WebVTT (.vtt) file of what is said, so people who cannot hear it can follow (WCAG 1.2.2, Captions) [missing-field]",
+                "Content/exercises/heel-slide.md:7:12: error: 'x\"onload=alert(1)' is not a YouTube video: write its 11-character id (like dQw4w9WgXcQ) or its address [invalid-value]",
+            ], "\(built.report.diagnostics.lines)")
+        }
+    }
+
+    @Test func videoAddressesGiveOnlyTheProvidersIdShapes() {
+        #expect(VideoAddress.youtubeID("dQw4w9WgXcQ") == "dQw4w9WgXcQ")
+        #expect(VideoAddress.youtubeID("https://youtu.be/dQw4w9WgXcQ?t=3") == "dQw4w9WgXcQ")
+        #expect(VideoAddress.youtubeID("https://www.youtube.com/embed/dQw4w9WgXcQ") == "dQw4w9WgXcQ")
+        #expect(VideoAddress.youtubeID("dQw4w9WgXc") == nil)
+        #expect(VideoAddress.youtubeID("dQw4w9WgX<Q") == nil)
+        #expect(VideoAddress.vimeoID("https://vimeo.com/76979871") == "76979871")
+        #expect(VideoAddress.vimeoID("https://player.vimeo.com/video/76979871?h=1") == "76979871")
+        #expect(VideoAddress.vimeoID("76979871a") == nil)
     }
 }

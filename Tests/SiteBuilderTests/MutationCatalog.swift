@@ -445,6 +445,7 @@ struct Generator {
         let expert = slugs["experts"]?.first ?? "x"
         if name == "favicon" { return [["\(name): media/knee.svg"]] }
         if name == "logo" { return [["\(name):", "  src: media/knee.svg"]] }
+        if name == "video" { return [["\(name):", "  youtube: dQw4w9WgXcQ"]] }
         if name == "images" {
             return [["\(name):", "  - src: /media/knee.svg", "    alt: Added start position.", "    caption: Start"]]
         }

@@ -99,6 +99,31 @@ public struct CardImage: Sendable, Hashable {
     public var reference: BodyMedia { BodyMedia(path: path, use: .image(alt: alt, title: ""), location: location) }
 }
 
+/// An exercise card's `video:`: a file of the site's own, with captions, or a YouTube or Vimeo video
+/// shown behind a facade that asks nothing of the provider until the reader presses play.
+public struct CardVideo: Sendable {
+    public enum Source: Sendable, Hashable {
+        /// `media/video/walk.mp4`, with its WebVTT captions (required: WCAG 1.2.2).
+        case file(path: String, captions: String)
+        /// An 11-character id, checked to be `[A-Za-z0-9_-]{11}`.
+        case youtube(id: String)
+        /// A numeric id.
+        case vimeo(id: String)
+    }
+
+    public var source: Source
+    /// An image in `Content/media/` shown before the video plays.
+    public var poster: String?
+    /// The files it names, to be checked and counted as used.
+    public var references: [BodyMedia]
+
+    public init(source: Source, poster: String?, references: [BodyMedia]) {
+        self.source = source
+        self.poster = poster
+        self.references = references
+    }
+}
+
 /// A page's own picture, from front matter `image: {src, alt, credit}`: shown on the page, in its
 /// index entry, as `og:image` and in its structured data.
 public struct PageImage: Sendable, Hashable {
