@@ -44,14 +44,13 @@ public final class ContentLoad: @unchecked Sendable {
         var diagnostics = DiagnosticList()
         var texts: [String: String] = [:]
 
-        let (site, siteDiagnostics, siteText) = ContentLoader.loadSite(options.contentDirectory.appendingPathComponent("site.yml"), paths)
+        var (site, siteDiagnostics, siteText) = ContentLoader.loadSite(options.contentDirectory.appendingPathComponent("site.yml"), paths)
         diagnostics.append(contentsOf: siteDiagnostics)
         if let siteText {
             let siteFile = paths.display(options.contentDirectory.appendingPathComponent("site.yml"))
             texts[siteFile] = siteText
             if let found = options.textCheck?(siteText, siteFile) { diagnostics.append(contentsOf: found) }
         }
-        self.site = site
 
         var trustedUnchanged: Set<String> = []
         let discovery: (pages: [DiscoveredPage], diagnostics: [Diagnostic])
@@ -70,6 +69,13 @@ public final class ContentLoad: @unchecked Sendable {
         diagnostics.append(contentsOf: discovery.diagnostics.filter { !($0.code == .strayFile && siteFiles.contains($0.location.file)) })
         let media = MediaScan.scan(ContentLoader.mediaFiles(options.contentDirectory, paths))
         diagnostics.append(contentsOf: media.diagnostics)
+        // The header's logo gets its size from the library, like any picture.
+        switch site.logo.flatMap({ media.library[$0.contentPath] }) {
+        case .image(let image)?: site.logo?.width = image.width; site.logo?.height = image.height
+        case .vector(let width, let height)?: site.logo?.width = width; site.logo?.height = height
+        default: break
+        }
+        self.site = site
         texts.merge(media.sourceTexts) { first, _ in first }
         self.media = media
 
@@ -139,12 +145,13 @@ public final class ContentLoad: @unchecked Sendable {
             if let text = result.text { texts[result.file] = text }
             if let page = result.page {
                 pages.append(page)
-                let mediaFindings = MediaReferenceCheck.check(page.body.media, in: media.library)
+                let references = page.body.media + page.frontMatterMedia
+                let mediaFindings = MediaReferenceCheck.check(references, in: media.library)
                 diagnostics.append(contentsOf: mediaFindings)
                 if !mediaFindings.isEmpty, result.text == nil, let text = try? String(contentsOfFile: discovered.path, encoding: .utf8) {
                     texts[result.file] = text
                 }
-                usedMedia.formUnion(page.body.media.map(\.path))
+                usedMedia.formUnion(references.map(\.path))
                 if let published = result.published, published.value > options.today, !options.includeDrafts {
                     diagnostics.append(.warning(
                         .scheduledArticle,

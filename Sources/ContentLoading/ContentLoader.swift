@@ -27,7 +27,10 @@ public enum ContentLoader {
     }
 
     /// Media the site itself uses rather than a page (none yet: the favicon and logo will be).
-    static func isSiteFile(_ path: String, site: SiteConfig) -> Bool { false }
+    /// The favicon and logo are used by every page.
+    static func isSiteFile(_ path: String, site: SiteConfig) -> Bool {
+        path == site.favicon?.contentPath || path == site.logo?.contentPath
+    }
 
     static func makeGraph(_ pages: [any ContentPage], site: SiteConfig, bibliography: Bibliography,
                                   sourceRecords: [SourceRecord], synonyms: SearchSynonyms, media: MediaLibrary = .empty) -> ContentGraph {

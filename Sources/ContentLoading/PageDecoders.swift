@@ -1,5 +1,6 @@
 import ContentModel
 import Diagnostics
+import Media
 import YAML
 
 /// Turns a file's front matter fields and body into a typed page. Each decoder reads every field it
@@ -7,6 +8,8 @@ import YAML
 struct PageDecoder {
     let slug: Slug
     let file: String
+    /// The file's folder relative to `Content/`, against which `image.src` is resolved.
+    var folder: [String] = []
     let site: SiteConfig
     var fields: FieldReader
     let body: Body
@@ -16,6 +19,7 @@ struct PageDecoder {
     mutating func decode(_ kind: ContentKind) -> (any ContentPage)? {
         let aliases = fields.strings("aliases")
         let searchTerms = fields.strings("search-terms").map(\.value)
+        let image = pageImage()
         var page: (any ContentPage)? = switch kind {
         case .condition: condition()
         case .article: article()
@@ -26,6 +30,7 @@ struct PageDecoder {
         }
         page?.aliases = aliases
         page?.searchTerms = searchTerms
+        page?.image = image
         return page
     }
 
@@ -79,6 +84,21 @@ struct PageDecoder {
             fields.absorb(&reader)
         }
         let cautions = fields.texts("cautions")
+        var images: [CardImage] = []
+        for var reader in fields.nestedList("images") {
+            let src = reader.string("src", required: true)
+            let alt = mediaAlt(&reader, key: "images")
+            let caption = reader.string("caption")
+            if let src, let path = mediaPath(src, reader: &reader), let alt {
+                images.append(CardImage(path: path, alt: alt, caption: caption?.value, location: src.location))
+            }
+            fields.absorb(&reader)
+        }
+        var video: CardVideo?
+        if var reader = fields.nested("video") {
+            video = cardVideo(&reader)
+            fields.absorb(&reader)
+        }
         let sources = fields.citationKeys("sources")
         let review = review(required: true)
         if body.firstOrderedList.isEmpty {
@@ -86,9 +106,12 @@ struct PageDecoder {
                           at: SourceLocation(file: file, line: body.firstLine, column: 1))
         }
         guard let title, let kind, let review else { return nil }
-        return ExerciseCard(slug: slug, file: file, title: title.value, kind: kind, conditions: conditions,
-                            bodyAreas: bodyAreas, equipment: equipment, difficulty: difficulty, dosage: dosage,
-                            cautions: cautions, sources: sources, review: review, body: body)
+        var card = ExerciseCard(slug: slug, file: file, title: title.value, kind: kind, conditions: conditions,
+                                bodyAreas: bodyAreas, equipment: equipment, difficulty: difficulty, dosage: dosage,
+                                cautions: cautions, sources: sources, review: review, body: body)
+        card.images = images
+        card.video = video
+        return card
     }
 
     mutating func program() -> Program? {
@@ -160,6 +183,121 @@ struct PageDecoder {
     }
 
     // MARK: Shared fields
+
+    /// `image: {src, alt, credit}`: `src` relative to the Markdown file like a body's picture;
+    /// `alt` required, `alt: ""` written out for a decorative picture.
+    private mutating func pageImage() -> PageImage? {
+        guard var reader = fields.nested("image") else { return nil }
+        defer { fields.absorb(&reader) }
+        let src = reader.string("src", required: true)
+        let alt = mediaAlt(&reader, key: "image")
+        let credit = reader.string("credit")
+        guard let src, let path = mediaPath(src, reader: &reader), let alt else { return nil }
+        return PageImage(path: path, alt: alt, credit: credit?.value, location: src.location)
+    }
+
+    /// `video: {src, captions, poster}` or `video: {youtube: ID or address, poster}` (or `vimeo`).
+    private mutating func cardVideo(_ reader: inout FieldReader) -> CardVideo? {
+        let src = reader.string("src")
+        let youtube = reader.string("youtube")
+        let vimeo = reader.string("vimeo")
+        let captions = reader.string("captions")
+        let posterValue = reader.string("poster")
+        var references: [BodyMedia] = []
+        var poster: String?
+        if let posterValue, let path = mediaPath(posterValue, reader: &reader) {
+            poster = path
+            references.append(BodyMedia(path: path, use: .image(alt: "", title: ""), location: posterValue.location))
+        }
+        let given = [src, youtube, vimeo].compactMap { $0 }
+        guard given.count == 1 else {
+            reader.report(.invalidValue, given.isEmpty
+                          ? "'video' needs 'src' (a video file in Content/media/), 'youtube' or 'vimeo'"
+                          : "'video' takes one of 'src', 'youtube' or 'vimeo', not more",
+                          at: given.count > 1 ? given[1].location : reader.location)
+            return nil
+        }
+        if let src {
+            guard let path = mediaFile(src, kind: "a video (MP4 or WebM)", reader: &reader, accepts: { if case .video = $0 { true } else { false } }) else { return nil }
+            references.append(BodyMedia(path: path, use: .link, location: src.location))
+            guard let captions else {
+                reader.report(.missingField,
+                              "this video has no captions: add 'captions' with a WebVTT (.vtt) file of what is said, so people who cannot hear it can follow (WCAG 1.2.2, Captions)",
+                              at: src.location)
+                return nil
+            }
+            guard let captionsPath = mediaFile(captions, kind: "a captions file (WebVTT, .vtt)", reader: &reader, accepts: { $0 == .captions }) else { return nil }
+            references.append(BodyMedia(path: captionsPath, use: .link, location: captions.location))
+            return CardVideo(source: .file(path: path, captions: captionsPath), poster: poster, references: references)
+        }
+        if let captions {
+            reader.report(.invalidValue, "'captions' is for a video file of the site's own; add captions to a YouTube or Vimeo video on that service",
+                          at: captions.location)
+        }
+        if let youtube {
+            guard let id = VideoAddress.youtubeID(youtube.value) else {
+                reader.report(.invalidValue, "'\(youtube.value)' is not a YouTube video: write its 11-character id (like dQw4w9WgXcQ) or its address",
+                              at: youtube.location)
+                return nil
+            }
+            return CardVideo(source: .youtube(id: id), poster: poster, references: references)
+        }
+        guard let vimeo, let id = VideoAddress.vimeoID(vimeo.value) else {
+            reader.report(.invalidValue, "'\(vimeo?.value ?? "")' is not a Vimeo video: write its number (like 76979871) or its address",
+                          at: vimeo?.location ?? reader.location)
+            return nil
+        }
+        return CardVideo(source: .vimeo(id: id), poster: poster, references: references)
+    }
+
+    /// A path into `Content/media/` to a file of the kind `accepts` takes; an error at the value otherwise.
+    private func mediaFile(_ value: Located<String>, kind: String, reader: inout FieldReader,
+                           accepts: (MediaKind) -> Bool) -> String? {
+        switch MediaPathResolver.resolve(value.value, from: folder) {
+        case .media(let path)? where MediaKind(fileName: path).map(accepts) ?? false:
+            return path
+        case .invalid(let reason)?:
+            reader.report(.missingMedia, "'\(value.value)' \(reason)", at: value.location)
+        default:
+            reader.report(.invalidValue, "'\(value.value)' is not \(kind) in Content/media/", at: value.location)
+        }
+        return nil
+    }
+
+    /// A picture's `alt`: required, and empty only when written so (`alt: ""`).
+    func mediaAlt(_ reader: inout FieldReader, key: String) -> String? {
+        guard let node = reader.node("alt") else {
+            reader.report(.missingField,
+                          "'\(key)' needs 'alt': the words a screen reader says instead of the picture (write alt: \"\" only when the picture adds nothing to the text)",
+                          at: reader.location)
+            return nil
+        }
+        guard case .scalar(let text, _) = node.content else {
+            reader.report(.wrongType, "field 'alt' should be a single piece of text", at: reader.location(of: node))
+            return nil
+        }
+        return text.trimmingWhitespace
+    }
+
+    /// `src` resolved into `Content/media/`; an error at the value when it cannot be one. Whether
+    /// the file exists is checked once the media library is known.
+    func mediaPath(_ src: Located<String>, reader: inout FieldReader) -> String? {
+        switch MediaPathResolver.resolve(src.value, from: folder) {
+        case .media(let path)? where MediaKind(fileName: path).map({ if case .image = $0 { true } else { false } }) ?? false:
+            return path
+        case .media?:
+            reader.report(.invalidValue,
+                          "'\(src.value)' is not a picture; write a path to a PNG, JPEG, WebP, GIF, AVIF or SVG file in Content/media/",
+                          at: src.location)
+        case .invalid(let reason)?:
+            reader.report(.missingMedia, "'\(src.value)' \(reason)", at: src.location)
+        case nil:
+            reader.report(.invalidValue,
+                          "'\(src.value)' is not a picture in Content/media/; write a path to a PNG, JPEG, WebP, GIF, AVIF or SVG file relative to this file",
+                          at: src.location)
+        }
+        return nil
+    }
 
     private mutating func expertCredits() -> [ExpertCredit] {
         var credits: [ExpertCredit] = []

@@ -67,7 +67,7 @@ enum PageLoader {
         let body = analyzer.analyze(markdown: split.body, firstLine: split.bodyFirstLine)
         let fields = FieldReader(mapping: mapping, at: node?.mark, file: file, lineShift: split.yamlFirstLine - 1,
                                  location: split.openingLocation, source: split.yaml)
-        var decoder = PageDecoder(slug: slug, file: file, site: site, fields: fields, body: body)
+        var decoder = PageDecoder(slug: slug, file: file, folder: folder, site: site, fields: fields, body: body)
         let page = decoder.decode(kind)
         let diagnostics = decoder.fields.finish() + analyzer.diagnostics
         // Keep the text only for excerpts of this file's own findings; the page holds its body already.

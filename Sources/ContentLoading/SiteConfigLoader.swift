@@ -1,5 +1,6 @@
 import ContentModel
 import Diagnostics
+import Media
 import Foundation
 import YAML
 
@@ -66,6 +67,11 @@ extension ContentLoader {
         site.customCSS = readSiteFile("custom-css", in: content, paths, fields: &fields)
         site.headHTML = readSiteFile("head-html", in: content, paths, fields: &fields)
         site.bodyEndHTML = readSiteFile("body-end-html", in: content, paths, fields: &fields)
+        site.favicon = fields.string("favicon").flatMap { readSiteImage("favicon", $0, in: content, fields: &fields) }
+        if var logo = fields.nested("logo") {
+            site.logo = logo.string("src", required: true).flatMap { readSiteImage("logo", $0, in: content, fields: &logo) }
+            fields.absorb(&logo)
+        }
         // `brand-color: #1d5c4a` unquoted is a YAML comment: the key reads as empty, and would be ignored.
         for pair in mapping where ["brand-color", "accent-color"].contains(pair.key.scalarText ?? "") {
             if case .scalar(let text, .plain) = pair.value.content, text.isEmpty {
@@ -109,6 +115,45 @@ extension ContentLoader {
             return .error(.brokenLink, "the menu link to '\(ref.contentPath)' points to \(contentRoot)/\(ref.contentPath), which does not exist or is not published",
                           at: location)
         }
+    }
+
+    /// `favicon` or `logo.src`: a picture in `Content/media/` or `Content/static/`, by its path inside
+    /// `Content/`, checked to exist with that exact letter case (the site is served from Linux).
+    private static func readSiteImage(_ key: String, _ value: Located<String>, in content: URL,
+                                      fields: inout FieldReader) -> SiteImage? {
+        let path = value.value
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard parts.count >= 2, ["media", "static"].contains(parts[0]), !parts.contains(".."), !parts.contains(".") else {
+            fields.report(.invalidValue, "'\(key)' should be a path inside Content/media/ or Content/static/, like 'media/brand/\(key == "favicon" ? "icon.png" : "logo.svg")'; '\(path)' is not",
+                          at: value.location)
+            return nil
+        }
+        let name = parts[parts.count - 1]
+        let contentType: String
+        if name.lowercased().hasSuffix(".ico") {
+            contentType = "image/x-icon"
+        } else if case .image(let format)? = MediaKind(fileName: name) {
+            contentType = format.contentType
+        } else {
+            fields.report(.invalidValue, "'\(key)' should be a picture (ICO, PNG, SVG, JPEG, WebP, GIF or AVIF); '\(name)' is not one",
+                          at: value.location)
+            return nil
+        }
+        let folder = content.appendingPathComponent(parts.dropLast().joined(separator: "/"))
+        let siblings = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard siblings.contains(name) else {
+            let written = "Content/" + parts.joined(separator: "/")
+            if let actual = siblings.first(where: { $0.lowercased() == name.lowercased() }) {
+                fields.report(.missingMedia, "there is no file '\(written)'; the file is '\(actual)' in the same folder (letter case matters on the web server)",
+                              at: value.location)
+            } else {
+                fields.report(.missingMedia, "there is no file '\(written)'", at: value.location)
+            }
+            return nil
+        }
+        let relative = parts.joined(separator: "/")
+        let sitePath = parts[0] == "static" ? parts.dropFirst().joined(separator: "/") : relative
+        return SiteImage(contentPath: relative, sitePath: sitePath, contentType: contentType)
     }
 
     /// A file `site.yml` names by its path inside `Content/`: a regular file, UTF-8, at most

@@ -88,6 +88,7 @@ public enum PageTemplates {
         # sources: [key]        the documents this page was adapted from (ids in seeds/references.json)
         # search-terms: [words readers search with that the page does not use]
         # aliases: [/an-old-address/]
+        # image: {src: ../media/a-picture.png, alt: "what the picture shows", credit: "who made it"}
 
         """
 
@@ -146,6 +147,9 @@ public enum PageTemplates {
         #   sets: 2
         cautions:
           - "TODO: when to stop or take care, as your source says\(cite(links))"
+        # images: the start and end positions, each with what it shows for screen readers
+        #   - {src: ../media/exercises/start.png, alt: "what the picture shows", caption: Start}
+        # video: {src: ../media/video/a-video.mp4, captions: ../media/video/a-video.vtt}   or   video: {youtube: its-id}
         \(commonOptionalLines)\(reviewLines)---
         TODO: Say in one or two sentences what the exercise is for.
         \(howToCite(links))

@@ -84,6 +84,10 @@ public enum SiteTemplate {
         #     - title: About us
         #       url: pages/about.md
 
+        # The site's icon and the logo in the header, from Content/media/ or Content/static/.
+        # favicon: static/favicon.ico
+        # logo: {src: media/brand/logo.svg}
+
         # Your own stylesheet, added after Salve's own on every page.
         # custom-css: brand/site.css
 

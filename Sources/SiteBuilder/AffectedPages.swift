@@ -42,6 +42,8 @@ enum AffectedPages {
         parts += page.aliases.map(\.value)
         // The site-wide synonym list's targets are checked against these (and titles, synonyms).
         parts += page.searchTerms
+        // Index lists show the picture; og:image and structured data name it.
+        if let image = page.image { parts += ["image", image.path, image.alt, image.credit ?? ""] }
         switch page.review {
         case .reviewed(let review)?: parts += [review.reviewer.value.rawValue, review.role.rawValue, review.date.iso, review.nextDue.iso]
         case .pending?: parts.append("pending")

@@ -71,6 +71,20 @@ public enum Stylesheet {
         main > *, article > * { max-width: var(--measure); }
         img { max-width: 100%; height: auto; }
         .download-meta { color: var(--muted); white-space: nowrap; }
+        .page-image { margin: 0 0 1.25rem; }
+        .site-logo { height: 2.5rem; width: auto; vertical-align: middle; margin-right: 0.5rem; }
+        .page-image figcaption, .credit { color: var(--muted); font-size: 0.9rem; margin-top: 0.25rem; }
+        .card-images { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
+        .card-images figure { flex: 1 1 14rem; margin: 0; }
+        .card-images figcaption { color: var(--muted); font-size: 0.95rem; margin-top: 0.25rem; }
+        .video-facade iframe, .card-video video, .video-cover { width: 100%; aspect-ratio: 16 / 9; border: 0; display: block; }
+        .video-cover { position: relative; background: var(--ink); color: #fff; overflow: hidden; }
+        .video-cover img { width: 100%; height: 100%; object-fit: cover; }
+        .video-title { position: absolute; inset: 1rem; font-size: 1.25rem; font-weight: 700; }
+        .video-play { position: absolute; left: 50%; top: 50%; transform: translate(-50%, -50%); font: inherit; font-weight: 700; padding: 0.75rem 1.25rem; border: 2px solid #fff; border-radius: 2rem; background: var(--brand); color: #fff; cursor: pointer; }
+        .video-note { color: var(--muted); font-size: 0.9rem; }
+        .thumb { display: inline-block; width: 6rem; margin-right: 0.75rem; vertical-align: middle; }
+        .thumb img { display: block; width: 6rem; height: auto; border-radius: 0.25rem; }
         h1, h2, h3 { line-height: 1.25; color: var(--ink); }
         h1 { font-size: 2rem; margin: 0.25rem 0 0.75rem; }
         h2 { font-size: 1.4rem; margin-top: 2rem; }
@@ -132,6 +146,10 @@ public enum Stylesheet {
           main { padding: 0; }
           main > *, article > * { max-width: none; }
           img { max-height: 5.5cm; width: auto; break-inside: avoid; }
+          .card-images { flex-wrap: nowrap; gap: 0.5cm; margin: 0.3rem 0; break-inside: avoid; }
+          .card-images figure { flex: 1 1 0; }
+          .card-images img { max-height: 4cm; }
+          .page-image, .thumb, .card-video { display: none; }
           a { color: #000; text-decoration: none; }
           h1 { font-size: 1.7rem; margin: 0.1rem 0 0.3rem; }
           h2 { font-size: 1.15rem; margin: 0.8rem 0 0.3rem; break-after: avoid; }

@@ -58,11 +58,15 @@ public enum PageParts {
     }
 
     /// A list of links to pages.
-    public static func linkList(_ links: [(title: String, href: String, note: String?)], class name: String = "link-list") -> HTML {
+    /// - Parameter thumbs: a thumbnail for each link, same order (``PictureMarkup/thumbnail``), or none.
+    public static func linkList(_ links: [(title: String, href: String, note: String?)], thumbs: [HTML] = [],
+                                class name: String = "link-list") -> HTML {
         guard !links.isEmpty else { return .empty }
-        let items: [HTML] = links.map { link in
+        let items: [HTML] = links.indices.map { index in
+            let link = links[index]
             let note: HTML = link.note.map { " <span class=\"note\">\($0)</span>" } ?? ""
-            return "<li><a href=\"\(link.href)\">\(link.title)</a>\(note)</li>\n"
+            let thumb = thumbs.indices.contains(index) ? thumbs[index] : .empty
+            return "<li>\(thumb)<a href=\"\(link.href)\">\(link.title)</a>\(note)</li>\n"
         }
         return "<ul class=\"\(name)\">\n\(items)</ul>\n"
     }

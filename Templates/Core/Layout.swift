@@ -12,9 +12,12 @@ public struct PageHead: Sendable {
     public var openGraphType: String
     /// Shown at the foot of the page, NHS style, when the page has a completed review.
     public var review: Review?
+    /// The absolute URL of the page's picture, for `og:image`.
+    public var image: String?
 
     public init(title: String, description: String, route: Route, pageClass: String, structuredData: JSONValue? = nil,
-                openGraphType: String = "website", review: Review? = nil) {
+                openGraphType: String = "website", review: Review? = nil, image: String? = nil) {
+        self.image = image
         self.title = title
         self.description = description
         self.route = route
@@ -45,6 +48,16 @@ public enum Layout {
             <meta property="og:url" content="\(url)">
 
             """
+        let favicon: HTML = site.favicon.map { "<link rel=\"icon\" href=\"\(linker.file($0.sitePath))\" type=\"\($0.contentType)\">\n" } ?? ""
+        // Empty alt: the site's title is text inside the same link, so a screen reader says the name
+        // once (WCAG technique H2, images beside text in one link).
+        var logo = HTML.empty
+        if let image = site.logo {
+            logo = "<img class=\"site-logo\" src=\"\(linker.file(image.sitePath))\" alt=\"\""
+            if let width = image.width, let height = image.height { logo += " width=\"\(width)\" height=\"\(height)\"" }
+            logo += ">"
+        }
+        let ogImage: HTML = head.image.map { "<meta property=\"og:image\" content=\"\($0)\">\n" } ?? ""
         let structured: HTML = head.structuredData.map(StructuredData.script) ?? ""
         let customCSS: HTML = site.customCSS == nil ? "" : "<link rel=\"stylesheet\" href=\"\(linker.asset(Stylesheet.customFileName))\">\n"
         // The README's one named door for raw HTML outside page bodies: the site's own files, verbatim.
@@ -72,14 +85,14 @@ public enum Layout {
             <meta property="og:title" content="\(head.title)">
             <meta property="og:description" content="\(head.description)">
             <meta property="og:site_name" content="\(site.title)">
-            <link rel="stylesheet" href="\(linker.asset(Stylesheet.fileName))">
+            \(ogImage)\(favicon)<link rel="stylesheet" href="\(linker.asset(Stylesheet.fileName))">
             \(customCSS)<link rel="alternate" type="application/atom+xml" title="\(strings(.feedTitle, ["site": site.title]))" href="\(linker.href(.feed))">
             \(structured)\(headHTML)</head>
             <body class="\(head.pageClass)">
             <a class="skip-link" href="#main">\(strings[.skipLink])</a>
             <header class="site-header">
             <div class="wrap">
-            <a class="site-name" href="\(linker.href(.home))">\(site.title)</a>
+            <a class="site-name" href="\(linker.href(.home))">\(logo)\(site.title)</a>
             <nav aria-label="\(strings[.mainNavigation])">
             <ul>\(navItems)</ul>
             </nav>

@@ -26,7 +26,7 @@ public enum ArticlePage {
             \(PageParts.draftBanner(article.draft, strings: strings))<p class="lede" id="\(SectionAnchor.summary)">\(summary)</p>
             <p class="meta">\(dates)\(aboutLine)</p>
             </header>
-            \(PageParts.reviewBox(article.pageReview, graph: graph, linker: linker))<div class="prose">
+            \(PictureMarkup.pageFigure(article.image, graph: graph, linker: linker))\(PageParts.reviewBox(article.pageReview, graph: graph, linker: linker))<div class="prose">
             \(bodyHTML)</div>
             \(credits(article, graph: graph, linker: linker))\(sourcesNote(article.sources, references: references, strings: strings))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, references: references, linker: linker, strings: strings))</article>
 
@@ -35,7 +35,7 @@ public enum ArticlePage {
         let data = StructuredData.medicalWebPage(article, graph: graph, references: references, description: description)
         return Layout.render(PageHead(title: article.title, description: description, route: route,
                                       pageClass: "page-article", structuredData: data, openGraphType: "article",
-                                      review: article.pageReview), site: graph.site, main: main)
+                                      review: article.pageReview, image: PictureMarkup.absoluteURL(article.image, graph: graph)), site: graph.site, main: main)
     }
 
     /// The people credited, each with what they did — never more than the source says.

@@ -40,7 +40,7 @@ public enum ConditionPage {
             <h1>\(condition.name)</h1>
             \(synonyms)<p class="lede" id="\(SectionAnchor.summary)">\(summary)</p>
             </header>
-            \(PageParts.reviewBox(condition.pageReview, graph: graph, linker: linker))<section id="\(SectionAnchor.overview)" class="prose" aria-label="\(strings[.overview])">
+            \(PictureMarkup.pageFigure(condition.image, graph: graph, linker: linker))\(PageParts.reviewBox(condition.pageReview, graph: graph, linker: linker))<section id="\(SectionAnchor.overview)" class="prose" aria-label="\(strings[.overview])">
             \(bodyHTML)</section>
             \(section(SectionAnchor.symptoms, strings[.symptoms], "<ul>\n\(symptoms)</ul>\n"))<section class="seek-care" id="\(SectionAnchor.seekCare)" aria-labelledby="seek-care-title">
             <h2 id="seek-care-title">\(strings[.whenToSeekCare])</h2>
@@ -55,6 +55,6 @@ public enum ConditionPage {
                                                  mainEntity: StructuredData.medicalCondition(condition, graph: graph))
         return Layout.render(PageHead(title: condition.name, description: description, route: route,
                                       pageClass: "page-condition", structuredData: data, openGraphType: "article",
-                                      review: condition.pageReview), site: graph.site, main: main)
+                                      review: condition.pageReview, image: PictureMarkup.absoluteURL(condition.image, graph: graph)), site: graph.site, main: main)
     }
 }

@@ -30,10 +30,10 @@ public enum ExercisePage {
             <p class="kind">\(strings[.exerciseCard]) · \(strings.singular(card.exerciseKind))</p>
             <h1>\(card.title)</h1>
             \(conditionLine)</header>
-            \(details(card, strings: strings))<section id="\(SectionAnchor.steps)" class="steps prose" aria-labelledby="steps-title">
+            \(PictureMarkup.pageFigure(card.image, graph: graph, linker: linker))\(details(card, strings: strings))\(PictureMarkup.cardFigures(card.images, graph: graph, linker: linker))<section id="\(SectionAnchor.steps)" class="steps prose" aria-labelledby="steps-title">
             <h2 id="steps-title">\(strings[.howToDoIt])</h2>
             \(steps)</section>
-            \(dosage(card, strings: strings))\(cautionsSection)\(PageParts.reviewBox(card.pageReview, graph: graph, linker: linker))\(usedIn)\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, references: references, linker: linker, strings: strings))</article>
+            \(VideoMarkup.section(card, graph: graph, linker: linker))\(dosage(card, strings: strings))\(cautionsSection)\(PageParts.reviewBox(card.pageReview, graph: graph, linker: linker))\(usedIn)\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: conditions.map { ($0.name, linker.href($0.ref, fragment: SectionAnchor.seekCare)) }))\(CitationMarkup.referenceList(numbering, references: references, linker: linker, strings: strings))</article>
 
             """
         let description = strings(.exerciseDescription, ["exercise": card.title.lowercased()])
@@ -41,7 +41,7 @@ public enum ExercisePage {
                                                  mainEntity: StructuredData.exercisePlan(card, graph: graph))
         return Layout.render(PageHead(title: card.title, description: description, route: route,
                                       pageClass: "page-exercise", structuredData: data, openGraphType: "article",
-                                      review: card.pageReview), site: graph.site, main: main)
+                                      review: card.pageReview, image: PictureMarkup.absoluteURL(card.image, graph: graph)), site: graph.site, main: main)
     }
 
     /// The card inside another page (an `exercise` block), numbered into that page's references.

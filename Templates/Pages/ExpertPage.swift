@@ -34,7 +34,7 @@ public enum ExpertPage {
             <h1>\(expert.heading)</h1>
             <p class="lede" id="\(SectionAnchor.summary)">\(expert.title)\(expert.affiliation.map { ", \($0)" } ?? "")</p>
             </header>
-            <div class="prose">
+            \(PictureMarkup.pageFigure(expert.image, graph: graph, linker: linker))<div class="prose">
             \(bio)</div>
             <section id="\(SectionAnchor.reviewed)" aria-labelledby="reviewed-title">
             <h2 id="reviewed-title">\(strings[.pagesReviewed])</h2>
@@ -46,7 +46,7 @@ public enum ExpertPage {
         let data = StructuredData.medicalWebPage(expert, graph: graph, references: references, description: description,
                                                  mainEntity: StructuredData.person(expert, site: graph.site))
         return Layout.render(PageHead(title: expert.heading, description: description, route: route,
-                                      pageClass: "page-expert", structuredData: data, openGraphType: "profile"),
+                                      pageClass: "page-expert", structuredData: data, openGraphType: "profile", image: PictureMarkup.absoluteURL(expert.image, graph: graph)),
                              site: graph.site, main: main)
     }
 }

@@ -19,7 +19,7 @@ public enum PlainPageTemplate {
             <header class="page-header">
             <h1>\(page.title)</h1>
             \(PageParts.draftBanner(page.draft, strings: strings))\(lede)\(updated)</header>
-            \(review)<div class="prose">
+            \(PictureMarkup.pageFigure(page.image, graph: graph, linker: linker))\(review)<div class="prose">
             \(bodyHTML)</div>
             \(ArticlePage.sourcesNote(page.sources, references: references, strings: strings))\(PageParts.careAndDisclaimer(site: graph.site, seekCareLinks: []))\(CitationMarkup.referenceList(numbering, references: references, linker: linker, strings: strings))</article>
 
@@ -28,7 +28,7 @@ public enum PlainPageTemplate {
         return Layout.render(PageHead(title: page.title, description: description, route: route, pageClass: "page-plain",
                                       structuredData: StructuredData.webPage(page, graph: graph, references: references,
                                                                              description: description),
-                                      review: page.review), site: graph.site, main: main)
+                                      review: page.review, image: PictureMarkup.absoluteURL(page.image, graph: graph)), site: graph.site, main: main)
     }
 
     /// The home page's own text (`pages/index.md`), shown above its lists.

@@ -39,7 +39,7 @@ public enum ProgramPage {
             <h1>\(program.title)</h1>
             <p class="lede" id="\(SectionAnchor.summary)">\(summary)</p>
             </header>
-            \(PageParts.reviewBox(program.pageReview, graph: graph, linker: linker))<div class="prose">
+            \(PictureMarkup.pageFigure(program.image, graph: graph, linker: linker))\(PageParts.reviewBox(program.pageReview, graph: graph, linker: linker))<div class="prose">
             \(bodyHTML)</div>
             <section id="\(SectionAnchor.phases)" aria-labelledby="phases-title">
             <h2 id="phases-title">\(strings[.thePlan])</h2>
@@ -53,7 +53,7 @@ public enum ProgramPage {
         let data = StructuredData.medicalWebPage(program, graph: graph, references: references, description: description)
         return Layout.render(PageHead(title: program.title, description: description, route: route,
                                       pageClass: "page-program", structuredData: data, openGraphType: "article",
-                                      review: program.pageReview), site: graph.site, main: main)
+                                      review: program.pageReview, image: PictureMarkup.absoluteURL(program.image, graph: graph)), site: graph.site, main: main)
     }
 
     static func phaseHTML(_ phase: ProgramPhase, number: Int, strings: UIStrings, numbering: inout CitationNumbering) -> HTML {

@@ -40,23 +40,27 @@ public enum SitePages {
         switch kind {
         case .condition:
             title = strings[.conditions]
-            body = PageParts.linkList(graph.conditions.map { ($0.name, linker.href($0.ref), Optional($0.summary.plain)) }, class: "card-list")
+            body = PageParts.linkList(graph.conditions.map { ($0.name, linker.href($0.ref), Optional($0.summary.plain)) },
+                                      thumbs: graph.conditions.map { PictureMarkup.thumbnail($0.image, graph: graph, linker: linker) }, class: "card-list")
         case .article:
             title = strings[.articles]
             body = PageParts.linkList(graph.articles.map { ($0.title, linker.href($0.ref), Optional($0.summary.plain)) },
+                                      thumbs: graph.articles.map { PictureMarkup.thumbnail($0.image, graph: graph, linker: linker) },
                                       class: "card-list")
         case .exercise:
             title = strings[.exerciseCards]
             let groups = Dictionary(grouping: graph.exercises, by: \.exerciseKind).sorted { $0.key < $1.key }
             body = groups.map { kind, cards -> HTML in
-                "<section aria-labelledby=\"kind-\(kind.rawValue)\"><h2 id=\"kind-\(kind.rawValue)\">\(strings.plural(kind))</h2>\n\(PageParts.linkList(cards.map { ($0.title, linker.href($0.ref), nil) }))</section>\n"
+                "<section aria-labelledby=\"kind-\(kind.rawValue)\"><h2 id=\"kind-\(kind.rawValue)\">\(strings.plural(kind))</h2>\n\(PageParts.linkList(cards.map { ($0.title, linker.href($0.ref), nil) }, thumbs: cards.map { PictureMarkup.thumbnail($0.image, graph: graph, linker: linker) }))</section>\n"
             }.joined()
         case .program:
             title = strings[.programs]
-            body = PageParts.linkList(graph.programs.map { ($0.title, linker.href($0.ref), Optional($0.summary.plain)) }, class: "card-list")
+            body = PageParts.linkList(graph.programs.map { ($0.title, linker.href($0.ref), Optional($0.summary.plain)) },
+                                      thumbs: graph.programs.map { PictureMarkup.thumbnail($0.image, graph: graph, linker: linker) }, class: "card-list")
         case .expert:
             title = strings[.experts]
-            body = PageParts.linkList(graph.experts.map { ($0.heading, linker.href($0.ref), Optional($0.title)) })
+            body = PageParts.linkList(graph.experts.map { ($0.heading, linker.href($0.ref), Optional($0.title)) },
+                                      thumbs: graph.experts.map { PictureMarkup.thumbnail($0.image, graph: graph, linker: linker) })
         case .page:
             // Plain pages have no index of their own (``KindDescriptor/hasIndex``); listed, they read so.
             title = strings[.pages]

@@ -182,6 +182,13 @@ struct Generator {
             let other = text == "brand/head.html" ? "brand/body-end.html" : "brand/head.html"
             return [("\(text) → \(other)", other, true), ("\(text) → a missing file", "brand/missing.html", false)]
         }
+        if key == "src" {
+            // A picture's path: the fixture's other picture, and one that does not exist (missing-media).
+            let other = text.hasSuffix("knee.svg") ? text.replacingOccurrences(of: "knee.svg", with: "towel.svg")
+                : text.replacingOccurrences(of: "towel.svg", with: "knee.svg")
+            let missing = String(text.prefix { $0 != "m" }) + "media/missing.svg"
+            return [("\(text) → \(other)", other, true), ("\(text) → a missing file", missing, false)]
+        }
         if text == "true" { return [("true → false", "false", true)] }
         if text == "false" { return [("false → true", "true", true)] }
         if let day = Day(iso: text) {
@@ -436,6 +443,16 @@ struct Generator {
         let type = key.type
         let name = key.name
         let expert = slugs["experts"]?.first ?? "x"
+        if name == "favicon" { return [["\(name): media/knee.svg"]] }
+        if name == "logo" { return [["\(name):", "  src: media/knee.svg"]] }
+        if name == "video" { return [["\(name):", "  youtube: dQw4w9WgXcQ"]] }
+        if name == "images" {
+            return [["\(name):", "  - src: /media/knee.svg", "    alt: Added start position.", "    caption: Start"]]
+        }
+        if name == "image" {
+            // From the site root: sample keys are added to files at any depth.
+            return [["\(name):", "  src: /media/knee.svg", "  alt: Added picture.", "  credit: Added credit."]]
+        }
         if name == "menus" { return [["\(name):", "  footer:", "    - title: All our sources", "      url: /references/"]] }
         if type.hasPrefix("list of condition slugs") { return [["\(name): [\(slugs["conditions"]?.first ?? "x")]"]] }
         if type.hasPrefix("list of citation keys") { return [["\(name): [\(citationKeys.first ?? "x")]"]] }
@@ -514,7 +531,7 @@ struct Generator {
         let nested = "Content/\(kind)/new-folder/nested-page.md"
         let lane = "Content/\(kind)/ (new pages)"
         // One folder deeper, relative links need one more `../`.
-        let deeper = copy.replacingOccurrences(of: "](../", with: "](../../")
+        let deeper = copy.replacingOccurrences(of: "](../", with: "](../../").replacingOccurrences(of: "src: ../", with: "src: ../../")
             .replacingOccurrences(of: #"\]\(([a-z0-9-][a-z0-9/-]*\.md)"#, with: "](../$1", options: .regularExpression)
         return [
             Mutation(name: "\(added): added (copy of \(source)), renamed to \(renamed), deleted", lane: lane, kind: kind,

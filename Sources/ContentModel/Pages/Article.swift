@@ -15,6 +15,7 @@ public struct Article: ContentPage {
     public var body: Body
     public var aliases: [Located<String>] = []
     public var searchTerms: [String] = []
+    public var image: PageImage?
 
     public init(slug: Slug, file: String, title: String, summary: InlineText, conditions: [Located<Slug>],
                 experts: [ExpertCredit], sources: [Located<CitationKey>], review: Review, published: Day,

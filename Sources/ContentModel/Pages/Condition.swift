@@ -13,6 +13,7 @@ public struct Condition: ContentPage {
     public var body: Body
     public var aliases: [Located<String>] = []
     public var searchTerms: [String] = []
+    public var image: PageImage?
 
     public init(slug: Slug, file: String, name: String, synonyms: [String], summary: InlineText,
                 symptoms: [InlineText], seekCare: [InlineText], sources: [Located<CitationKey>],

@@ -19,6 +19,11 @@ public protocol ContentPage: Sendable {
     var aliases: [Located<String>] { get set }
     /// Lay words a reader might search for (`search-terms`), e.g. "slipped disc".
     var searchTerms: [String] { get set }
+    /// The page's picture (`image`), if it has one.
+    var image: PageImage? { get set }
+    /// Every file in `Content/media/` the front matter names (`image`, a card's `images`), to be
+    /// checked and counted as used like a body's references.
+    var frontMatterMedia: [BodyMedia] { get }
     /// The page's prose for readability scores: its summary (if any) and its body's paragraphs.
     var readability: TextStatistics { get }
     /// False for a draft, or an article scheduled after `day`. A requirement rather than a cast to
@@ -69,6 +74,7 @@ extension ContentPage {
     public var creditedExperts: [Located<Slug>] { credits.map(\.expert) }
     public var credits: [ExpertCredit] { [] }
     public var hasOwnPage: Bool { true }
+    public var frontMatterMedia: [BodyMedia] { image.map { [$0.reference] } ?? [] }
     public var updatedDay: Day? { nil }
 }
 

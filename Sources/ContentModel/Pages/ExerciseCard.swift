@@ -81,6 +81,11 @@ public struct ExerciseCard: ContentPage {
     public var body: Body
     public var aliases: [Located<String>] = []
     public var searchTerms: [String] = []
+    public var image: PageImage?
+    /// `images:` — shown in a row before the steps, and on the printed handout.
+    public var images: [CardImage] = []
+    /// `video:` — shown after the steps.
+    public var video: CardVideo?
 
     public init(slug: Slug, file: String, title: String, kind: ExerciseKind, conditions: [Located<Slug>],
                 bodyAreas: [String], equipment: [String], difficulty: Difficulty?, dosage: Dosage,
@@ -108,8 +113,10 @@ public struct ExerciseCard: ContentPage {
     }
     public var listing: [String] {
         [title, exerciseKind.rawValue, steps.first ?? "", "\(dosage)"] + conditions.map(\.value.rawValue) + bodyAreas
+            + images.flatMap { [$0.path, $0.alt, $0.caption ?? ""] } + [video.map { "\($0)" } ?? ""]
     }
     public var linkedConditions: [Located<Slug>] { conditions }
+    public var frontMatterMedia: [BodyMedia] { (image.map { [$0.reference] } ?? []) + images.map(\.reference) + (video?.references ?? []) }
     public var review: Review? { pageReview }
     /// The steps are the body's first ordered list.
     public var steps: [String] { body.firstOrderedList }

@@ -10,6 +10,7 @@ public struct Expert: ContentPage {
     public var body: Body
     public var aliases: [Located<String>] = []
     public var searchTerms: [String] = []
+    public var image: PageImage?
 
     public init(slug: Slug, file: String, name: String, credentials: [String], title: String,
                 affiliation: String?, body: Body) {

@@ -78,3 +78,71 @@ public struct BodyMedia: Sendable {
         self.location = location
     }
 }
+
+/// One of an exercise card's pictures (`images:`), e.g. the start or the end position.
+public struct CardImage: Sendable, Hashable {
+    /// Relative to `Content/`: `media/exercises/bridge-start.png`.
+    public var path: String
+    /// Empty only when written `alt: ""`.
+    public var alt: String
+    /// Shown under the picture (`<figcaption>`): "Start", "End".
+    public var caption: String?
+    public var location: SourceLocation
+
+    public init(path: String, alt: String, caption: String?, location: SourceLocation) {
+        self.path = path
+        self.alt = alt
+        self.caption = caption
+        self.location = location
+    }
+
+    public var reference: BodyMedia { BodyMedia(path: path, use: .image(alt: alt, title: ""), location: location) }
+}
+
+/// An exercise card's `video:`: a file of the site's own, with captions, or a YouTube or Vimeo video
+/// shown behind a facade that asks nothing of the provider until the reader presses play.
+public struct CardVideo: Sendable {
+    public enum Source: Sendable, Hashable {
+        /// `media/video/walk.mp4`, with its WebVTT captions (required: WCAG 1.2.2).
+        case file(path: String, captions: String)
+        /// An 11-character id, checked to be `[A-Za-z0-9_-]{11}`.
+        case youtube(id: String)
+        /// A numeric id.
+        case vimeo(id: String)
+    }
+
+    public var source: Source
+    /// An image in `Content/media/` shown before the video plays.
+    public var poster: String?
+    /// The files it names, to be checked and counted as used.
+    public var references: [BodyMedia]
+
+    public init(source: Source, poster: String?, references: [BodyMedia]) {
+        self.source = source
+        self.poster = poster
+        self.references = references
+    }
+}
+
+/// A page's own picture, from front matter `image: {src, alt, credit}`: shown on the page, in its
+/// index entry, as `og:image` and in its structured data.
+public struct PageImage: Sendable, Hashable {
+    /// Relative to `Content/`, resolved from the Markdown file's folder: `media/x.png`.
+    public var path: String
+    /// Empty only when written `alt: ""` (a decorative picture).
+    public var alt: String
+    /// Who made or owns the picture, shown under it.
+    public var credit: String?
+    /// Where `src` is written, for `missing-media`.
+    public var location: SourceLocation
+
+    public init(path: String, alt: String, credit: String?, location: SourceLocation) {
+        self.path = path
+        self.alt = alt
+        self.credit = credit
+        self.location = location
+    }
+
+    /// The picture as a media reference, so it is checked like a body's.
+    public var reference: BodyMedia { BodyMedia(path: path, use: .image(alt: alt, title: ""), location: location) }
+}

@@ -22,6 +22,7 @@ public struct PlainPage: ContentPage {
     public var body: Body
     public var aliases: [Located<String>]
     public var searchTerms: [String]
+    public var image: PageImage?
 
     public init(slug: Slug, file: String, title: String, summary: InlineText?, menus: [MenuName], weight: Int,
                 pageType: PlainPageType, updated: Day?, draft: Bool, sources: [Located<CitationKey>], review: Review?,

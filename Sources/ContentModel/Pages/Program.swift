@@ -59,6 +59,7 @@ public struct Program: ContentPage {
     public var body: Body
     public var aliases: [Located<String>] = []
     public var searchTerms: [String] = []
+    public var image: PageImage?
 
     public init(slug: Slug, file: String, title: String, summary: InlineText, conditions: [Located<Slug>],
                 phases: [ProgramPhase], mistakes: [ProgramMistake], pauseSignals: [InlineText],

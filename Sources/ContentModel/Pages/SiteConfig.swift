@@ -22,6 +22,10 @@ public struct SiteConfig: Sendable {
     /// HTML outside page bodies (analytics, a cookie notice, verification tags).
     public var headHTML: SiteFile?
     public var bodyEndHTML: SiteFile?
+    /// `favicon`: linked from every page's head; without one, no page links one.
+    public var favicon: SiteImage?
+    /// `logo`: shown in the header before the site's title.
+    public var logo: SiteImage?
     /// `menus:` — the header and footer links.
     public var menus = Menus()
     /// The stylesheet's colours, with `brand-color` and `accent-color` applied.
@@ -64,4 +68,25 @@ public struct SiteFile: Sendable, Equatable {
 extension SiteConfig {
     /// The files `site.yml` names: they are read, not stray.
     public var files: [SiteFile] { [customCSS, headHTML, bodyEndHTML].compactMap { $0 } }
+}
+
+/// A picture `site.yml` names (`favicon`, `logo`): a file in `Content/media/` or `Content/static/`.
+public struct SiteImage: Sendable, Equatable {
+    /// Relative to `Content/`: `media/brand/logo.svg`, `static/favicon.ico`.
+    public var contentPath: String
+    /// Where it is in the built site: `media/brand/logo.svg`, `favicon.ico`.
+    public var sitePath: String
+    /// `image/png`, `image/svg+xml`, `image/x-icon`…
+    public var contentType: String
+    /// Its size, when the media library knows it (no layout shift in the header).
+    public var width: Int?
+    public var height: Int?
+
+    public init(contentPath: String, sitePath: String, contentType: String, width: Int? = nil, height: Int? = nil) {
+        self.contentPath = contentPath
+        self.sitePath = sitePath
+        self.contentType = contentType
+        self.width = width
+        self.height = height
+    }
 }
