@@ -6,7 +6,7 @@ extension UIStrings {
     /// escaped, so a text from `site.yml` can never add markup.
     public func html(_ key: UIText, _ values: KeyValuePairs<String, HTML>) -> HTML {
         var result = HTML.empty
-        for segment in Self.segments(of: self[key]) {
+        for segment in segments(key) {
             switch segment {
             case .text(let text): result.append(text: text)
             case .placeholder(let name):

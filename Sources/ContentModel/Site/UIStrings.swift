@@ -446,19 +446,29 @@ public struct UIStrings: Sendable {
     /// The table the texts come from (English for a language Salve does not ship).
     public let base: BuiltInLanguage
     private var overrides: [UIText: String] = [:]
+    /// Each text split at its `{word}`s, made once: every page fills in dates and labels, and splitting
+    /// the texts again each time was a few percent of a large site's build.
+    private var split: [UIText: [UITextSegment]]
 
     public init(language tag: String) {
-        base = BuiltInLanguage(tag: tag) ?? .en
+        self.init(BuiltInLanguage(tag: tag) ?? .en)
     }
 
     public init(_ base: BuiltInLanguage) {
         self.base = base
+        split = Dictionary(uniqueKeysWithValues: UIText.allCases.map { ($0, UIStrings.segments(of: base.text($0))) })
     }
 
     public subscript(_ key: UIText) -> String {
         get { overrides[key] ?? base.text(key) }
-        set { overrides[key] = newValue }
+        set {
+            overrides[key] = newValue
+            split[key] = UIStrings.segments(of: newValue)
+        }
     }
+
+    /// The text split at its `{word}`s.
+    public func segments(_ key: UIText) -> [UITextSegment] { split[key] ?? UIStrings.segments(of: self[key]) }
 
     /// How many texts `site.yml` gives.
     public var overrideCount: Int { overrides.count }
@@ -466,7 +476,7 @@ public struct UIStrings: Sendable {
     /// The text with its `{word}`s filled in from `values`; a `{word}` with no value stays as written.
     public func callAsFunction(_ key: UIText, _ values: KeyValuePairs<String, String> = [:]) -> String {
         var result = ""
-        for segment in Self.segments(of: self[key]) {
+        for segment in segments(key) {
             switch segment {
             case .text(let text): result += text
             case .placeholder(let name): result += values.first { $0.key == name }?.value ?? "{\(name)}"
