@@ -122,46 +122,20 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Writes one file of bytes (a page's ``HTML``); `path` as above.
     public func write(_ path: String, contents: [UInt8]) throws(OutputFailure) {
-        let components = path.split(separator: "/")
-        guard !path.hasPrefix("/"), !components.isEmpty,
-              !components.contains(where: { $0 == ".." || $0 == "." }) else {
-            throw OutputFailure(description: "refusing to write '\(path)': it is outside the output folder")
-        }
-        // Plain strings, not URLs: this runs for every page, and URL path building allocates at each step.
-        let folder = ([Substring(stagingPath)] + components.dropLast()).joined(separator: "/")
-        let file = folder + "/" + components[components.count - 1]
+        let file = try preparedFile(path)
         do throws(FileOutput.Failure) {
-            // Create before recording: a folder marked as made must exist for every other thread.
-            if !directoriesLock.withLock({ createdDirectories.contains(folder) }) {
-                try FileOutput.makeDirectory(folder)
-                directoriesLock.withLock { _ = createdDirectories.insert(folder) }
-            }
             try FileOutput.write(contents, to: file)
-            directoriesLock.withLock { writtenFiles.append(path) }
         } catch {
             throw OutputFailure(description: "could not write '\(path)': \(error.reason)")
         }
+        directoriesLock.withLock { writtenFiles.append(path) }
     }
 
     /// Puts the file at `source` into the site at `path` as a hard link when it can (media from the
     /// cache: no bytes copied; the cache replaces its files by rename, so a link never changes), and
     /// as a copy otherwise (another file system).
     public func place(_ path: String, from source: String) throws(OutputFailure) {
-        let components = path.split(separator: "/")
-        guard !path.hasPrefix("/"), !components.isEmpty,
-              !components.contains(where: { $0 == ".." || $0 == "." }) else {
-            throw OutputFailure(description: "refusing to write '\(path)': it is outside the output folder")
-        }
-        let folder = ([Substring(stagingPath)] + components.dropLast()).joined(separator: "/")
-        let file = folder + "/" + components[components.count - 1]
-        do throws(FileOutput.Failure) {
-            if !directoriesLock.withLock({ createdDirectories.contains(folder) }) {
-                try FileOutput.makeDirectory(folder)
-                directoriesLock.withLock { _ = createdDirectories.insert(folder) }
-            }
-        } catch {
-            throw OutputFailure(description: "could not write '\(path)': \(error.reason)")
-        }
+        let file = try preparedFile(path)
         if link(source, file) != 0 {
             guard let data = FileManager.default.contents(atPath: source) else {
                 throw OutputFailure(description: "could not read '\(source)' to publish it as '\(path)'")
@@ -170,6 +144,27 @@ public final class OutputWriter: @unchecked Sendable {
             return
         }
         directoriesLock.withLock { writtenFiles.append(path) }
+    }
+
+    /// The staging path for a site path, with its folder made: refuses a path that leaves the site.
+    private func preparedFile(_ path: String) throws(OutputFailure) -> String {
+        let components = path.split(separator: "/")
+        guard !path.hasPrefix("/"), !components.isEmpty,
+              !components.contains(where: { $0 == ".." || $0 == "." }) else {
+            throw OutputFailure(description: "refusing to write '\(path)': it is outside the output folder")
+        }
+        // Plain strings, not URLs: this runs for every page, and URL path building allocates at each step.
+        let folder = ([Substring(stagingPath)] + components.dropLast()).joined(separator: "/")
+        do throws(FileOutput.Failure) {
+            // Create before recording: a folder marked as made must exist for every other thread.
+            if !directoriesLock.withLock({ createdDirectories.contains(folder) }) {
+                try FileOutput.makeDirectory(folder)
+                directoriesLock.withLock { _ = createdDirectories.insert(folder) }
+            }
+        } catch {
+            throw OutputFailure(description: "could not write '\(path)': \(error.reason)")
+        }
+        return folder + "/" + components[components.count - 1]
     }
 
     /// The files written into staging so far, relative to the site root.
