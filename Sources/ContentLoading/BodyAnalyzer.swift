@@ -122,13 +122,11 @@ struct BodyAnalyzer {
             if Self.isWebAddress(destination) {
                 body.externalLinks.append(Located(destination, at: at(node.start)))
             }
-            checkLinkText(node.plainText, at: at(node.start))
+            // Only short texts can be vague ("click here"); long ones are not kept.
+            let text = node.plainText
+            if text.utf8.count <= AccessibilityFacts.shortLinkText { body.shortLinkTexts.append(Located(text, at: at(node.start))) }
         case .image:
-            if node.plainText.trimmingWhitespace.isEmpty {
-                diagnostics.append(.warning(
-                    .missingAltText, "this image has no alt text; describe it in the brackets: ![A person lying on their back](bridge.png)",
-                    at: at(node.start)))
-            }
+            body.imageAlts.append(Located(node.plainText, at: at(node.start)))
         case .codeBlock(let info, let literal) where Self.isExerciseBlock(info):
             let first = body.exerciseEmbeds.count
             body.exerciseEmbeds += exerciseSlugs(literal, fence: node.start)
@@ -402,37 +400,6 @@ struct BodyAnalyzer {
     }
 
 
-    /// Link text must make sense out of context: screen readers list links on their own.
-    private static let vagueLinkTexts: Set<String> = [
-        "click here", "here", "this", "this link", "link", "read more", "more", "click", "this page",
-    ]
-
-    private mutating func checkLinkText(_ text: String, at location: SourceLocation) {
-        guard text.utf8.count <= 12 else { return }
-        let normalised = Self.trimmingPunctuation(text.trimmingWhitespace.lowercased())
-        if Self.vagueLinkTexts.contains(normalised) {
-            diagnostics.append(.warning(
-                .vagueLinkText, "link text '\(text)' does not say where it goes; use words that name the page, like 'the glute bridge card'",
-                at: location))
-        }
-    }
-
-    /// "here." → "here"; "“this”" → "this": punctuation (Unicode category P) off both ends.
-    static func trimmingPunctuation(_ text: String) -> String {
-        func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.properties.generalCategory {
-            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-                 .finalPunctuation, .otherPunctuation:
-                return true
-            default:
-                return false
-            }
-        }
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isPunctuation($0) }),
-              let last = scalars.lastIndex(where: { !isPunctuation($0) }) else { return "" }
-        return String(scalars[first...last])
-    }
 
     /// A paragraph's or heading's words without citation brackets or inline code.
     static func proseText(_ node: MarkdownNode) -> String {
@@ -497,11 +464,7 @@ struct BodyAnalyzer {
         guard case .image(let source, let title) = node.kind else { return false }
         let alt = node.plainText
         guard let index = mediaReference(source, use: .image(alt: alt, title: title), at: at(node.start)) else { return false }
-        if alt.trimmingWhitespace.isEmpty {
-            diagnostics.append(.warning(
-                .missingAltText, "this image has no alt text; describe it in the brackets: ![A person lying on their back](bridge.png)",
-                at: at(node.start)))
-        }
+        body.imageAlts.append(Located(alt, at: at(node.start)))
         if render {
             edits.wrapInline(node, open: BodyHTML.token(.media(index)), close: "")
             for child in node.children { edits.remove(child) }

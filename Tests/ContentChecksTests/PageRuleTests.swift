@@ -40,4 +40,19 @@ import Testing
         #expect(found.with(.invalidAlias).map(\.message) == ["'/search/' is a path the site itself uses"])
         #expect(found.with(.duplicateAlias).map(\.message) == ["'/conditions/knee-pain/' is already the address of Content/conditions/knee-pain.md"])
     }
+
+    @Test(arguments: [("here.", "here"), ("\u{201C}Here!\u{201D}", "Here"), ("...", ""), ("(this)", "this"),
+                      ("read-more", "read-more"), ("", "")])
+    func linkTextLosesPunctuationAtBothEnds(text: String, expected: String) {
+        #expect(AccessibilityChecks.trimmingPunctuation(text) == expected)
+    }
+
+    @Test func imagesNeedAltTextAndLinksMustSayWhereTheyGo() {
+        let at = { (column: Int) in SourceLocation(file: "p.md", line: 2, column: column) }
+        var body = Body()
+        body.imageAlts = [Located("", at: at(1)), Located("A knee", at: at(9)), Located("  ", at: at(20))]
+        body.shortLinkTexts = [Located("Click here!", at: at(30)), Located("Knee guide", at: at(50))]
+        let found = AccessibilityChecks.check(body).map { "\($0.code.rawValue) \($0.location.column ?? 0)" }
+        #expect(found == ["missing-alt-text 1", "missing-alt-text 20", "vague-link-text 30"])
+    }
 }

@@ -11,10 +11,13 @@ import Diagnostics
         return (body, analyzer.diagnostics)
     }
 
-    @Test(arguments: [("here.", "here"), ("\u{201C}Here!\u{201D}", "Here"), ("...", ""), ("(this)", "this"),
-                      ("read-more", "read-more"), ("", "")])
-    func linkTextLosesPunctuationAtBothEnds(text: String, expected: String) {
-        #expect(BodyAnalyzer.trimmingPunctuation(text) == expected)
+    /// The facts the accessibility rules judge: every image's alt text, and short link texts.
+    @Test func imagesAndShortLinkTextsAreRecorded() {
+        let (body, diagnostics) = Self.analyze("![](https://example.org/a.png) ![A knee](https://example.org/b.png)\n\n[here](https://example.org/) and [the knee exercise guide](https://example.org/g)\n")
+        #expect(body.imageAlts.map(\.value) == ["", "A knee"])
+        #expect(body.imageAlts.map(\.location.column) == [1, 32])
+        #expect(body.shortLinkTexts.map(\.value) == ["here"])
+        #expect(diagnostics.isEmpty, "the rules run in ContentChecks")
     }
 
     @Test func emptyBody() {

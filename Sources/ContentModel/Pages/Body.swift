@@ -23,6 +23,10 @@ public struct Body: Sendable {
     public var media: [BodyMedia] = []
     /// Words, sentences and syllables of the body's prose (paragraphs; not code, headings or citations).
     public var prose: TextStatistics = TextStatistics()
+    /// Every image's alt text (empty when none is written), where the image is.
+    public var imageAlts: [Located<String>] = []
+    /// The text of each link short enough to be vague ("click here"), where the link is.
+    public var shortLinkTexts: [Located<String>] = []
 
     public init(html: BodyHTML = .empty, firstLine: Int = 1, citations: [Located<CitationKey>] = [], links: [BodyLink] = [],
                 exerciseEmbeds: [Located<Slug>] = [], headings: [BodyHeading] = [], firstOrderedList: [String] = []) {
