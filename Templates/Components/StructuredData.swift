@@ -16,16 +16,7 @@ public enum StructuredData {
                                       description: String, mainEntity: JSONValue? = nil) -> JSONValue {
         let site = graph.site
         let url = Linker.absolute(.page(page.ref), site: site)
-        var reviewedBy: JSONValue?
-        var lastReviewed: JSONValue?
-        if let review = page.review?.completed {
-            lastReviewed = .string(review.date.iso)
-            if let expert = graph.expert(review.reviewer.value) {
-                reviewedBy = person(expert, site: site)
-            }
-        }
-        let cited = orderedUnique(page.citedKeys.map(\.value) + page.sources.map(\.value))
-        let citations: [JSONValue] = cited.compactMap { references.creativeWork($0) }
+        let (lastReviewed, reviewedBy, citations) = reviewAndCitations(page, graph: graph, references: references)
         return .object(compacting: [
             ("@context", .string("https://schema.org")),
             ("@type", .string("MedicalWebPage")),
@@ -143,14 +134,7 @@ extension StructuredData {
     public static func webPage(_ page: PlainPage, graph: ContentGraph, references: ReferenceTable,
                                description: String) -> JSONValue {
         let site = graph.site
-        var reviewedBy: JSONValue?
-        var lastReviewed: JSONValue?
-        if let review = page.review?.completed {
-            lastReviewed = .string(review.date.iso)
-            if let expert = graph.expert(review.reviewer.value) { reviewedBy = person(expert, site: site) }
-        }
-        let cited = orderedUnique(page.citedKeys.map(\.value) + page.sources.map(\.value))
-        let citations: [JSONValue] = cited.compactMap { references.creativeWork($0) }
+        let (lastReviewed, reviewedBy, citations) = reviewAndCitations(page, graph: graph, references: references)
         return .object(compacting: [
             ("@context", .string("https://schema.org")),
             ("@type", .string(page.pageType.schemaType)),
@@ -164,6 +148,15 @@ extension StructuredData {
             ("reviewedBy", reviewedBy),
             ("citation", citations.isEmpty ? nil : .array(citations)),
         ])
+    }
+
+    /// A page's completed review (date and reviewer, as schema.org has them) and what it cites, each once.
+    private static func reviewAndCitations(_ page: some ContentPage, graph: ContentGraph, references: ReferenceTable)
+        -> (lastReviewed: JSONValue?, reviewedBy: JSONValue?, citations: [JSONValue]) {
+        let review = page.review?.completed
+        let reviewer = review.flatMap { graph.expert($0.reviewer.value) }.map { person($0, site: graph.site) }
+        let cited = orderedUnique(page.citedKeys.map(\.value) + page.sources.map(\.value))
+        return (review.map { .string($0.date.iso) }, reviewer, cited.compactMap { references.creativeWork($0) })
     }
 
     /// `MedicalWebPage` for the pages that list others (home, indexes, references).
