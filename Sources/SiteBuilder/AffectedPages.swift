@@ -28,7 +28,9 @@ enum AffectedPages {
                 for embedder in graph.pages(embedding: ref.slug) { routes.insert(.page(embedder)) }
             }
         }
-        return Set(routes.map(\.outputFile)).union(changed.map(Search.fragmentFile))
+        // Own content only: the title, hence the rank and the fragment's name, is unchanged.
+        let order = SearchOrder(graph: graph)
+        return Set(routes.map(\.outputFile)).union(changed.compactMap(order.fragmentFile(of:)))
             .union(Search.indexFiles(pageCount: graph.allPages.count))
     }
 

@@ -14,7 +14,7 @@ final class ArticlePageWriter: Sendable {
     private let writer: OutputWriter
     private let renderer: SitePlan.PageRenderer
     let failures = FirstFailure<OutputFailure>()
-    private let written = Counter()
+    private let written = Locked(0)
     /// Each article's words, taken while its body is still at hand.
     let search = SearchIndexBuilder()
 
@@ -24,15 +24,41 @@ final class ArticlePageWriter: Sendable {
         renderer = SitePlan.PageRenderer(graph: context)
     }
 
-    var filesWritten: Int { written.value }
+    var filesWritten: Int { written.withLock { $0 } }
+
+    /// Articles whose fragment waits for its rank, which is known only once every page is.
+    private let fragments = Locked<[PageRef]>([])
+    private static let unrankedFolder = "search/unranked"
+    private static func unrankedFragment(_ ref: PageRef) -> String { "\(unrankedFolder)/\(ref.slug.rawValue).json" }
+
+    /// Names each article's fragment by its rank (``Search/fragmentFile(rank:)``): a rename each, shared
+    /// among the cores. A fragment of an article the site does not publish after all is removed.
+    func rankFragments(_ order: SearchOrder) throws(OutputFailure) {
+        let refs = fragments.withLock { $0 }
+        let failures = FirstFailure<OutputFailure>()
+        let chunks = 16
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            for ref in refs[(refs.count * chunk / chunks)..<(refs.count * (chunk + 1) / chunks)] {
+                guard !failures.hasFailure, let file = order.fragmentFile(of: ref) else { continue }
+                do throws(OutputFailure) {
+                    try writer.move(Self.unrankedFragment(ref), to: file)
+                } catch {
+                    failures.record(error)
+                }
+            }
+        }
+        if let failure = failures.first { throw failure }
+        writer.discard(folder: Self.unrankedFolder)
+    }
 
     @Sendable func write(_ article: Article) -> Article {
         if !failures.hasFailure {
             do throws(OutputFailure) {
                 try writer.write(Route.page(article.ref).outputFile, contents: renderer.render(article: article))
-                try writer.write(Search.fragmentFile(article.ref),
+                try writer.write(Self.unrankedFragment(article.ref),
                                  contents: search.add(SearchDocument(article: article, graph: renderer.graph, cached: false)))
-                written.add(2)
+                written.withLock { $0 += 2 }
+                fragments.withLock { $0.append(article.ref) }
             } catch {
                 failures.record(error)
             }
@@ -43,10 +69,10 @@ final class ArticlePageWriter: Sendable {
     }
 }
 
-/// A count shared by loading threads.
-private final class Counter: @unchecked Sendable {
+/// A value shared by loading threads.
+private final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var count = 0
-    var value: Int { lock.withLock { count } }
-    func add(_ amount: Int) { lock.withLock { count += amount } }
+    private var value: Value
+    init(_ value: Value) { self.value = value }
+    func withLock<Result>(_ body: (inout Value) -> Result) -> Result { lock.withLock { body(&value) } }
 }

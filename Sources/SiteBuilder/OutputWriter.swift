@@ -31,6 +31,8 @@ public final class OutputWriter: @unchecked Sendable {
     private var createdDirectories: Set<String> = []
     /// Every file written into staging, relative to the site root, for the marker's list.
     private var writtenFiles: [String] = []
+    /// Files written, then moved or discarded.
+    private var removedFiles: Set<String> = []
 
     public init(output: URL) throws(OutputFailure) {
         self.output = output.standardizedFileURL
@@ -110,6 +112,7 @@ public final class OutputWriter: @unchecked Sendable {
         }
         createdDirectories = [stagingPath]
         writtenFiles = []
+        removedFiles = []
         // Marked as salve's from the start, so a build killed half way leaves a folder the next
         // build knows it may remove.
         try write(OutputWriter.markerName, contents: OutputWriter.markerHeader)
@@ -128,7 +131,7 @@ public final class OutputWriter: @unchecked Sendable {
         } catch {
             throw OutputFailure(description: "could not write '\(path)': \(error.reason)")
         }
-        directoriesLock.withLock { writtenFiles.append(path) }
+        recordWritten(path)
     }
 
     /// Puts the file at `source` into the site at `path` as a hard link when it can (media from the
@@ -143,16 +146,41 @@ public final class OutputWriter: @unchecked Sendable {
             try write(path, contents: [UInt8](data))
             return
         }
-        directoriesLock.withLock { writtenFiles.append(path) }
+        recordWritten(path)
+    }
+
+    /// Renames a file written earlier (a search fragment, named once every page's rank is known).
+    public func move(_ path: String, to newPath: String) throws(OutputFailure) {
+        let source = try preparedFile(path), target = try preparedFile(newPath)
+        guard rename(source, target) == 0 else {
+            throw OutputFailure(description: "could not move '\(path)' to '\(newPath)': \(String(cString: strerror(errno)))")
+        }
+        recordWritten(newPath)
+        directoriesLock.withLock { _ = removedFiles.insert(path) }
+    }
+
+    private func recordWritten(_ path: String) {
+        directoriesLock.withLock {
+            writtenFiles.append(path)
+            if !removedFiles.isEmpty { removedFiles.remove(path) }
+        }
+    }
+
+    /// Deletes a folder of files written earlier that the site does not publish, and forgets them.
+    public func discard(folder: String) {
+        guard let components = try? checkedComponents(folder) else { return }
+        let path = ([Substring(stagingPath)] + components).joined(separator: "/")
+        try? fileManager.removeItem(atPath: path)
+        let prefix = folder + "/"
+        directoriesLock.withLock {
+            removedFiles.formUnion(writtenFiles.filter { $0.hasPrefix(prefix) })
+            createdDirectories = createdDirectories.filter { $0 != path && !$0.hasPrefix(path + "/") }
+        }
     }
 
     /// The staging path for a site path, with its folder made: refuses a path that leaves the site.
     private func preparedFile(_ path: String) throws(OutputFailure) -> String {
-        let components = path.split(separator: "/")
-        guard !path.hasPrefix("/"), !components.isEmpty,
-              !components.contains(where: { $0 == ".." || $0 == "." }) else {
-            throw OutputFailure(description: "refusing to write '\(path)': it is outside the output folder")
-        }
+        let components = try checkedComponents(path)
         // Plain strings, not URLs: this runs for every page, and URL path building allocates at each step.
         let folder = ([Substring(stagingPath)] + components.dropLast()).joined(separator: "/")
         do throws(FileOutput.Failure) {
@@ -167,12 +195,22 @@ public final class OutputWriter: @unchecked Sendable {
         return folder + "/" + components[components.count - 1]
     }
 
+    /// A site path's parts: refuses a path that leaves the site.
+    private func checkedComponents(_ path: String) throws(OutputFailure) -> [Substring] {
+        let components = path.split(separator: "/")
+        guard !path.hasPrefix("/"), !components.isEmpty,
+              !components.contains(where: { $0 == ".." || $0 == "." }) else {
+            throw OutputFailure(description: "refusing to write '\(path)': it is outside the output folder")
+        }
+        return components
+    }
+
     /// The files written into staging so far, relative to the site root.
-    public var writtenPaths: Set<String> { directoriesLock.withLock { Set(writtenFiles) } }
+    public var writtenPaths: Set<String> { directoriesLock.withLock { Set(writtenFiles).subtracting(removedFiles) } }
 
     /// Swaps the finished site in: the old one is moved aside, the new one renamed into place, the old removed.
     public func commit() throws(OutputFailure) {
-        let listed = directoriesLock.withLock { Set(writtenFiles).subtracting([OutputWriter.markerName]).sorted() }
+        let listed = writtenPaths.subtracting([OutputWriter.markerName]).sorted()
         try write(OutputWriter.markerName,
                   contents: OutputWriter.markerHeader + OutputWriter.listHeader + listed.map { $0 + "\n" }.joined())
         let previous = output.deletingLastPathComponent()

@@ -4,6 +4,7 @@ import ContentModel
 import Diagnostics
 import Dispatch
 import Foundation
+import Templates
 
 /// What a build produced.
 public struct BuildReport: Sendable {
@@ -58,7 +59,14 @@ public enum SiteBuild {
             writer.abort()
             throw error
         }
-        let entries = SitePlan.entries(for: loaded.graph, articles: false, search: articles.search)
+        let order = SearchOrder(graph: loaded.graph)
+        do {
+            try articles.rankFragments(order)
+        } catch {
+            writer.abort()
+            throw error
+        }
+        let entries = SitePlan.entries(for: loaded.graph, articles: false, search: articles.search, order: order)
         let staticFiles = StaticFolder.files(in: options.contentDirectory, displayRoot: options.displayRoot)
         let generated = writer.writtenPaths.union(entries.map(\.file))
         let collisions = staticFiles.filter { generated.contains($0.sitePath) }.map { file in

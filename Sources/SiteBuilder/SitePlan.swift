@@ -64,9 +64,12 @@ struct SitePlan {
 
     /// - Parameters:
     ///   - articles: false when the articles' pages (and search fragments) were written as they loaded
-    ///     (``ArticlePageWriter``, the build's article stage).
+    ///     (``ArticlePageWriter``, the build's article stage, which names their fragments by rank
+    ///     once every page is known).
     ///   - search: the index those articles' words were added to; the other pages are added from the graph.
-    static func entries(for graph: ContentGraph, articles: Bool = true, search: SearchIndexBuilder = SearchIndexBuilder()) -> [Entry] {
+    ///   - order: the graph's ``SearchOrder``, when already made.
+    static func entries(for graph: ContentGraph, articles: Bool = true, search: SearchIndexBuilder = SearchIndexBuilder(),
+                        order: SearchOrder? = nil) -> [Entry] {
         let renderer = PageRenderer(graph: graph)
         var entries: [Entry] = [
             Entry(file: Route.home.outputFile) { renderer.home() },
@@ -92,15 +95,18 @@ struct SitePlan {
         for kind in ContentKind.allCases where kind.descriptor.hasIndex {
             entries.append(Entry(file: Route.index(kind).outputFile) { SitePages.index(kind, graph: graph).bytes })
         }
+        let order = order ?? SearchOrder(graph: graph)
         for page in graph.allPages where articles || page.ref.kind != .article {
             // The home page's text is on the home page; it is still found by search.
             if page.hasOwnPage { entries.append(Entry(file: Route.page(page.ref).outputFile) { renderer.render(page) }) }
-            entries.append(Entry(file: Search.fragmentFile(page.ref)) { SearchDocument(page, graph: graph).fragment })
+            if let fragment = order.fragmentFile(of: page.ref) {
+                entries.append(Entry(file: fragment) { SearchDocument(page, graph: graph).fragment })
+            }
         }
         // The index files' names depend only on the number of pages; the index is made once, by
         // whichever of them is rendered first.
         for file in Search.indexFiles(pageCount: graph.allPages.count) {
-            entries.append(Entry(file: file) { search.files(graph: graph)[file] ?? [] })
+            entries.append(Entry(file: file) { search.files(graph: graph, order: order)[file] ?? [] })
         }
         return entries
     }

@@ -31,7 +31,6 @@ public enum Search {
     public struct Split: Sendable {
         public var vocabularyFiles: Int
         public var postingFiles: Int
-        public var pageTables: Int
 
         public init(pageCount: Int) {
             func powerOfTwo(_ value: Int, max limit: Int) -> Int {
@@ -41,7 +40,6 @@ public enum Search {
             }
             vocabularyFiles = powerOfTwo(pageCount / 300, max: 32)
             postingFiles = powerOfTwo(pageCount / 32, max: 512)
-            pageTables = max(1, (pageCount + SearchIndexBuilder.pagesPerTable - 1) / SearchIndexBuilder.pagesPerTable)
         }
     }
 
@@ -49,13 +47,12 @@ public enum Search {
     public static func indexFiles(pageCount: Int) -> [String] {
         let layout = Split(pageCount: pageCount)
         return (0..<layout.vocabularyFiles).map { "search/w\($0).json" }
-            + (0..<layout.postingFiles).map { "search/i\($0).json" }
-            + (0..<layout.pageTables).map { "search/p\($0).json" }
+            + (0..<layout.postingFiles).map { "search/i\($0).bin" }
     }
 
-    /// `articles/walking`: the fragment is `search/f/articles/walking.json`.
-    public static func fragmentName(_ ref: PageRef) -> String { "\(ref.kind.folder)/\(ref.slug.rawValue)" }
-    public static func fragmentFile(_ ref: PageRef) -> String { "search/f/\(fragmentName(ref)).json" }
+    /// The fragment of the page ranked `rank` (``SearchOrder``): named by rank, so the script fetches a
+    /// result's fragment as soon as it has scored the postings, with no table in between.
+    public static func fragmentFile(rank: Int) -> String { "search/f/\(rank).json" }
 
     /// A query word's index words: exact (quality 2), prefix completions (1, at most ``prefixLimit``,
     /// shortest first) and near words (0): same first letter, within ``SearchText/allowedEdits(_:)``.
@@ -116,7 +113,7 @@ public enum Search {
             <button type="submit">\(strings[.searchSubmit])</button>
             </form>
             <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
-            <ol id="search-results" class="search-results" data-root="\(linker.href(.home))" data-v="\(String(layout.vocabularyFiles))" data-b="\(String(layout.postingFiles))" data-c="\(String(SearchIndexBuilder.pagesPerTable))" data-n="\(String(graph.allPages.count))" data-none="\(strings[.searchNone])" data-one="\(strings[.searchOne])" data-other="\(strings[.searchOther])" data-error="\(strings[.searchUnavailable])" data-also="\(strings[.alsoCalled])"></ol>
+            <ol id="search-results" class="search-results" data-root="\(linker.href(.home))" data-v="\(String(layout.vocabularyFiles))" data-n="\(String(graph.allPages.count))" data-none="\(strings[.searchNone])" data-one="\(strings[.searchOne])" data-other="\(strings[.searchOther])" data-error="\(strings[.searchUnavailable])" data-also="\(strings[.alsoCalled])"></ol>
             <button id="search-more" class="search-more" type="button" hidden>\(strings[.searchMore])</button>
             <noscript><p>\(noScript)</p></noscript>
             <script src="\(linker.asset(scriptFile))" defer></script>

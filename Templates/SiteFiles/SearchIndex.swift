@@ -177,23 +177,49 @@ enum SearchTerms {
     static func of(_ article: Article) -> [String] { article.searchTerms }
 }
 
+/// Every page's rank: by kind (condition, article, program, exercise card, expert, page), then title
+/// (lower-cased), then id, so a lower rank wins a tie. Postings name pages by rank, and a page's
+/// fragment file is named by it (``Search/fragmentFile(rank:)``).
+public struct SearchOrder: Sendable {
+    /// Page refs by rank.
+    public let pages: [PageRef]
+    private let ranks: [PageRef: Int]
+
+    public init(_ pages: [(ref: PageRef, title: String)]) {
+        // Keys made once per page: lower-casing titles inside the comparison made two strings per
+        // comparison, 300,000 on a 10,000-page site.
+        self.pages = pages.map { (ref: $0.ref, kind: Search.kindOrder($0.ref.kind), title: $0.title.lowercased()) }
+            .sorted { a, b in
+                if a.kind != b.kind { return a.kind < b.kind }
+                if a.title != b.title { return a.title < b.title }
+                return a.ref < b.ref
+            }
+            .map(\.ref)
+        ranks = Dictionary(uniqueKeysWithValues: self.pages.enumerated().map { ($1, $0) })
+    }
+
+    /// The order of every page the graph publishes.
+    public init(graph: ContentGraph) {
+        self.init(graph.allPages.map { (ref: $0.ref, title: $0.heading) })
+    }
+
+    public func rank(of ref: PageRef) -> Int? { ranks[ref] }
+
+    public func fragmentFile(of ref: PageRef) -> String? { rank(of: ref).map(Search.fragmentFile(rank:)) }
+}
+
 /// The split index: every page's words, gathered as pages are rendered (from any thread), then written
 /// as many small files so a browser loads only the ones a query needs.
 ///
 /// Files under `search/`:
 /// - `w<n>.json` — the vocabulary, split by the first letter (`n` = its code modulo the file count):
-///   a sorted list of words, from which a query word finds its exact, prefix and near (typo) matches;
-/// - `i<n>.json` — postings, split by a hash of the word: `{"word": [p, …]}`, where each `p` packs the
-///   page's rank as a difference from the previous one, the title's word count and the fields:
-///   `delta << 8 | titleLength << 5 | fields`;
-/// - `p<n>.json` — ranks to fragment names, 32 a file;
-/// - `f/<kind>/<slug>.json` — a page's fragment (title, type, path, names, summary, body text).
-///
-/// Pages are ranked by kind (condition, article, program, exercise card, expert), then title, so a
-/// lower rank wins a tie.
+///   a sorted list of words, from which a query word finds its exact, prefix and near (typo) matches,
+///   and which postings file holds each run of them;
+/// - `i<n>.bin` — postings, split by runs of the sorted vocabulary (``Index/files()``;
+///   ``Index/postingsFile(_:)`` describes the bytes): for each word, the ranks of the pages it is in,
+///   with the fields it is in and the title's word count;
+/// - `f/<rank>.json` — a page's fragment (title, type, path, names, summary, body text).
 public final class SearchIndexBuilder: @unchecked Sendable {
-    public static let pagesPerTable = 32
-
     private struct Entry {
         var ref: PageRef
         var title: String
@@ -221,8 +247,8 @@ public final class SearchIndexBuilder: @unchecked Sendable {
     }
 
     /// The index's files (``Index/files()``), made once.
-    public func files(graph: ContentGraph) -> [String: [UInt8]] {
-        let index = index(graph: graph)
+    public func files(graph: ContentGraph, order: SearchOrder? = nil) -> [String: [UInt8]] {
+        let index = index(graph: graph, order: order)
         return filesLock.withLock {
             if let madeFiles { return madeFiles }
             let files = index.files()
@@ -234,34 +260,29 @@ public final class SearchIndexBuilder: @unchecked Sendable {
     private var madeFiles: [String: [UInt8]]?
 
     /// The whole index, made once: pages not added yet are read from the graph.
-    public func index(graph: ContentGraph) -> Index {
+    /// - Parameter order: the graph's ``SearchOrder``, when already made.
+    public func index(graph: ContentGraph, order: SearchOrder? = nil) -> Index {
         lock.lock()
         if let built { lock.unlock(); return built }
         let missing = graph.allPages.filter { entries[$0.ref] == nil }
         lock.unlock()
         for page in missing { add(SearchDocument(page, graph: graph)) }
-        return sortedIndex(keeping: Set(graph.allPages.map(\.ref)))
+        return sortedIndex(order: order ?? SearchOrder(graph: graph))
     }
 
-    /// The index of the pages added (those in `keeping`, when given), made once.
-    public func sortedIndex(keeping wanted: Set<PageRef>? = nil) -> Index {
+    /// The index of the pages added (those in `order`, when given, in its order), made once.
+    public func sortedIndex(order given: SearchOrder? = nil) -> Index {
         lock.withLock {
             if let built { return built }
-            // Keys made once per page: lower-casing titles inside the comparison made two strings per
-            // comparison, 300,000 on a 10,000-page site.
-            let sorted = entries.values.filter { wanted?.contains($0.ref) ?? true }
-                .map { (entry: $0, kind: Search.kindOrder($0.ref.kind), title: $0.title.lowercased()) }
-                .sorted { a, b in
-                    if a.kind != b.kind { return a.kind < b.kind }
-                    if a.title != b.title { return a.title < b.title }
-                    return a.entry.ref < b.entry.ref
-                }
-                .map(\.entry)
+            let order = given ?? SearchOrder(entries.values.map { (ref: $0.ref, title: $0.title) })
+            let sorted = order.pages.compactMap { entries[$0] }
             let words = table.allWords()
             var postings = [[UInt32]](repeating: [], count: words.count)
             for (rank, entry) in sorted.enumerated() {
+                // The title's word count only where the word is in the title: all the script reads.
+                let titleLength = UInt32(entry.titleLength) << 5
                 for term in entry.terms {
-                    postings[Int(term >> 8)].append(UInt32(rank) << 8 | UInt32(entry.titleLength) << 5 | (term & 0x1F))
+                    postings[Int(term >> 8)].append(UInt32(rank) << 8 | (term & 1 != 0 ? titleLength : 0) | (term & 0x1F))
                 }
             }
             var byWord: [String: [UInt32]] = [:]
@@ -277,7 +298,8 @@ public final class SearchIndexBuilder: @unchecked Sendable {
         /// Page refs by rank.
         public let pages: [PageRef]
         public let titles: [String]
-        /// Word → packed postings (`rank << 8 | titleLength << 5 | fields`), ranks ascending.
+        /// Word → packed postings (`rank << 8 | titleLength << 5 | fields`, the title's length only when
+        /// the word is in the title), ranks ascending.
         public let postings: [String: [UInt32]]
         public let vocabulary: [String]
 
@@ -289,57 +311,134 @@ public final class SearchIndexBuilder: @unchecked Sendable {
         }
 
         /// The files under `search/`, named as ``Search/indexFiles(pageCount:)`` lists them.
+        ///
+        /// Postings are split by ranges of the sorted vocabulary, so a word and its prefix completions
+        /// (and most of its near words) are in one or two files: each vocabulary file's words are cut
+        /// into runs of about equal bytes, and the vocabulary file says where each run starts and which
+        /// postings file holds it (`{"w": [words], "c": [first word, file, …]}`).
         public func files() -> [String: [UInt8]] {
             let layout = Search.Split(pageCount: pages.count)
             var vocab = [[String]](repeating: [], count: layout.vocabularyFiles)
-            var buckets = [[(String, [UInt32])]](repeating: [], count: layout.postingFiles)
-            for word in vocabulary {
-                vocab[Int(word.utf8.first!) % layout.vocabularyFiles].append(word)
-                buckets[SearchText.bucket(word, of: layout.postingFiles)].append((word, postings[word]!))
-            }
+            for word in vocabulary { vocab[Int(word.utf8.first!) % layout.vocabularyFiles].append(word) }
+            let encoded = vocab.map { words in words.map { Self.encode(postings[$0]!) } }
+            // Each run but a vocabulary file's last holds at least `target` bytes, so the runs number at
+            // most total / target + vocabulary files: no more than the postings files.
+            let total = encoded.joined().reduce(0) { $0 + $1.count }
+            let spare = layout.postingFiles - layout.vocabularyFiles
+            let target = spare > 0 ? max(1, (total + spare - 1) / spare) : Int.max
             var files: [String: [UInt8]] = [:]
+            var next = 0
             for (number, words) in vocab.enumerated() {
-                files["search/w\(number).json"] = Array((JSONValue.array(words.map(JSONValue.string)).serialized + "\n").utf8)
-            }
-            // Postings are most of the index's bytes: written into one buffer per file.
-            for (number, bucket) in buckets.enumerated() {
-                var out: [UInt8] = [UInt8(ascii: "{")]
-                for (position, (word, list)) in bucket.enumerated() {
-                    if position > 0 { out.append(UInt8(ascii: ",")) }
-                    out.append(UInt8(ascii: "\""))
-                    out.append(contentsOf: word.utf8)
-                    out.append(contentsOf: "\":[".utf8)
-                    var previous: UInt32 = 0
-                    for (index, value) in list.enumerated() {
-                        if index > 0 { out.append(UInt8(ascii: ",")) }
-                        let rank = value >> 8
-                        Self.appendDecimal((rank - previous) << 8 | (value & 0xFF), to: &out)
-                        previous = rank
+                var starts: [JSONValue] = []
+                var run: [(word: String, postings: [UInt8])] = []
+                var size = 0
+                for (position, word) in words.enumerated() {
+                    if run.isEmpty { starts += [.number(position), .number(next)] }
+                    run.append((word, encoded[number][position]))
+                    size += encoded[number][position].count
+                    if size >= target || position == words.count - 1 {
+                        files["search/i\(next).bin"] = Self.postingsFile(run)
+                        next += 1
+                        run = []
+                        size = 0
                     }
-                    out.append(UInt8(ascii: "]"))
                 }
-                out.append(contentsOf: "}\n".utf8)
-                files["search/i\(number).json"] = out
+                let file = JSONValue.object([("w", .array(words.map(JSONValue.string))), ("c", .array(starts))])
+                files["search/w\(number).json"] = Array((file.serialized + "\n").utf8)
             }
-            for table in 0..<layout.pageTables {
-                let slice = pages[(table * SearchIndexBuilder.pagesPerTable)..<min(pages.count, (table + 1) * SearchIndexBuilder.pagesPerTable)]
-                files["search/p\(table).json"] = Array((JSONValue.array(slice.map { .string(Search.fragmentName($0)) }).serialized + "\n").utf8)
-            }
+            assert(next <= layout.postingFiles)
+            for unused in next..<layout.postingFiles { files["search/i\(unused).bin"] = Self.postingsFile([]) }
             return files
         }
 
-        static func appendDecimal(_ value: UInt32, to out: inout [UInt8]) {
-            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            var count = 0
-            var rest = value
-            withUnsafeMutableBytes(of: &digits) { buffer in
-                repeat {
-                    buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                    count += 1
-                } while rest > 0
-                for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+        /// One word's postings: `gap << 5 | fields` for each page (the rank's difference from the
+        /// previous one's, the first from 0), followed by one byte with the title's word count when the
+        /// word is in the title. Numbers are unsigned LEB128 (7 bits a byte, low first): a page after
+        /// the previous one with the word in its body takes one byte.
+        static func encode(_ list: [UInt32]) -> [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(list.count + list.count / 2)
+            var previous: UInt32 = 0
+            for value in list {
+                let rank = value >> 8, fields = value & 0x1F
+                appendNumber((rank - previous) << 5 | fields, to: &bytes)
+                if fields & 1 != 0 { bytes.append(UInt8((value >> 5) & 7)) }
+                previous = rank
             }
+            return bytes
+        }
+
+        /// A postings file: most of the index's bytes, so binary, read by the script without parsing.
+        /// `count`, then for each word `length`, its bytes (ASCII) and the length in bytes of its
+        /// postings (``encode(_:)``); then each word's postings in turn.
+        static func postingsFile(_ words: [(word: String, postings: [UInt8])]) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(words.reduce(16) { $0 + $1.postings.count + $1.word.utf8.count + 8 })
+            appendNumber(UInt32(words.count), to: &out)
+            for (word, postings) in words {
+                appendNumber(UInt32(word.utf8.count), to: &out)
+                out.append(contentsOf: word.utf8)
+                appendNumber(UInt32(postings.count), to: &out)
+            }
+            for (_, postings) in words { out.append(contentsOf: postings) }
+            return out
+        }
+
+        static func appendNumber(_ value: UInt32, to out: inout [UInt8]) {
+            var rest = value
+            while rest >= 0x80 {
+                out.append(UInt8(rest & 0x7F) | 0x80)
+                rest >>= 7
+            }
+            out.append(UInt8(rest))
+        }
+
+        /// A postings file read back as the script reads it (word → `rank << 8 | titleLength << 5 |
+        /// fields`), for tests and tools; nil when the bytes are not one.
+        public static func readPostings(_ bytes: [UInt8]) -> [String: [UInt32]]? {
+            var position = 0
+            func number() -> UInt32? {
+                var value: UInt32 = 0, shift: UInt32 = 0
+                while position < bytes.count, shift < 35 {
+                    let byte = bytes[position]
+                    position += 1
+                    value |= UInt32(byte & 0x7F) << shift
+                    if byte & 0x80 == 0 { return value }
+                    shift += 7
+                }
+                return nil
+            }
+            guard let count = number() else { return nil }
+            var heads: [(String, Int)] = []
+            for _ in 0..<count {
+                guard let length = number().map(Int.init), position + length <= bytes.count else { return nil }
+                let word = String(decoding: bytes[position..<(position + length)], as: UTF8.self)
+                position += length
+                guard let size = number() else { return nil }
+                heads.append((word, Int(size)))
+            }
+            var result: [String: [UInt32]] = [:]
+            for (word, size) in heads {
+                let end = position + size
+                guard end <= bytes.count else { return nil }
+                var rank: UInt32 = 0
+                var list: [UInt32] = []
+                while position < end {
+                    guard let value = number() else { return nil }
+                    rank += value >> 5
+                    let fields = value & 0x1F
+                    var titleLength: UInt32 = 0
+                    if fields & 1 != 0 {
+                        guard position < end else { return nil }
+                        titleLength = UInt32(bytes[position])
+                        position += 1
+                    }
+                    list.append(rank << 8 | titleLength << 5 | fields)
+                }
+                guard position == end else { return nil }
+                result[word] = list
+            }
+            return position == bytes.count ? result : nil
         }
 
         /// Points for one query word matched in `fields`: `quality` 2 exact, 1 prefix, 0 near (typo).

@@ -123,16 +123,6 @@ public enum SearchText {
         return min(previous[t.count], limit + 1)
     }
 
-    /// 32-bit FNV-1a of a normalised (ASCII) word: which postings file holds it.
-    public static func bucket(_ word: String, of count: Int) -> Int {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in word.utf8 {
-            hash ^= UInt32(byte)
-            hash = hash &* 16_777_619
-        }
-        return Int(hash % UInt32(max(count, 1)))
-    }
-
     /// A body's text without its markup: tags removed, block ends as spaces, cmark's entities decoded,
     /// citations and the other slots' payloads left out (a heading's text stays).
     public static func plainText(of html: [UInt8]) -> String {

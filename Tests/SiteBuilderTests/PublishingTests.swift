@@ -483,12 +483,7 @@ import Testing
 
     /// Every page's search fragment, by path (`conditions/knee-pain/`).
     static func searchIndex(_ built: BuiltSite) throws -> [String: [String: Any]] {
-        var fragments: [String: [String: Any]] = [:]
-        for (file, data) in built.files where file.hasPrefix("search/f/") {
-            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-            fragments[object["u"] as? String ?? ""] = object
-        }
-        return fragments
+        try built.searchFragments()
     }
 
     @Test func searchFragmentsHaveTitleKindPathSummaryAndText() throws {

@@ -24,7 +24,7 @@ struct RenderedSiteTests {
         #expect(sitemap.contains("/about/team/</loc>"))
         #expect(!sitemap.contains("/pages/"))
         #expect(!site.page("feed.xml").contains("/about/"))
-        #expect(site.files["search/f/pages/about.json"] != nil)
+        #expect(try site.searchFragments()["about/"] != nil)
     }
 
     // MARK: Citations

@@ -15,7 +15,7 @@ import Testing
             let site = try BuiltSite.build(Self.searchSite, into: temp.appending("Output"))
             #expect(site.report.succeeded, "\(site.report.diagnostics.lines)")
             // The fragment a result shows lists the word among the page's names.
-            let fragment = try JSONSerialization.jsonObject(with: site.files["search/f/conditions/herniated-disc.json"] ?? Data()) as? [String: Any]
+            let fragment = try site.searchFragments()["conditions/herniated-disc/"]
             #expect((fragment?["n"] as? [String])?.contains("prolapsed disc") == true, "\(String(describing: fragment?["n"]))")
             let loaded = try ContentLoader.load(Fixtures.options(for: Self.searchSite))
             let index = SearchIndexBuilder().index(graph: loaded.graph)

@@ -191,6 +191,16 @@ struct BuiltSite {
     func page(_ path: String) -> String { files.text(path) }
 
     var htmlPages: [String] { files.keys.filter { $0.hasSuffix(".html") }.sorted() }
+
+    /// Every search fragment (`search/f/<rank>.json`), by the page path it names (`conditions/knee-pain/`).
+    func searchFragments() throws -> [String: [String: Any]] {
+        var fragments: [String: [String: Any]] = [:]
+        for (file, data) in files where file.hasPrefix("search/f/") {
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            fragments[object["u"] as? String ?? ""] = object
+        }
+        return fragments
+    }
 }
 
 extension DiagnosticList {

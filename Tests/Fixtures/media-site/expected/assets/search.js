@@ -10,7 +10,7 @@
   function text(name) { return list.getAttribute("data-" + name) || ""; }
   var root = list.getAttribute("data-root") || "../";
   if (root === "./") { root = ""; }
-  var V = +list.getAttribute("data-v") || 1, B = +list.getAttribute("data-b") || 1, C = +list.getAttribute("data-c") || 128;
+  var V = +list.getAttribute("data-v") || 1;
   var N = +list.getAttribute("data-n") || 0;
   var STOP = {};
   "a an and are as at be but by can do for from has have how i if in into is it its my of on or our so than that the their then there these they this to was we were what when which will with you your".split(" ").forEach(function (w) { STOP[w] = 1; });
@@ -47,57 +47,85 @@
     }
     return Math.min(prev[b.length], limit + 1);
   }
-  function bucket(word) {
-    var h = 0x811c9dc5;
-    for (var i = 0; i < word.length; i++) { h = Math.imul(h ^ word.charCodeAt(i), 16777619) >>> 0; }
-    return h % B;
-  }
+  // A query word's index words, as [word, quality, place in the vocabulary]: exact (2), prefix
+  // completions (1, shortest first) and near words (0, same first letter, within the allowed edits).
   function expand(term, vocab) {
     var low = 0, high = vocab.length, mid, k, out = [], seen = {}, prefixed = [];
     while (low < high) { mid = (low + high) >> 1; if (vocab[mid] < term) { low = mid + 1; } else { high = mid; } }
-    for (k = low; k < vocab.length && vocab[k].lastIndexOf(term, 0) === 0; k++) { prefixed.push(vocab[k]); }
-    if (prefixed[0] === term) { out.push([term, 2]); seen[term] = 1; prefixed.shift(); }
-    prefixed.sort(function (x, y) { return x.length - y.length || (x < y ? -1 : 1); });
-    prefixed.slice(0, PREFIXES).forEach(function (w) { out.push([w, 1]); seen[w] = 1; });
+    for (k = low; k < vocab.length && vocab[k].lastIndexOf(term, 0) === 0; k++) { prefixed.push(k); }
+    if (prefixed.length && vocab[prefixed[0]] === term) { out.push([term, 2, prefixed[0]]); seen[term] = 1; prefixed.shift(); }
+    prefixed.sort(function (x, y) { return vocab[x].length - vocab[y].length || x - y; });
+    prefixed.slice(0, PREFIXES).forEach(function (k) { out.push([vocab[k], 1, k]); seen[vocab[k]] = 1; });
     var limit = allowed(term.length);
     if (limit) {
-      vocab.forEach(function (w) {
-        if (!seen[w] && w[0] === term[0] && distance(term, w, limit) <= limit) { out.push([w, 0]); }
+      vocab.forEach(function (w, k) {
+        if (!seen[w] && w[0] === term[0] && distance(term, w, limit) <= limit) { out.push([w, 0, k]); }
       });
     }
     return out;
+  }
+  // The postings file holding the vocabulary's k-th word: runs of words, [first word, file, …].
+  function fileOf(runs, k) {
+    var low = 0, high = runs.length / 2;
+    while (high - low > 1) { var mid = (low + high) >> 1; if (runs[2 * mid] <= k) { low = mid; } else { high = mid; } }
+    return runs[2 * low + 1];
   }
   function points(fields, quality) {
     var f = fields & 1 ? 0 : fields & 2 ? 1 : fields & 4 ? 2 : fields & 8 ? 3 : 4;
     return WEIGHTS[quality][f];
   }
 
+  // Points by match quality and fields, looked up once per posting.
+  var POINTS = new Int32Array(96), q, f;
+  for (q = 0; q < 3; q++) { for (f = 1; f < 32; f++) { POINTS[q * 32 + f] = points(f, q); } }
+
   var cache = {};
   function load(path) {
     if (!cache[path]) {
       cache[path] = fetch(root + path).then(function (r) {
         if (!r.ok) { throw new Error(path); }
-        return r.json();
+        return /\.bin$/.test(path) ? r.arrayBuffer().then(postingsFile) : r.json();
       });
       cache[path].catch(function () { delete cache[path]; });
     }
     return cache[path];
   }
+  // A postings file (count; each word's length, letters and size; then the postings): each
+  // word's postings stay bytes, read where they are scored.
+  function postingsFile(buffer) {
+    var bytes = new Uint8Array(buffer), at = 0, spans = {}, heads = [], i, j;
+    function number() {
+      var v = 0, scale = 1, b;
+      do { b = bytes[at++]; v += (b & 127) * scale; scale *= 128; } while (b & 128);
+      return v;
+    }
+    var count = number();
+    for (i = 0; i < count && at < bytes.length; i++) {
+      var length = number(), word = "";
+      for (j = 0; j < length; j++) { word += String.fromCharCode(bytes[at++]); }
+      heads.push([word, number()]);
+    }
+    heads.forEach(function (h) { spans[h[0]] = [at, Math.min(at + h[1], bytes.length)]; at += h[1]; });
+    return { bytes: bytes, spans: spans };
+  }
 
-  // Every page matching every query word, best first (ties: lower rank, i.e. kind then title).
+  // Every page matching every query word, best first (ties: lower rank, i.e. kind then title):
+  // sort keys, (most points - score) * 2^21 + rank, the first screen's picked without sorting.
   function find(query) {
     var terms = queryWords(query);
     if (!terms.length) { return Promise.resolve(null); }
     return Promise.all(terms.map(function (t) { return load("search/w" + (t.charCodeAt(0) % V) + ".json"); })).then(function (vocabs) {
-      var expanded = terms.map(function (t, i) { return expand(t, vocabs[i]); });
       var needed = {}, matched = {};
+      var expanded = terms.map(function (t, i) {
+        return expand(t, vocabs[i].w).map(function (m) { return [m[0], m[1], fileOf(vocabs[i].c, m[2])]; });
+      });
       var perTerm = expanded.map(function (e) {
         var set = {};
-        e.forEach(function (m) { needed[bucket(m[0])] = 1; matched[m[0]] = 1; set[m[0]] = 1; });
+        e.forEach(function (m) { needed[m[2]] = 1; matched[m[0]] = 1; set[m[0]] = 1; });
         return set;
       });
       var names = Object.keys(needed);
-      return Promise.all(names.map(function (b) { return load("search/i" + b + ".json"); })).then(function (files) {
+      return Promise.all(names.map(function (b) { return load("search/i" + b + ".bin"); })).then(function (files) {
         var postings = {};
         names.forEach(function (b, i) { postings[b] = files[i]; });
         // Scores by rank in typed arrays (0: no match; every match scores more): a common
@@ -106,13 +134,22 @@
         expanded.forEach(function (matches) {
           var best = new Int32Array(N), hit = new Uint8Array(N);
           matches.forEach(function (m) {
-            var values = postings[bucket(m[0])][m[0]] || [], rank = 0;
-            for (var k = 0; k < values.length; k++) {
-              var v = values[k];
-              rank += Math.floor(v / 256);
-              var fields = v & 31, p = points(fields, m[1]);
+            var file = postings[m[2]], span = file.spans[m[0]];
+            if (!span) { return; }
+            var bytes = file.bytes, at = span[0], end = span[1], rank = 0, base = m[1] * 32, exactWord = m[1] === 2;
+            // Each posting: (rank gap << 5 | fields) in 7-bit groups, then the title's word
+            // count when the word is in the title.
+            while (at < end) {
+              var b = bytes[at++], v = b & 127, scale = 128;
+              while (b & 128) { b = bytes[at++]; v += (b & 127) * scale; scale *= 128; }
+              rank += Math.floor(v / 32);
+              if (rank >= N) { break; }
+              var fields = v & 31, p = POINTS[base + fields];
               if (best[rank] < p) { best[rank] = p; }
-              if (m[1] === 2 && (fields & 1)) { hit[rank] = 1; titleLength[rank] = (v >> 5) & 7; }
+              if (fields & 1) {
+                var titleWords = bytes[at++];
+                if (exactWord) { hit[rank] = 1; titleLength[rank] = titleWords; }
+              }
             }
           });
           if (total === null) {
@@ -122,36 +159,71 @@
           }
           for (r = 0; r < N; r++) { exact[r] += hit[r]; }
         });
-        var results = [];
+        var keys = new Float64Array(N), count = 0;
         for (r = 0; r < N; r++) {
           if (total[r]) {
             var bonus = exact[r] === terms.length && titleLength[r] === terms.length ? BONUS : 0;
-            results.push({ rank: r, score: total[r] + bonus });
+            keys[count++] = (TOP - total[r] - bonus) * RANKS + r;
           }
         }
-        results.sort(function (a, b) { return b.score - a.score || a.rank - b.rank; });
-        return { query: query, words: matched, terms: perTerm, results: results };
+        keys = keys.subarray(0, count);
+        return { query: query, words: matched, terms: perTerm, keys: keys, first: smallest(keys, SHOWN), sorted: false };
       });
     });
   }
 
-  function fragments(results) {
-    return Promise.all(results.map(function (r) {
-      return load("search/p" + Math.floor(r.rank / C) + ".json").then(function (table) {
-        return load("search/f/" + table[r.rank % C] + ".json");
-      });
-    }));
+  var TOP = 1048576, RANKS = 2097152;
+  // The k smallest keys in order, in one pass (the first screen needs only these).
+  function smallest(keys, k) {
+    var out = [];
+    for (var i = 0; i < keys.length; i++) {
+      var x = keys[i];
+      if (out.length === k && x >= out[k - 1]) { continue; }
+      var j = out.length < k ? out.length : k - 1;
+      while (j > 0 && out[j - 1] > x) { out[j] = out[j - 1]; j--; }
+      out[j] = x;
+    }
+    return out;
+  }
+  // The ranks of results from..to, best first; the whole list is sorted only when asked for more.
+  function ranks(found, from, to) {
+    var keys;
+    if (to <= found.first.length || found.first.length === found.keys.length) {
+      keys = found.first.slice(from, to);
+    } else {
+      if (!found.sorted) { found.keys.sort(); found.sorted = true; }
+      keys = Array.prototype.slice.call(found.keys.subarray(from, to));
+    }
+    return keys.map(function (key) { return key % RANKS; });
+  }
+  // Fragments are named by rank: fetched as soon as the postings are scored.
+  function fragments(found, from, to) {
+    return Promise.all(ranks(found, from, to).map(function (rank) { return load("search/f/" + rank + ".json"); }));
   }
 
-  function hasMatch(text, words) {
-    return allWords(text).some(function (w) { return words[w] === 1; });
+  // Whether a word of the text is one of the index words the query reached: as the index
+  // reads words (lower case, accents removed); plain ASCII words need no more than lower case.
+  function matches(token, words) {
+    var lower = token.toLowerCase();
+    if (/^[a-z0-9]+$/.test(lower)) { return words[lower] === 1; }
+    var w = allWords(lower);
+    return w.length === 1 && words[w[0]] === 1;
+  }
+  var WORD = /[0-9A-Za-z\u00c0-\u024f]+/g;
+  // Where the text's first matched word starts, or -1.
+  function firstMatch(text, words) {
+    WORD.lastIndex = 0;
+    for (var m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+      if (matches(m[0], words)) { return m.index; }
+    }
+    return -1;
   }
   // Text with the matched words in <mark> elements: text nodes only, never markup.
   function mark(parent, text, words) {
-    var re = /[0-9A-Za-z\u00c0-\u024f]+/g, last = 0, m;
-    while ((m = re.exec(text)) !== null) {
-      var w = allWords(m[0]);
-      if (w.length === 1 && words[w[0]] === 1) {
+    var last = 0, m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text)) !== null) {
+      if (matches(m[0], words)) {
         if (m.index > last) { parent.appendChild(document.createTextNode(text.slice(last, m.index))); }
         var el = document.createElement("mark");
         el.textContent = m[0];
@@ -161,12 +233,13 @@
     }
     if (last < text.length) { parent.appendChild(document.createTextNode(text.slice(last))); }
   }
-  // About 30 words of the text, around its first matched word.
-  function clip(text, words) {
-    var tokens = text.split(/\s+/).filter(Boolean), at = 0;
-    for (var i = 0; i < tokens.length; i++) { if (hasMatch(tokens[i], words)) { at = i; break; } }
-    var start = Math.max(0, at - 10), end = Math.min(tokens.length, start + 30);
-    return (start > 0 ? "\u2026 " : "") + tokens.slice(start, end).join(" ") + (end < tokens.length ? " \u2026" : "");
+  // About 30 words of the text: ten before the one that starts at `at`, and the rest after.
+  function clip(text, at) {
+    while (at > 0 && !/\s/.test(text.charAt(at - 1))) { at--; }
+    var before = text.slice(0, at).split(/\s+/).filter(Boolean), after = text.slice(at).split(/\s+/).filter(Boolean);
+    var start = Math.max(0, before.length - 10);
+    var shown = before.slice(start).concat(after).slice(0, 30);
+    return (start > 0 ? "\u2026 " : "") + shown.join(" ") + (start + shown.length < before.length + after.length ? " \u2026" : "");
   }
   // How many of the query's words (each a set of the index words it reached) the text holds.
   function covered(text, terms) {
@@ -198,10 +271,15 @@
       if (also[1]) { names.appendChild(document.createTextNode(also[1])); }
       li.appendChild(names);
     }
-    var source = hasMatch(page.s, words) || !hasMatch(page.b || "", words) ? page.s : page.b;
+    // From the summary when it has a matched word, else from the text where one first appears.
+    var source = page.s, at = firstMatch(page.s, words);
+    if (at < 0 && page.b) {
+      var inText = firstMatch(page.b, words);
+      if (inText >= 0) { source = page.b; at = inText; }
+    }
     if (source) {
       var snippet = document.createElement("p");
-      mark(snippet, clip(source, words), words);
+      mark(snippet, clip(source, Math.max(at, 0)), words);
       li.appendChild(snippet);
     }
     return li;
@@ -220,14 +298,14 @@
         list.setAttribute("data-for", "");
         return;
       }
-      return fragments(found.results.slice(0, SHOWN)).then(function (pages) {
+      return fragments(found, 0, SHOWN).then(function (pages) {
         if (mine !== seq) { return; }
         current = found;
         shown = pages.length;
         while (list.firstChild) { list.removeChild(list.firstChild); }
         pages.forEach(function (page) { list.appendChild(item(page, found.words, found.terms)); });
-        more.hidden = shown >= found.results.length;
-        var n = found.results.length;
+        more.hidden = shown >= found.keys.length;
+        var n = found.keys.length;
         status.textContent = text(n === 0 ? "none" : n === 1 ? "one" : "other")
           .split("{n}").join(String(n)).split("{query}").join(query.trim());
         list.setAttribute("data-for", query);
@@ -248,8 +326,11 @@
 
   var timer = 0;
   input.addEventListener("input", function () {
+    // The vocabulary of each word being typed loads while the reader types, not after the last key.
+    allWords(input.value).forEach(function (w) { load("search/w" + (w.charCodeAt(0) % V) + ".json"); });
     clearTimeout(timer);
-    timer = setTimeout(function () { now(input.value); }, 30);
+    // A burst of input events (a paste, autofill, a fast typist's keys) makes one search.
+    timer = setTimeout(function () { now(input.value); }, 10);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -279,7 +360,7 @@
   more.addEventListener("click", function () {
     if (!current) { return; }
     var found = current, mine = seq;
-    fragments(found.results.slice(shown, shown + SHOWN)).then(function (pages) {
+    fragments(found, shown, shown + SHOWN).then(function (pages) {
       if (mine !== seq) { return; }
       var first = null;
       pages.forEach(function (page) {
@@ -288,7 +369,7 @@
         first = first || li.querySelector("a");
       });
       shown += pages.length;
-      more.hidden = shown >= found.results.length;
+      more.hidden = shown >= found.keys.length;
       if (first) { first.focus(); }
     });
   });
