@@ -3,11 +3,15 @@
 the first results appear, and the time from the last keystroke to the results.
 
 usage: bench/search.py [--articles 10000] [--work /tmp/salve-bench] [--queries walk stiffnes ...] [--rounds 3] [--salve PATH]
+                       [--server python|nginx]
 
 Needs a release build of salve (.build/release/salve) and Debian's chromium and chromium-driver
 (scripts/ensure-browser). The corpus is bench/generate_corpus.py's; the site is built into /dev/shm
 when it exists, served by python3's http.server on 127.0.0.1 (no compression, no cache: every byte
 counts), and each measurement uses a fresh browser profile, so nothing comes from a cache.
+`--server nginx` serves it with Debian's nginx instead (`apt-get install nginx-light`; no compression,
+HTTP/1.1 keep-alive): Python's server answers one request at a time under its interpreter lock and
+closes every connection, which a static host does not.
 
 Two ways a reader arrives at results, both measured:
 - typed: the search page is opened, then the query is typed into the field key by key (WebDriver
@@ -136,6 +140,26 @@ return [first - at, last - first, shown - last];
 """
 
 
+def start_server(kind, port, site):
+    if kind == "python":
+        return subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                                 "--directory", site], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not os.path.exists(nginx):
+        sys.exit("--server nginx needs Debian's nginx: apt-get install nginx-light")
+    folder = tempfile.mkdtemp(prefix="salve-nginx-")
+    temp = " ".join("%s_temp_path %s;" % (name, folder) for name in ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"])
+    with open(os.path.join(folder, "nginx.conf"), "w") as conf:
+        conf.write("daemon off; worker_processes 2; pid %s/pid; error_log %s/error.log;\n"
+                   "events { worker_connections 256; }\n"
+                   "http { access_log off; sendfile on; tcp_nodelay on; gzip off; %s\n"
+                   " types { text/html html; text/css css; application/javascript js; application/json json; }\n"
+                   " default_type application/octet-stream;\n"
+                   " server { listen 127.0.0.1:%d; root %s; index index.html; } }\n" % (folder, folder, temp, port, site))
+    return subprocess.Popen([nginx, "-c", os.path.join(folder, "nginx.conf"), "-p", folder],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def measure(driver, base, query):
     # Typed.
     driver.start()
@@ -172,6 +196,7 @@ def main():
     parser.add_argument("--work", default="/tmp/salve-bench")
     parser.add_argument("--queries", nargs="+", default=["walk", "stiffnes", "shoulder pain", "condition 07"])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--server", choices=["python", "nginx"], default="python")
     parser.add_argument("--salve", default=os.path.join(ROOT, ".build", "release", "salve"),
                         help="the salve binary (the page's script and index files do not depend on the build mode)")
     args = parser.parse_args()
@@ -184,11 +209,10 @@ def main():
     subprocess.run([salve, "build", "--output", site], cwd=corpus, check=True, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
     index_files = [os.path.join(d, f) for d, _, fs in os.walk(os.path.join(site, "search")) for f in fs]
-    index_bytes = sum(os.path.getsize(f) for f in index_files if "/search/f/" not in f and f.endswith(".json"))
+    index_bytes = sum(os.path.getsize(f) for f in index_files if "/search/f/" not in f)
     fragment_bytes = [os.path.getsize(f) for f in index_files if "/search/f/" in f]
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "--directory", site], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = start_server(args.server, port, site)
     driver = None
     try:
         base = "http://127.0.0.1:%d/" % port

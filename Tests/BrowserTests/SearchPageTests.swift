@@ -22,11 +22,11 @@ struct SearchPageTests {
     }
 
     /// Builds the fixture, serves it, opens a browser, runs `body`, and removes all three.
-    static func withSite(mobile: Bool = false, javaScript: Bool = true,
+    static func withSite(mobile: Bool = false, javaScript: Bool = true, project: URL = fixture,
                          _ body: (Browser, String) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("salve-browser-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let report = try SiteBuild.build(options(fixture), output: folder.appendingPathComponent("Output"))
+        let report = try SiteBuild.build(options(project), output: folder.appendingPathComponent("Output"))
         #expect(report.succeeded, "\(report.diagnostics.all.map(\.description))")
         let server = try await StaticServer(serving: folder.appendingPathComponent("Output"))
         defer { server.stop() }
@@ -155,6 +155,51 @@ struct SearchPageTests {
             #expect(try await Self.results(for: "sciatica", in: browser).titles.first == "Sciatica")
             try await browser.open(base + "search/?q=walking")
             #expect(try await Self.results(for: "walking", in: browser).titles.first == "Walking")
+        }
+    }
+
+    /// The first screen is picked without sorting every result; "More results" sorts them all: both
+    /// must give Swift's order. The fixture, with 16 more articles about hamstrings, some in the title.
+    @Test func moreResultsContinueInTheSameOrder() async throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("salve-more-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: project) }
+        try FileManager.default.copyItem(at: Self.fixture, to: project)
+        for number in 1...16 {
+            let title = number % 3 == 0 ? "Hamstring care \(number)" : "Leg day \(number)"
+            try """
+                ---
+                title: \(title)
+                summary: Looking after your legs, part \(number).
+                conditions: [herniated-disc]
+                review: pending
+                published: 2025-10-\(String(format: "%02d", number))
+                ---
+                Gentle hamstring stretches \(number % 2 == 0 ? "after a walk" : "in the morning") help many people.
+
+                """.write(to: project.appendingPathComponent("Content/articles/legs-\(number).md"), atomically: true, encoding: .utf8)
+        }
+        let loaded = try CheckedContent.load(Self.options(project))
+        #expect(!loaded.diagnostics.hasErrors, "\(loaded.diagnostics.all.map(\.description))")
+        let swift = SearchIndexBuilder().index(graph: loaded.graph).search("hamstring").map { "../" + Route.page($0).path }
+        try #require(swift.count == 16)
+        try await Self.withSite(project: project) { browser, base in
+            try await browser.open(base + "search/?q=hamstring")
+            let first = try await Self.results(for: "hamstring", in: browser)
+            #expect(first.hrefs == Array(swift.prefix(10)))
+            #expect(first.status == "16 results for \(Self.quoted("hamstring"))")
+            #expect(try await browser.isDisplayed(try await browser.element("#search-more")))
+            _ = try await browser.run("document.getElementById('search-more').click();")
+            let all = try await eventually("more results") { () -> [String]? in
+                let hrefs = try await browser.run("""
+                    return Array.prototype.map.call(document.querySelectorAll("#search-results > li > a"),
+                                                    function (a) { return a.getAttribute("href"); });
+                    """) as? [String]
+                return hrefs?.count == swift.count ? hrefs : nil
+            }
+            #expect(all == swift)
+            // Focus moves to the first of the new results, and every result is shown.
+            #expect(try await Self.focused(browser) == swift[10])
+            #expect(try await !browser.isDisplayed(try await browser.element("#search-more")))
         }
     }
 
