@@ -512,7 +512,8 @@ import Testing
         #expect(byPath["experts/jo-bloggs/"]?["t"] as? String == "Jo Bloggs, PT, DPT")
         #expect(byPath["experts/jo-bloggs/"]?["s"] as? String == "Physical therapist")
         // The words of the index: names, the article's condition, the card's body area.
-        let vocabulary = try #require(try JSONSerialization.jsonObject(with: built.files["search/w0.json"] ?? Data()) as? [String])
+        let file = try #require(try JSONSerialization.jsonObject(with: built.files["search/w0.json"] ?? Data()) as? [String: Any])
+        let vocabulary = try #require(file["w"] as? [String])
         for word in ["sore", "strengthening", "stairs", "morning"] {
             #expect(vocabulary.contains(word), "\(word)")
         }
