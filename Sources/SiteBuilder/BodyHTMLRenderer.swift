@@ -71,7 +71,9 @@ public struct BodyHTMLRenderer: Sendable {
             var appended = false
             for embed in body.exerciseEmbeds[body.html.exerciseBlocks[index]] {
                 guard let card = graph.exercise(embed.value) else { continue }
-                html += ExercisePage.embed(card, linker: linker, strings: graph.site.strings, numbering: &numbering) { cardNumbering in
+                let figures = PictureMarkup.cardFigures(card.images, graph: graph, linker: linker, lazy: true)
+                html += ExercisePage.embed(card, linker: linker, strings: graph.site.strings, figures: figures,
+                                           numbering: &numbering) { cardNumbering in
                     render(card.body, linker: linker, numbering: &cardNumbering, embedding: false)
                 }
                 appended = true

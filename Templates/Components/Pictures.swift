@@ -59,13 +59,14 @@ public enum PictureMarkup {
     }
 
     /// An exercise card's `images` in a row, each with its caption: before the steps, and printed on
-    /// the handout. Not lazy: they are at the top of the card.
-    public static func cardFigures(_ images: [CardImage], graph: ContentGraph, linker: Linker) -> HTML {
+    /// the handout. Not lazy on the card's page, where they are at the top; lazy in a card embedded
+    /// in an article, which is further down.
+    public static func cardFigures(_ images: [CardImage], graph: ContentGraph, linker: Linker, lazy: Bool = false) -> HTML {
         var figures = HTML.empty
         for image in images {
             // Each takes at most half the column (two side by side), the whole width on a phone.
             let picture = Self.image(image.path, alt: image.alt, library: graph.media, linker: linker,
-                                     sizes: "(min-width: 45rem) 21rem, 100vw", lazy: false)
+                                     sizes: "(min-width: 45rem) 21rem, 100vw", lazy: lazy)
             guard !picture.isEmpty else { continue }
             let caption: HTML = image.caption.map { "<figcaption>\($0)</figcaption>" } ?? ""
             figures += "<figure>\(picture)\(caption)</figure>\n"

@@ -45,8 +45,10 @@ public enum ExercisePage {
     }
 
     /// The card inside another page (an `exercise` block), numbered into that page's references.
-    public static func embed(_ card: ExerciseCard, linker: Linker, strings: UIStrings, numbering: inout CitationNumbering,
-                             body: BodyRenderer) -> HTML {
+    /// - Parameter figures: the card's pictures (``PictureMarkup/cardFigures(_:graph:linker:lazy:)``),
+    ///   shown before its steps as on the card's page.
+    public static func embed(_ card: ExerciseCard, linker: Linker, strings: UIStrings, figures: HTML = .empty,
+                             numbering: inout CitationNumbering, body: BodyRenderer) -> HTML {
         let steps = body(&numbering)
         let cautions = cautionList(card, numbering: &numbering)
         let cautionsBlock: HTML = cautions.isEmpty ? "" : "<div class=\"cautions\"><p><strong>\(strings[.takeCare])</strong></p>\n\(cautions)</div>\n"
@@ -54,7 +56,7 @@ public enum ExercisePage {
             <aside class="card-embed" aria-label="\(strings[.exerciseCard]): \(card.title)">
             <p class="kind">\(strings[.exerciseCard]) · \(strings.singular(card.exerciseKind))</p>
             <h3><a href="\(linker.href(card.ref))">\(card.title)</a></h3>
-            <div class="steps">
+            \(figures)<div class="steps">
             \(steps)</div>
             \(dosage(card, strings: strings, sectionID: nil))\(cautionsBlock)<p class="card-link"><a href="\(linker.href(card.ref))">\(strings(.openPrintableCard, ["exercise": card.title]))</a></p>
             </aside>

@@ -222,6 +222,26 @@ struct PageImageTests {
             #expect(!card.contains("og:image"))
         }
     }
+
+    @Test func aCardEmbeddedInAnArticleShowsItsPicturesBeforeItsSteps() throws {
+        try withTemporaryFolder { temp in
+            let project = try MediaSiteTests.prepare(in: temp)
+            let built = try BuiltSite.build(project, into: temp.appending("Output"))
+            #expect(built.report.succeeded, "\(built.report.diagnostics.lines)")
+            let page = String(decoding: built.files["articles/knee-guide/index.html"] ?? Data(), as: UTF8.self)
+            let embed = page.components(separatedBy: "<aside class=\"card-embed\" aria-label=\"Exercise card: Glute bridge\">")
+                .dropFirst().first?.components(separatedBy: "</aside>").first ?? ""
+            let figures = embed.components(separatedBy: "<div class=\"steps\">").first ?? ""
+            #expect(figures.contains("<div class=\"card-images\">"))
+            #expect(figures.contains("alt=\"Lying on your back, knees bent, feet flat\" loading=\"lazy\" decoding=\"async\""))
+            #expect(figures.contains("<figcaption>Start</figcaption>"))
+            #expect(figures.contains("glute-bridge-end.svg"))
+            // On the card's own page they are on the first screen: not lazy.
+            let card = String(decoding: built.files["exercises/glute-bridge/index.html"] ?? Data(), as: UTF8.self)
+            let cardFigures = card.components(separatedBy: "<div class=\"card-images\">").dropFirst().first ?? ""
+            #expect(cardFigures.contains("alt=\"Lying on your back, knees bent, feet flat\" decoding=\"async\">"))
+        }
+    }
 }
 
 /// `site.yml`'s `favicon` and `logo`.
