@@ -83,6 +83,26 @@ import Testing
         #expect(diagnostics.first?.message == "the link '/about/#gone' names '#gone', which is not on that page")
     }
 
+    /// Pictures name their variants in `srcset` and videos their first frame in `poster`: a missing
+    /// one is as broken as a missing `src`.
+    @Test func everyAddressOfASrcsetAndThePosterAreChecked() throws {
+        let diagnostics = try Self.check([
+            "index.html": """
+                <picture><source type="image/webp" srcset="a.320.webp 320w, b.640.webp 640w">
+                <img src="a.png" srcset="a.png 1x,gone.png 2x" alt="A"></picture>
+                <video controls poster="still.jpg"><source src="v.mp4" type="video/mp4"><track kind="captions" src="v.vtt"></video>
+
+                """,
+            "a.320.webp": "x", "a.png": "x", "v.mp4": "x",
+        ])
+        #expect(diagnostics.map { "\($0.location) \($0.message)" } == [
+            "site/index.html:1:61 the link 'b.640.webp' points to a file that does not exist",
+            "site/index.html:2:35 the link 'gone.png' points to a file that does not exist",
+            "site/index.html:3:25 the link 'still.jpg' points to a file that does not exist",
+            "site/index.html:3:101 the link 'v.vtt' points to a file that does not exist",
+        ])
+    }
+
     @Test func entitiesInAttributesAreDecoded() throws {
         let diagnostics = try Self.check([
             "index.html": "<a href=\"a&amp;b.html\">ok</a> <a href=\"a&amp;c.html\">missing</a>\n",

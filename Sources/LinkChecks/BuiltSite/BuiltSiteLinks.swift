@@ -1,8 +1,8 @@
 import Diagnostics
 import Foundation
 
-/// `salve check --site DIR`: every `href` and `src` in the built pages resolves to a file, and every
-/// `#fragment` to an element with that id.
+/// `salve check --site DIR`: every `href`, `src`, `poster` and `srcset` address in the built pages
+/// resolves to a file, and every `#fragment` to an element with that id.
 public enum BuiltSiteLinks {
     /// - Parameters:
     ///   - basePath: the path part of the site's base URL (`/` or `/health/`), for root-relative links.
@@ -29,12 +29,16 @@ public enum BuiltSiteLinks {
             let pagePath = page.standardizedFileURL.path
             guard let text = try? String(contentsOfFile: pagePath, encoding: .utf8) else { continue }
             let shown = pagePath.hasPrefix(display) ? String(pagePath.dropFirst(display.count)) : pagePath
-            for attribute in HTMLScanner.attributes(in: text, named: ["href", "src"]) {
-                let at = SourceLocation(file: shown, line: attribute.line, column: attribute.column)
-                guard let target = resolve(attribute.value, from: pagePath, siteRoot: paths, basePath: basePath) else { continue }
+            for attribute in HTMLScanner.attributes(in: text, named: ["href", "src", "poster", "srcset"]) {
+                for (link, line, column) in addresses(in: attribute) {
+                    check(link, at: SourceLocation(file: shown, line: line, column: column))
+                }
+            }
+            func check(_ link: String, at: SourceLocation) {
+                guard let target = resolve(link, from: pagePath, siteRoot: paths, basePath: basePath) else { return }
                 switch target {
                 case .outside:
-                    diagnostics.append(.error(.brokenSiteLink, "the link '\(attribute.value)' points outside the site", at: at))
+                    diagnostics.append(.error(.brokenSiteLink, "the link '\(link)' points outside the site", at: at))
                 case .file(let file, let fragment):
                     var isDirectory: ObjCBool = false
                     var resolved = file
@@ -42,16 +46,46 @@ public enum BuiltSiteLinks {
                         resolved = (file.hasSuffix("/") ? file : file + "/") + "index.html"
                     }
                     guard FileManager.default.fileExists(atPath: resolved) else {
-                        diagnostics.append(.error(.brokenSiteLink, "the link '\(attribute.value)' points to a file that does not exist", at: at))
-                        continue
+                        diagnostics.append(.error(.brokenSiteLink, "the link '\(link)' points to a file that does not exist", at: at))
+                        return
                     }
                     if let fragment, !fragment.isEmpty, resolved.hasSuffix(".html"), !ids(of: resolved).contains(fragment) {
-                        diagnostics.append(.error(.brokenSiteLink, "the link '\(attribute.value)' names '#\(fragment)', which is not on that page", at: at))
+                        diagnostics.append(.error(.brokenSiteLink, "the link '\(link)' names '#\(fragment)', which is not on that page", at: at))
                     }
                 }
             }
         }
         return diagnostics
+    }
+
+    /// The addresses an attribute names, each where it starts: a `srcset` lists several, each
+    /// followed by its width or pixel density (`a.320.webp 320w, a.640.webp 640w`).
+    static func addresses(in attribute: HTMLScanner.Attribute) -> [(String, line: Int, column: Int)] {
+        guard attribute.name == "srcset" else { return [(attribute.value, attribute.line, attribute.column)] }
+        var found: [(String, line: Int, column: Int)] = []
+        var line = attribute.line, column = attribute.column
+        var current = "", start = (line: line, column: column)
+        // A candidate's address runs from its first non-space to the next space or comma; its
+        // descriptor runs to the comma.
+        var inDescriptor = false
+        for scalar in attribute.value.unicodeScalars {
+            switch scalar {
+            case ",":
+                if !current.isEmpty { found.append((current, start.line, start.column)) }
+                current = ""
+                inDescriptor = false
+            case " ", "\t", "\n", "\r", "\u{0C}":
+                if !current.isEmpty { inDescriptor = true }
+            default:
+                if !inDescriptor {
+                    if current.isEmpty { start = (line, column) }
+                    current.unicodeScalars.append(scalar)
+                }
+            }
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        if !current.isEmpty { found.append((current, start.line, start.column)) }
+        return found
     }
 
     /// Only regular files of a sane size are read: a FIFO named like a page would block the check.
