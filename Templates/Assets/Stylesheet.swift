@@ -149,6 +149,12 @@ public enum Stylesheet {
           .card-images { flex-wrap: nowrap; gap: 0.5cm; margin: 0.3rem 0; break-inside: avoid; }
           .card-images figure { flex: 1 1 0; }
           .card-images img { max-height: 4cm; }
+          /* A card's step drawings beside its list of steps, so the handout fits one page. */
+          .steps.prose { display: grid; grid-template-columns: minmax(0, 1fr) auto; column-gap: 0.6cm; grid-auto-flow: row dense; align-items: start; }
+          .steps.prose > * { grid-column: 1 / -1; }
+          .steps.prose > p:has(> img:only-child), .steps.prose > p:has(> picture:only-child) { grid-column: 2; margin: 0 0 0.3cm; }
+          .steps.prose > ol, .steps.prose > ul { grid-column: 1; grid-row: span 2; }
+          .steps.prose img { max-height: 3.2cm; }
           .page-image, .thumb, .card-video { display: none; }
           a { color: #000; text-decoration: none; }
           h1 { font-size: 1.7rem; margin: 0.1rem 0 0.3rem; }

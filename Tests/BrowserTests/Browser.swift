@@ -265,6 +265,15 @@ final class Browser: @unchecked Sendable {
     }
 
     func open(_ url: String) async throws { _ = try await command("POST", "/url", ["url": url]) }
+    /// The page printed to PDF on paper of this size (centimetres), as a reader's Print would.
+    func printed(width: Double, height: Double) async throws -> Data {
+        let value = try await command("POST", "/print", ["page": ["width": width, "height": height], "background": true]) as? String
+        return Data(base64Encoded: value ?? "") ?? Data()
+    }
+    /// Chromium's DevTools protocol, for what WebDriver has no command for (print media emulation).
+    func devTools(_ method: String, _ parameters: [String: Any]) async throws {
+        _ = try await command("POST", "/goog/cdp/execute", ["cmd": method, "params": parameters])
+    }
     func back() async throws { _ = try await command("POST", "/back", [:]) }
     func url() async throws -> String { try await command("GET", "/url") as? String ?? "" }
 
