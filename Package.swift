@@ -84,7 +84,9 @@ let package = Package(
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Diagnostics"]),
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading", "ContentModel", "Diagnostics"]),
         // The checks on whole sites, the link checks among them (over a project on disk, a test server).
-        .testTarget(name: "ContentChecksTests", dependencies: ["ContentChecks", "LinkChecks", "ContentLoading", "ContentModel", "Diagnostics"]),
+        .testTarget(name: "ContentChecksTests", dependencies: ["ContentChecks", "LinkChecks", "ContentLoading", "ContentModel", "Diagnostics", "TestSupport"]),
+        // What several test targets share: a local server answering like the DOI resolver, Crossref and E-utilities.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LinkChecksTests", dependencies: ["LinkChecks", "Diagnostics"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "ContentModel", "Diagnostics"]),
         // End to end: fixture sites under Tests/Fixtures, built and compared with golden files.
@@ -93,7 +95,7 @@ let package = Package(
             dependencies: ["SiteBuilder", "ContentLoading", "ContentModel", "Diagnostics", "Templates", "Media", "CVips"],
             exclude: []
         ),
-        .testTarget(name: "SalveCLITests", dependencies: ["salve"]),
+        .testTarget(name: "SalveCLITests", dependencies: ["salve", "TestSupport"]),
         .testTarget(
             name: "ScaffoldTests",
             dependencies: ["Scaffold", "ContentChecks", "ContentLoading", "ContentModel", "Diagnostics", "SiteBuilder", "YAML"]

@@ -1,6 +1,7 @@
 @testable import LinkChecks
 import ContentChecks
 import Foundation
+import TestSupport
 import Testing
 
 /// `salve cite add`'s parts: identifiers, entries from CSL-JSON and PubMed, keys, and appending to the file

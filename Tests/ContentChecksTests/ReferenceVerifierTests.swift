@@ -4,6 +4,7 @@ import ContentLoading
 import ContentModel
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 /// `salve check --online` asking the DOI resolver, Crossref and PubMed what each identifier is, against a

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `salve cite add` and `salve check --online`'s identifier checks, run as the real binary against a local

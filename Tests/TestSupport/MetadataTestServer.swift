@@ -6,23 +6,23 @@ import Glibc
 /// A tiny HTTP/1.1 server on 127.0.0.1 answering like the DOI resolver, Crossref and E-utilities, from
 /// fixtures under `Tests/Fixtures/online` (never the internet). `answer` maps a request to a status and a
 /// body; every request is recorded with its headers.
-final class MetadataTestServer: @unchecked Sendable {
-    struct Request: Sendable {
-        var method: String
-        var path: String
-        var headers: [String: String]
+public final class MetadataTestServer: @unchecked Sendable {
+    public struct Request: Sendable {
+        public var method: String
+        public var path: String
+        public var headers: [String: String]
     }
 
-    typealias Answer = (status: Int, body: String)
+    public typealias Answer = (status: Int, body: String)
 
-    let port: Int
+    public let port: Int
     private let socketDescriptor: Int32
     private let lock = NSLock()
     private var log: [Request] = []
     private let route: @Sendable (Request, Int) -> Answer
 
     /// `route` gets the request and how many times its path was asked before.
-    init(route: @escaping @Sendable (Request, Int) -> Answer) throws {
+    public init(route: @escaping @Sendable (Request, Int) -> Answer) throws {
         self.route = route
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var yes: Int32 = 1
@@ -47,26 +47,26 @@ final class MetadataTestServer: @unchecked Sendable {
         Thread { [weak self] in self?.serve() }.start()
     }
 
-    var base: String { "http://127.0.0.1:\(port)" }
+    public var base: String { "http://127.0.0.1:\(port)" }
 
-    var requests: [Request] { lock.withLock { log } }
+    public var requests: [Request] { lock.withLock { log } }
 
-    func requests(forPathPrefix prefix: String) -> [Request] { requests.filter { $0.path.hasPrefix(prefix) } }
+    public func requests(forPathPrefix prefix: String) -> [Request] { requests.filter { $0.path.hasPrefix(prefix) } }
 
-    func stop() {
+    public func stop() {
         shutdown(socketDescriptor, Int32(SHUT_RDWR))
         close(socketDescriptor)
     }
 
     /// A fixture's text.
-    static func fixture(_ name: String) -> String {
+    public static func fixture(_ name: String) -> String {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/online/\(name)")
         return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }
 
     /// The services as the tests know them: DOIs under `/doi/`, Crossref under `/crossref/`, E-utilities under `/eutils/`.
-    static func services(_ request: Request, _ asked: Int) -> Answer {
+    public static func services(_ request: Request, _ asked: Int) -> Answer {
         let path = request.path.removingPercentEncoding ?? request.path
         switch path {
         case "/doi/10.1038/srep45975": return (200, fixture("csl-srep45975.json"))
