@@ -20,7 +20,8 @@ enum AffectedPages {
 
     /// A changed page's own file, and the pages embedding it when it is an exercise card; its search
     /// fragment and the search index, which hold the words of its text.
-    static func ownFiles(for changed: Set<PageRef>, in graph: ContentGraph) -> Set<String> {
+    /// - Parameter order: the graph's ``SearchOrder``, when already made.
+    static func ownFiles(for changed: Set<PageRef>, in graph: ContentGraph, order: SearchOrder? = nil) -> Set<String> {
         var routes = Set<Route>()
         for ref in changed {
             routes.insert(.page(ref))
@@ -29,7 +30,7 @@ enum AffectedPages {
             }
         }
         // Own content only: the title, hence the rank and the fragment's name, is unchanged.
-        let order = SearchOrder(graph: graph)
+        let order = order ?? SearchOrder(graph: graph)
         return Set(routes.map(\.outputFile)).union(changed.compactMap(order.fragmentFile(of:)))
             .union(Search.indexFiles(pageCount: graph.allPages.count))
     }

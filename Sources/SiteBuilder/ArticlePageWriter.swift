@@ -55,8 +55,9 @@ final class ArticlePageWriter: Sendable {
         if !failures.hasFailure {
             do throws(OutputFailure) {
                 try writer.write(Route.page(article.ref).outputFile, contents: renderer.render(article: article))
-                try writer.write(Self.unrankedFragment(article.ref),
-                                 contents: search.add(SearchDocument(article: article, graph: renderer.graph, cached: false)))
+                let document = SearchDocument(article: article, graph: renderer.graph, cached: false)
+                search.add(document)
+                try writer.write(Self.unrankedFragment(article.ref), contents: document.fragment)
                 written.withLock { $0 += 2 }
                 fragments.withLock { $0.append(article.ref) }
             } catch {
@@ -67,12 +68,4 @@ final class ArticlePageWriter: Sendable {
         kept.body.html = .empty
         return kept
     }
-}
-
-/// A value shared by loading threads.
-private final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func withLock<Result>(_ body: (inout Value) -> Result) -> Result { lock.withLock { body(&value) } }
 }

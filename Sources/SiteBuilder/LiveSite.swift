@@ -37,6 +37,12 @@ public final class LiveSite: @unchecked Sendable {
     private var files: Set<String> = []
     /// Files changed since the last successful render (a failed rebuild's changes are kept here).
     private var pending: Set<String> = []
+    /// The last render's search index and ranking: an edit to one page's own content reads only that
+    /// page's words, and leaves every title, hence the ranking, as it was.
+    private var lastSearch: SearchIndexBuilder?
+    private var lastOrder: SearchOrder?
+    /// The search index files as last written: most stay the same after an edit, and are not written again.
+    private var lastIndexFiles: [String: [UInt8]] = [:]
 
     /// - Parameter output: a folder this object owns and fills; it is created if needed.
     public init(options: LoadOptions, output: URL) {
@@ -68,20 +74,29 @@ public final class LiveSite: @unchecked Sendable {
         }
         let graph = result.graph
         let globals = globalsFingerprint(result)
-        let entries = SitePlan.entries(for: graph)
+        let everything = lastGood == nil || globals != lastGlobals
+        var ownContentOnly: Set<PageRef>?
+        if !everything, let previous = lastGood {
+            let changedRefs = Set(([previous, graph] as [ContentGraph]).flatMap { g in
+                g.allPages.filter { pending.contains($0.file) }.map(\.ref)
+            })
+            if AffectedPages.onlyOwnContentChanged(changedRefs, old: previous, new: graph) { ownContentOnly = changedRefs }
+        }
+        let search = ownContentOnly.flatMap { lastSearch?.carryingOver(except: $0) } ?? SearchIndexBuilder()
+        let order = ownContentOnly == nil ? SearchOrder(graph: graph) : lastOrder ?? SearchOrder(graph: graph)
+        let entries = SitePlan.entries(for: graph, search: search, order: order)
         let mediaFiles = try writeMedia(result.media)
         let staticFiles = try writeStatic(besides: Set(entries.map(\.file)).union(mediaFiles))
         let allFiles = Set(entries.map(\.file)).union(mediaFiles).union(staticFiles)
-        let everything = lastGood == nil || globals != lastGlobals
         var selected = entries
         if !everything, let previous = lastGood {
             let changedRefs = Set(([previous, graph] as [ContentGraph]).flatMap { g in
                 g.allPages.filter { pending.contains($0.file) }.map(\.ref)
             })
-            if AffectedPages.onlyOwnContentChanged(changedRefs, old: previous, new: graph) {
+            if ownContentOnly != nil {
                 // Nothing another page lists changed (title, summary, dates, links between pages…):
                 // the pages themselves, and the pages that embed a changed card, are all that differ.
-                let own = AffectedPages.ownFiles(for: changedRefs, in: graph)
+                let own = AffectedPages.ownFiles(for: changedRefs, in: graph, order: order)
                 selected = entries.filter { own.contains($0.file) || !files.contains($0.file) }
             } else {
                 let affected = AffectedPages.files(for: changedRefs, graphs: [previous, graph])
@@ -91,11 +106,13 @@ public final class LiveSite: @unchecked Sendable {
             }
         }
         try write(selected)
+        lastOrder = order
         let removed = files.subtracting(allFiles).sorted()
         for file in removed {
             try? FileManager.default.removeItem(at: output.appendingPathComponent(file))
+            lastIndexFiles[file] = nil
         }
-        lastGood = graph
+        replaceRetiring(graph: graph, search: search)
         lastGlobals = globals
         lastDiagnostics = result.diagnostics
         lastTexts = result.sourceTexts
@@ -150,10 +167,14 @@ public final class LiveSite: @unchecked Sendable {
             return Update(diagnostics: diagnostics, sourceTexts: texts, writtenFiles: [], removedFiles: [],
                           renderedEverything: false, reloadedEverything: false)
         }
-        let own = AffectedPages.ownFiles(for: Set(updated.map(\.ref)), in: graph)
-        let selected = SitePlan.entries(for: graph).filter { own.contains($0.file) }
+        let changed = Set(updated.map(\.ref))
+        let order = lastOrder ?? SearchOrder(graph: graph)
+        let own = AffectedPages.ownFiles(for: changed, in: graph, order: order)
+        let search = lastSearch?.carryingOver(except: changed) ?? SearchIndexBuilder()
+        let selected = SitePlan.entries(for: graph, search: search, order: order).filter { own.contains($0.file) }
         try write(selected)
-        lastGood = graph
+        lastOrder = order
+        replaceRetiring(graph: graph, search: search)
         lastDiagnostics = diagnostics
         lastTexts = texts
         return Update(diagnostics: diagnostics, sourceTexts: texts, writtenFiles: selected.map(\.file).sorted(),
@@ -228,17 +249,49 @@ public final class LiveSite: @unchecked Sendable {
 
     private func write(_ entries: [SitePlan.Entry]) throws {
         let failures = FirstFailure<any Error>()
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            let entry = entries[index]
+        let previousIndex = lastIndexFiles
+        let index = Locked<[String: [UInt8]]>([:])
+        DispatchQueue.concurrentPerform(iterations: entries.count) { position in
+            let entry = entries[position]
             let path = output.appendingPathComponent(entry.file).path
+            let bytes = entry.render()
+            if Self.isSearchIndexFile(entry.file) {
+                index.withLock { $0[entry.file] = bytes }
+                // Creating a file is the slow part of an edit on a large site: an unchanged one is left.
+                if previousIndex[entry.file] == bytes { return }
+            }
             do throws(FileOutput.Failure) {
                 try FileOutput.makeDirectory(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
                 // Replaced by rename, so the server never serves half a page; no fsync: the folder is temporary.
-                try FileOutput.writeReplacing(entry.render(), at: path)
+                try FileOutput.writeReplacing(bytes, at: path)
             } catch {
                 failures.record(error)
             }
         }
-        if let error = failures.first { throw error }
+        if let error = failures.first {
+            lastIndexFiles = [:]
+            throw error
+        }
+        lastIndexFiles.merge(index.withLock { $0 }) { $1 }
+    }
+
+    /// Keeps this render's graph and index, and frees the last render's on another thread: tens of
+    /// thousands of objects on a large site, freed one at a time, would delay the reload the writer
+    /// is waiting for.
+    private func replaceRetiring(graph: ContentGraph, search: SearchIndexBuilder) {
+        let retired = Retired(graph: lastGood, search: lastSearch)
+        lastGood = graph
+        lastSearch = search
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(retired) {} }
+    }
+
+    private struct Retired: @unchecked Sendable {
+        var graph: ContentGraph?
+        var search: SearchIndexBuilder?
+    }
+
+    /// The search index's vocabulary and postings files (not the fragments, one per page).
+    private static func isSearchIndexFile(_ file: String) -> Bool {
+        file.hasPrefix("search/") && !file.hasPrefix("search/f/") && !file.hasSuffix(".html")
     }
 }

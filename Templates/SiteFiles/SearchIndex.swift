@@ -229,21 +229,34 @@ public final class SearchIndexBuilder: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private let table = WordTable()
+    private let table: WordTable
     private var entries: [PageRef: Entry] = [:]
     private var built: Index?
 
-    public init() {}
+    public init() {
+        table = WordTable()
+    }
 
-    /// Records a page's words and returns its fragment file.
-    @discardableResult
-    public func add(_ document: SearchDocument) -> [UInt8] {
+    private init(table: WordTable, entries: [PageRef: Entry]) {
+        self.table = table
+        self.entries = entries
+    }
+
+    /// A builder that starts with this one's pages but `changed`, for the preview's next rebuild: an
+    /// edit to one page reads that page's words again, not every page's. Only for edits that change
+    /// nothing other pages show (titles and names are in other pages' words: a condition's name is
+    /// in its articles').
+    public func carryingOver(except changed: Set<PageRef>) -> SearchIndexBuilder {
+        lock.withLock { SearchIndexBuilder(table: table, entries: entries.filter { !changed.contains($0.key) }) }
+    }
+
+    /// Records a page's words.
+    public func add(_ document: SearchDocument) {
         let words = document.words
         var packed = table.ids(of: words)
         for index in packed.indices { packed[index] = packed[index] << 8 | UInt32(words.fields[index]) }
         let entry = Entry(ref: document.ref, title: document.title, titleLength: words.titleLength, terms: packed)
         lock.withLock { entries[document.ref] = entry }
-        return document.fragment
     }
 
     /// The index's files (``Index/files()``), made once.

@@ -122,6 +122,64 @@ struct SiteOutputTests {
         }
     }
 
+    /// An edit that leaves the search index's words as they were writes none of its files again (a file
+    /// made on a large site's disk is the slow part of an edit); and a file the index stops needing,
+    /// then needs again, is written again, though its bytes are what they were.
+    @Test func unchangedSearchIndexFilesAreNotWrittenAgainAndReturningOnesAre() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let live = LiveSite(options: site.loadOptions, output: site.url("Live"))
+        #expect(try live.rebuild().succeeded)
+        let walking = "Content/articles/walking.md"
+        func indexFiles() throws -> [String: UInt64] {
+            let folder = site.url("Live/search")
+            var inodes: [String: UInt64] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".bin") || name.hasSuffix(".json") {
+                let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)
+                inodes[name] = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value
+            }
+            return inodes
+        }
+        try site.write(walking, FixtureSite.article(title: "Walking with back pain", text: "changed once"))
+        #expect(try live.rebuild(changedPaths: [site.url(walking).standardizedFileURL.path]).succeeded)
+        let before = try indexFiles()
+        #expect(!before.isEmpty)
+        // The same words in another order: the same index.
+        try site.write(walking, FixtureSite.article(title: "Walking with back pain", text: "once changed"))
+        #expect(try live.rebuild(changedPaths: [site.url(walking).standardizedFileURL.path]).succeeded)
+        #expect(try indexFiles() == before, "index files were written again")
+        // A new word is written.
+        try site.write(walking, FixtureSite.article(title: "Walking with back pain", text: "once changed zygote"))
+        #expect(try live.rebuild(changedPaths: [site.url(walking).standardizedFileURL.path]).succeeded)
+        #expect(try indexFiles() != before)
+
+        // 64 pages or more split the postings in two files; fewer, one. Grow past it, shrink, grow again.
+        func setExtra(_ count: Int) throws {
+            for number in 0..<80 {
+                let path = "Content/articles/extra-\(number).md"
+                if number < count {
+                    try site.write(path, FixtureSite.article(title: "Extra \(number)", text: "Extra text \(number)."))
+                } else if FileManager.default.fileExists(atPath: site.url(path).path) {
+                    try site.remove(path)
+                }
+            }
+            #expect(try live.rebuild().succeeded)
+            let full = site.url("Full-\(count)")
+            #expect(try SiteBuild.build(site.loadOptions, output: full).succeeded)
+            var expected = try readTree(full)
+            expected[OutputWriter.markerName] = nil
+            let actual = try readTree(site.url("Live"))
+            let differing = Set(expected.keys).union(actual.keys).filter { expected[$0] != actual[$0] }.sorted()
+            #expect(differing.isEmpty, "with \(count) extra pages the incremental site differs from a full build in: \(differing)")
+        }
+        try setExtra(80)
+        let split = try indexFiles().keys.filter { $0.hasSuffix(".bin") }.count
+        try setExtra(0)
+        #expect(try indexFiles().keys.filter { $0.hasSuffix(".bin") }.count < split)
+        try setExtra(80)
+        #expect(try indexFiles().keys.filter { $0.hasSuffix(".bin") }.count == split)
+    }
+
     private func readTree(_ root: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let rootPath = root.resolvingSymlinksInPath().path
