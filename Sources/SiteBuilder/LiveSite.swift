@@ -75,25 +75,24 @@ public final class LiveSite: @unchecked Sendable {
         let graph = result.graph
         let globals = globalsFingerprint(result)
         let everything = lastGood == nil || globals != lastGlobals
-        var ownContentOnly: Set<PageRef>?
-        if !everything, let previous = lastGood {
-            let changedRefs = Set(([previous, graph] as [ContentGraph]).flatMap { g in
-                g.allPages.filter { pending.contains($0.file) }.map(\.ref)
-            })
-            if AffectedPages.onlyOwnContentChanged(changedRefs, old: previous, new: graph) { ownContentOnly = changedRefs }
+        // Pages whose files changed, in the last graph or this one; nil when everything is rendered.
+        let changedRefs: Set<PageRef>? = everything ? nil : lastGood.map { previous in
+            Set(([previous, graph] as [ContentGraph]).flatMap { g in g.allPages.filter { pending.contains($0.file) }.map(\.ref) })
         }
-        let search = ownContentOnly.flatMap { lastSearch?.carryingOver(except: $0) } ?? SearchIndexBuilder()
-        let order = ownContentOnly == nil ? SearchOrder(graph: graph) : lastOrder ?? SearchOrder(graph: graph)
+        var ownContentOnly = false
+        if let changedRefs, let previous = lastGood {
+            ownContentOnly = AffectedPages.onlyOwnContentChanged(changedRefs, old: previous, new: graph)
+        }
+        // Only the changed pages' words are read again, and the ranking (by title) is the last one.
+        let search = (ownContentOnly ? lastSearch?.carryingOver(except: changedRefs ?? []) : nil) ?? SearchIndexBuilder()
+        let order = (ownContentOnly ? lastOrder : nil) ?? SearchOrder(graph: graph)
         let entries = SitePlan.entries(for: graph, search: search, order: order)
         let mediaFiles = try writeMedia(result.media)
         let staticFiles = try writeStatic(besides: Set(entries.map(\.file)).union(mediaFiles))
         let allFiles = Set(entries.map(\.file)).union(mediaFiles).union(staticFiles)
         var selected = entries
-        if !everything, let previous = lastGood {
-            let changedRefs = Set(([previous, graph] as [ContentGraph]).flatMap { g in
-                g.allPages.filter { pending.contains($0.file) }.map(\.ref)
-            })
-            if ownContentOnly != nil {
+        if let changedRefs, let previous = lastGood {
+            if ownContentOnly {
                 // Nothing another page lists changed (title, summary, dates, links between pages…):
                 // the pages themselves, and the pages that embed a changed card, are all that differ.
                 let own = AffectedPages.ownFiles(for: changedRefs, in: graph, order: order)
