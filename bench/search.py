@@ -3,7 +3,7 @@
 the first results appear, and the time from the last keystroke to the results.
 
 usage: bench/search.py [--articles 10000] [--work /tmp/salve-bench] [--queries walk stiffnes ...] [--rounds 3] [--salve PATH]
-                       [--server python|nginx]
+                       [--server python|nginx] [--key-delay MS]
 
 Needs a release build of salve (.build/release/salve) and Debian's chromium and chromium-driver
 (scripts/ensure-browser). The corpus is bench/generate_corpus.py's; the site is built into /dev/shm
@@ -17,6 +17,8 @@ Two ways a reader arrives at results, both measured:
 - typed: the search page is opened, then the query is typed into the field key by key (WebDriver
   key events); latency = results shown - last input event, both on the page's clock
   (performance.now()); bytes = every response so far (the page, stylesheet, script and index files);
+  with --key-delay, keys are typed that many ms apart, so each may search, and the bytes are every
+  search's on the way;
 - linked: search/?q=... is opened (a shared link or the header's search box on another page);
   bytes = every response until the results are shown.
 """
@@ -160,7 +162,7 @@ def start_server(kind, port, site):
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def measure(driver, base, query):
+def measure(driver, base, query, key_delay=0):
     # Typed.
     driver.start()
     try:
@@ -169,7 +171,13 @@ def measure(driver, base, query):
         driver.run(WATCH)
         element = driver.cmd("POST", "/element", {"using": "css selector", "value": "#search-q"})
         element_id = list(element.values())[0]
-        driver.cmd("POST", "/element/%s/value" % element_id, {"text": query})
+        if key_delay:
+            # As a person types: each key its own event, key_delay ms apart; every key may search.
+            for key in query:
+                driver.cmd("POST", "/element/%s/value" % element_id, {"text": key})
+                time.sleep(key_delay / 1000)
+        else:
+            driver.cmd("POST", "/element/%s/value" % element_id, {"text": query})
         status = wait("typed results", lambda: driver.run(RESULTS_FOR, query))
         wait("the result time", lambda: driver.run("return window.__shownAt >= window.__inputAt && window.__shownAt > 0 ? true : null;"))
         latency = driver.run("return window.__shownAt - window.__inputAt;")
@@ -197,6 +205,8 @@ def main():
     parser.add_argument("--queries", nargs="+", default=["walk", "stiffnes", "shoulder pain", "condition 07"])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--server", choices=["python", "nginx"], default="python")
+    parser.add_argument("--key-delay", type=int, default=0,
+                        help="ms between keys, typed one request each (0: the whole query in one WebDriver call, a burst)")
     parser.add_argument("--salve", default=os.path.join(ROOT, ".build", "release", "salve"),
                         help="the salve binary (the page's script and index files do not depend on the build mode)")
     args = parser.parse_args()
@@ -221,10 +231,11 @@ def main():
         print("%d articles: index %d files, %.1f MB without fragments; %d fragments, median %.1f kB"
               % (args.articles, len(index_files) - len(fragment_bytes), index_bytes / 1e6, len(fragment_bytes),
                  statistics.median(fragment_bytes) / 1e3))
-        print("| query | results | bytes before results (typed) | (linked) | files fetched | last key → results (median of %d) | of which: to the first request / requests / after the last |" % args.rounds)
+        typed = "bytes until the last results (typed, keys %d ms apart)" % args.key_delay if args.key_delay else "bytes before results (typed)"
+        print("| query | results | %s | (linked) | files fetched | last key → results (median of %d) | of which: to the first request / requests / after the last |" % (typed, args.rounds))
         print("|---|---|---|---|---|---|---|")
         for query in args.queries:
-            runs = [measure(driver, base, query) for _ in range(args.rounds)]
+            runs = [measure(driver, base, query, args.key_delay) for _ in range(args.rounds)]
             print("| `%s` | %s | %.0f kB | %.0f kB | %d | %.0f ms (%s) | %s ms |" % (
                 query, runs[0]["status"], statistics.median(r["typed_bytes"] for r in runs) / 1e3,
                 statistics.median(r["linked_bytes"] for r in runs) / 1e3, runs[0]["files"],
