@@ -247,7 +247,12 @@ public final class SearchIndexBuilder: @unchecked Sendable {
     /// nothing other pages show (titles and names are in other pages' words: a condition's name is
     /// in its articles').
     public func carryingOver(except changed: Set<PageRef>) -> SearchIndexBuilder {
-        lock.withLock { SearchIndexBuilder(table: table, entries: entries.filter { !changed.contains($0.key) }) }
+        lock.withLock {
+            // Copied, not filtered: the copy keeps the table's layout instead of hashing every page again.
+            var kept = entries
+            for ref in changed { kept.removeValue(forKey: ref) }
+            return SearchIndexBuilder(table: table, entries: kept)
+        }
     }
 
     /// Records a page's words.
@@ -275,12 +280,17 @@ public final class SearchIndexBuilder: @unchecked Sendable {
     /// The whole index, made once: pages not added yet are read from the graph.
     /// - Parameter order: the graph's ``SearchOrder``, when already made.
     public func index(graph: ContentGraph, order: SearchOrder? = nil) -> Index {
+        let order = order ?? SearchOrder(graph: graph)
         lock.lock()
         if let built { lock.unlock(); return built }
-        let missing = graph.allPages.filter { entries[$0.ref] == nil }
+        // By ref: the preview's graph holds every page, and boxing each to look it up costs more than
+        // reading the few missing ones.
+        let missing = order.pages.filter { entries[$0] == nil }
         lock.unlock()
-        for page in missing { add(SearchDocument(page, graph: graph)) }
-        return sortedIndex(order: order ?? SearchOrder(graph: graph))
+        for ref in missing {
+            if let page = graph.page(ref) { add(SearchDocument(page, graph: graph)) }
+        }
+        return sortedIndex(order: order)
     }
 
     /// The index of the pages added (those in `order`, when given, in its order), made once.
