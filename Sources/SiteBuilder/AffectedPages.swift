@@ -67,6 +67,27 @@ enum AffectedPages {
         return Set(routes.map(\.outputFile))
     }
 
+    /// The pages whose search words can differ: the changed ones, and their neighbours, whose words
+    /// hold the names of the conditions they are about.
+    static func searchWords(for changed: Set<PageRef>, graphs: [ContentGraph]) -> Set<PageRef> {
+        var result = changed
+        for ref in changed {
+            for graph in graphs { result.formUnion(neighbours(of: ref, in: graph)) }
+        }
+        return result
+    }
+
+    /// The search fragments to write again: each holds one page's own text and is named by its rank,
+    /// so those of changed pages and of every rank that now holds another page.
+    static func fragments(for changed: Set<PageRef>, order: SearchOrder, previous: SearchOrder?) -> Set<String> {
+        let before = previous?.pages ?? []
+        var files = Set<String>()
+        for (rank, ref) in order.pages.enumerated() where rank >= before.count || before[rank] != ref || changed.contains(ref) {
+            files.insert(Search.fragmentFile(rank: rank))
+        }
+        return files
+    }
+
     static func neighbours(of ref: PageRef, in graph: ContentGraph) -> Set<PageRef> {
         guard let page = graph.page(ref) else { return [] }
         var result = Set<PageRef>()

@@ -83,8 +83,12 @@ public final class LiveSite: @unchecked Sendable {
         if let changedRefs, let previous = lastGood {
             ownContentOnly = AffectedPages.onlyOwnContentChanged(changedRefs, old: previous, new: graph)
         }
-        // Only the changed pages' words are read again, and the ranking (by title) is the last one.
-        let search = (ownContentOnly ? lastSearch?.carryingOver(except: changedRefs ?? []) : nil) ?? SearchIndexBuilder()
+        // Only the words of the pages that can show a change are read again; after an edit to a page's
+        // own content, the ranking (by title) is the last one.
+        let reread = changedRefs.map { changed in
+            ownContentOnly ? changed : AffectedPages.searchWords(for: changed, graphs: [lastGood, graph].compactMap { $0 })
+        }
+        let search = reread.flatMap { lastSearch?.carryingOver(except: $0) } ?? SearchIndexBuilder()
         let order = (ownContentOnly ? lastOrder : nil) ?? SearchOrder(graph: graph)
         let entries = SitePlan.entries(for: graph, search: search, order: order)
         let mediaFiles = try writeMedia(result.media)
@@ -99,9 +103,11 @@ public final class LiveSite: @unchecked Sendable {
                 selected = entries.filter { own.contains($0.file) || !files.contains($0.file) }
             } else {
                 let affected = AffectedPages.files(for: changedRefs, graphs: [previous, graph])
+                    .union(AffectedPages.fragments(for: changedRefs, order: order, previous: lastOrder))
                 // Files that are not one page's own (indexes, search index, sitemap, feed…) can list any page.
                 let pageFiles = Set(graph.allPages.map { Route.page($0.ref).outputFile })
-                selected = entries.filter { affected.contains($0.file) || !files.contains($0.file) || !pageFiles.contains($0.file) }
+                func ownedByOnePage(_ file: String) -> Bool { pageFiles.contains(file) || file.hasPrefix(Search.fragmentFolder) }
+                selected = entries.filter { affected.contains($0.file) || !files.contains($0.file) || !ownedByOnePage($0.file) }
             }
         }
         try write(selected)

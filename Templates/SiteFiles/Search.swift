@@ -52,7 +52,8 @@ public enum Search {
 
     /// The fragment of the page ranked `rank` (``SearchOrder``): named by rank, so the script fetches a
     /// result's fragment as soon as it has scored the postings, with no table in between.
-    public static func fragmentFile(rank: Int) -> String { "search/f/\(rank).json" }
+    public static func fragmentFile(rank: Int) -> String { "\(fragmentFolder)\(rank).json" }
+    public static let fragmentFolder = "search/f/"
 
     /// A query word's index words: exact (quality 2), prefix completions (1, at most ``prefixLimit``,
     /// shortest first) and near words (0): same first letter, within ``SearchText/allowedEdits(_:)``.

@@ -180,6 +180,32 @@ struct SiteOutputTests {
         #expect(try indexFiles().keys.filter { $0.hasSuffix(".bin") }.count == split)
     }
 
+    /// A retitled page changes what other pages list, so lists and site-wide files are written again;
+    /// but each search fragment holds one page's text, named by rank: only those whose rank now holds
+    /// another page, and the retitled page's own, are written.
+    @Test func aRetitledPageRewritesOnlyTheFragmentsWhoseRankChanged() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let live = LiveSite(options: site.loadOptions, output: site.url("Live"))
+        #expect(try live.rebuild().succeeded)
+        let fragments = try FileManager.default.contentsOfDirectory(atPath: site.url("Live/search/f").path).count
+        #expect(fragments >= 3)
+        // "Walking with back pain" → "Walking with back pain today": the same place among the titles.
+        try site.write("Content/articles/walking.md", FixtureSite.article(title: "Walking with back pain today", text: "CHANGED"))
+        let update = try live.rebuild()
+        #expect(update.succeeded, "\(update.diagnostics.all)")
+        #expect(!update.renderedEverything)
+        let written = update.writtenFiles.filter { $0.hasPrefix("search/f/") }
+        #expect(written.count == 1, "\(written)")
+        let full = site.url("Full")
+        #expect(try SiteBuild.build(site.loadOptions, output: full).succeeded)
+        var expected = try readTree(full)
+        expected[OutputWriter.markerName] = nil
+        let actual = try readTree(site.url("Live"))
+        let differing = Set(expected.keys).union(actual.keys).filter { expected[$0] != actual[$0] }
+        #expect(differing.isEmpty, "\(differing.sorted())")
+    }
+
     private func readTree(_ root: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let rootPath = root.resolvingSymlinksInPath().path
