@@ -297,6 +297,6 @@ public final class LiveSite: @unchecked Sendable {
 
     /// The search index's vocabulary and postings files (not the fragments, one per page).
     private static func isSearchIndexFile(_ file: String) -> Bool {
-        file.hasPrefix("search/") && !file.hasPrefix("search/f/") && !file.hasSuffix(".html")
+        file.hasPrefix("search/") && !file.hasPrefix(Search.fragmentFolder) && !file.hasSuffix(".html")
     }
 }

@@ -24,26 +24,9 @@ public final class MetadataTestServer: @unchecked Sendable {
     /// `route` gets the request and how many times its path was asked before.
     public init(route: @escaping @Sendable (Request, Int) -> Answer) throws {
         self.route = route
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var yes: Int32 = 1
-        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(descriptor, 32) == 0 else {
-            close(descriptor)
-            throw POSIXError(.EADDRINUSE)
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
+        let (descriptor, port) = try LoopbackListener.open(backlog: 32)
         socketDescriptor = descriptor
-        port = Int(UInt16(bigEndian: address.sin_port))
+        self.port = port
         Thread { [weak self] in self?.serve() }.start()
     }
 
